@@ -1,0 +1,83 @@
+// `npm test`: bootstraps the machine, then runs every check and test the project has, prints a
+// summary table and a closing "N passed, N failed" line, and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ensureDependencies,
+  ensurePnpm,
+  ensureSystemPackages,
+  ROOT,
+  toolEnv,
+} from './bootstrap.mjs';
+import { PUBLISHABLE_PACKAGES, SYSTEM_PACKAGES_FOR_TESTS } from './workspace.mjs';
+
+const REPORT = join(ROOT, '.vitest-report.json');
+const results = [];
+
+function step(name, command, args, options = {}) {
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, ...options });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = result.status === 0;
+  results.push({ name, ok, seconds });
+  return ok;
+}
+
+ensureDependencies();
+ensureSystemPackages(SYSTEM_PACKAGES_FOR_TESTS);
+const pnpm = ensurePnpm();
+const env = toolEnv(process.env.CI ? { FORCE_COLOR: '0' } : {});
+
+step('build packages', pnpm, ['run', 'build'], { env });
+step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
+step('lint + format (biome ci)', pnpm, ['exec', 'biome', 'ci', '.'], { env });
+for (const pkg of PUBLISHABLE_PACKAGES) {
+  const dir = join('packages', pkg);
+  step(`publint ${pkg}`, pnpm, ['exec', 'publint', 'run', dir, '--strict'], { env });
+  step(
+    `attw ${pkg}`,
+    pnpm,
+    ['exec', 'attw', '--pack', dir, '--profile', 'node16', '--format', 'table-flipped'],
+    {
+      env,
+    },
+  );
+}
+
+rmSync(REPORT, { force: true });
+step(
+  'unit + integration tests (vitest)',
+  pnpm,
+  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
+  { env },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(REPORT)) {
+  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+process.stdout.write('\n=== summary ===\n');
+for (const r of results) {
+  process.stdout.write(
+    `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(44)} ${r.seconds.toFixed(1).padStart(6)} s\n`,
+  );
+}
+const failedSteps = results.filter((r) => !r.ok);
+if (failedSteps.length > 0) {
+  process.stdout.write(
+    `\n${failedSteps.length} step(s) failed: ${failedSteps.map((r) => r.name).join(', ')}\n`,
+  );
+}
+if (passed === 0 && failed === 0) failed = 1; // a run that executed no test is a failure
+process.stdout.write(
+  `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);
