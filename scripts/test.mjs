@@ -32,7 +32,14 @@ const env = toolEnv(process.env.CI ? { FORCE_COLOR: '0' } : {});
 
 step('build packages', pnpm, ['run', 'build'], { env });
 step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
-step('lint + format (biome ci)', pnpm, ['exec', 'biome', 'ci', '.'], { env });
+step(
+  'lint + format (biome ci)',
+  pnpm,
+  ['exec', 'biome', 'ci', '.', ...(process.env.CI ? ['--colors=off'] : [])],
+  {
+    env,
+  },
+);
 for (const pkg of PUBLISHABLE_PACKAGES) {
   const dir = join('packages', pkg);
   step(`publint ${pkg}`, pnpm, ['exec', 'publint', 'run', dir, '--strict'], { env });
