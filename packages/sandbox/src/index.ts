@@ -1,1 +1,16 @@
-export {};
+export type { CreateKeyOptions, Environment, KeyInfo, KeyScope } from './auth/keys.js';
+export type { ChangeAction, ChangeEvent, ChangeListener } from './events.js';
+export type { RequestHandler } from './http/app.js';
+export { PLAN_LIMITS, type Plan } from './limits/plans.js';
+export {
+  jsonLineLogger,
+  type RequestLogEntry,
+  type SandboxLogger,
+  silentLogger,
+} from './logger.js';
+export {
+  createSandbox,
+  type ListenResult,
+  type Sandbox,
+  type SandboxOptions,
+} from './sandbox.js';

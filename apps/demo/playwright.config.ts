@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.DEMO_E2E_PORT ?? 3917);
+const E2E_DATA_DIR = process.env.DEMO_E2E_DATA_DIR ?? '/tmp/clinik-demo-e2e';
+
+// End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against the
+// real demo server, proxy and a file-backed sandbox seeded from scratch for each run.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    timezoneId: 'America/Los_Angeles',
+    locale: 'en-US',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node e2e/serve-fresh.mjs',
+    url: `http://localhost:${PORT}/auth/users`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(PORT), DEMO_DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'test' },
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,43 @@
+import { ClinikProvider } from '@clinikapi/react';
+import { useCallback, useEffect, useState } from 'react';
+import { Layout } from './Layout.js';
+import { navigate } from './router.js';
+import { Routes } from './Routes.js';
+import { type SessionUser, sessionApi } from './session.js';
+import { SignInPage } from './pages/SignInPage.js';
+
+/** The practice's time zone: every time on screen is shown in it, whatever the browser's zone. */
+export const PRACTICE_TIME_ZONE = 'America/New_York';
+
+export function App() {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+
+  useEffect(() => {
+    sessionApi.me().then(setUser, () => setUser(null));
+  }, []);
+
+  const signIn = useCallback(async (userId: string) => {
+    const signedIn = await sessionApi.signIn(userId);
+    setUser(signedIn);
+    navigate(signedIn.role === 'patient' ? '/portal' : signedIn.role === 'practitioner' ? '/schedule' : '/patients', {
+      replace: true,
+    });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await sessionApi.signOut();
+    setUser(null);
+    navigate('/', { replace: true });
+  }, []);
+
+  if (user === undefined) return <p className="demo-loading">Loading…</p>;
+  if (user === null) return <SignInPage onSignIn={signIn} />;
+  return (
+    // key: a new sign-in starts with an empty cache, so no data of the previous user remains.
+    <ClinikProvider key={user.id} baseUrl="/api/clinik" timeZone={PRACTICE_TIME_ZONE} locale="en-US">
+      <Layout user={user} onSignOut={signOut}>
+        <Routes user={user} />
+      </Layout>
+    </ClinikProvider>
+  );
+}

@@ -1,0 +1,293 @@
+import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { ClinikProxyError } from './errors.js';
+import { MemoryStore, type RateLimitStore } from './rate-limit/store.js';
+import { closestName } from './typo.js';
+import type {
+  AuditEvent,
+  AuthorizeContext,
+  AuthorizeResult,
+  Awaitable,
+  ClinikProxyOptions,
+  ProxyLogger,
+} from './types.js';
+
+const OPTION_NAMES = [
+  'target',
+  'apiKey',
+  'authenticate',
+  'authorize',
+  'userIdOf',
+  'enable',
+  'rateLimit',
+  'timeouts',
+  'limits',
+  'circuitBreaker',
+  'retries',
+  'agent',
+  'mountPath',
+  'logger',
+  'onAudit',
+  'allowTestKeyInProduction',
+  'allowInsecureTargetInProduction',
+] as const satisfies readonly (keyof ClinikProxyOptions)[];
+
+/** `clk_test_` or `clk_live_` followed by the random part. */
+export const KEY_FORMAT = /^clk_(test|live)_[A-Za-z0-9_-]{8,}$/;
+
+/** Options after validation, with every default filled in. */
+export interface ResolvedOptions<User, Req extends IncomingMessage> {
+  target: URL;
+  getKey: () => Awaitable<string>;
+  authenticate: (req: Req) => Awaitable<User | null | undefined>;
+  authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
+  userIdOf: (user: User) => string;
+  enableFhir: boolean;
+  enableBulk: boolean;
+  rateLimit:
+    | { limit: number; windowMs: number; store: RateLimitStore; keyOf: (user: User, id: string) => string }
+    | undefined;
+  upstreamTimeoutMs: number;
+  bodyTimeoutMs: number;
+  bodyBytes: number;
+  responseBytes: number;
+  urlLength: number;
+  headerCount: number;
+  headerBytes: number;
+  circuitBreaker: { failureThreshold: number; cooldownMs: number } | undefined;
+  retries: number;
+  agent: HttpAgent;
+  mountPath: string;
+  logger: ProxyLogger | undefined;
+  onAudit: ((event: AuditEvent) => Awaitable<void>) | undefined;
+}
+
+const fail = (code: ConstructorParameters<typeof ClinikProxyError>[0], message: string) =>
+  new ClinikProxyError(code, message);
+
+function checkKnownKeys(value: object, known: readonly string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const hint = closestName(key, known);
+    // Only the option's name is echoed, never its value (it might be the key).
+    const safeName = /^[A-Za-z0-9_$]{1,64}$/.test(key) ? `"${key}"` : 'an option';
+    throw fail(
+      'ERR_CLINIK_UNKNOWN_OPTION',
+      `clinikProxy: unknown ${where} ${safeName}${hint ? `; did you mean "${hint}"?` : ''}`,
+    );
+  }
+}
+
+function positiveInt(value: unknown, name: string, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw fail('ERR_CLINIK_INVALID_OPTION', `clinikProxy: ${name} must be an integer >= ${min}`);
+  }
+  return value;
+}
+
+function optionalObject(value: unknown, name: string, known: readonly string[]): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw fail('ERR_CLINIK_INVALID_OPTION', `clinikProxy: ${name} must be an object`);
+  }
+  checkKnownKeys(value, known, `${name} option`);
+  return value as Record<string, unknown>;
+}
+
+function optionalFunction<F>(value: unknown, name: string): F | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') {
+    throw fail('ERR_CLINIK_INVALID_OPTION', `clinikProxy: ${name} must be a function`);
+  }
+  return value as F;
+}
+
+function resolveTarget(value: unknown, production: boolean, allowInsecure: boolean): URL {
+  if (value === undefined || value === '') {
+    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: target is required (e.g. https://api.clinikapi.com)');
+  }
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw fail('ERR_CLINIK_INVALID_TARGET', 'clinikProxy: target is not a valid URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw fail('ERR_CLINIK_INVALID_TARGET', 'clinikProxy: target must be an http(s) URL');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw fail(
+      'ERR_CLINIK_INVALID_TARGET',
+      'clinikProxy: target must not contain credentials, a query or a fragment',
+    );
+  }
+  if (production && url.protocol !== 'https:' && !allowInsecure) {
+    throw fail(
+      'ERR_CLINIK_INSECURE_TARGET',
+      'clinikProxy: target must use https in production (set allowInsecureTargetInProduction to override)',
+    );
+  }
+  return url;
+}
+
+/** Checks a key's format; the message never contains the key. */
+export function checkKeyFormat(key: unknown): key is string {
+  return typeof key === 'string' && KEY_FORMAT.test(key);
+}
+
+function resolveKey(
+  value: unknown,
+  production: boolean,
+  allowTestKey: boolean,
+): () => Awaitable<string> {
+  if (value === undefined || value === '') {
+    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: apiKey is required (a clk_test_/clk_live_ key or a function returning one)');
+  }
+  if (typeof value === 'function') return value as () => Awaitable<string>;
+  if (!checkKeyFormat(value)) {
+    throw fail(
+      'ERR_CLINIK_INVALID_KEY_FORMAT',
+      'clinikProxy: apiKey must be a ClinikAPI secret key starting with clk_test_ or clk_live_',
+    );
+  }
+  if (production && value.startsWith('clk_test_') && !allowTestKey) {
+    throw fail(
+      'ERR_CLINIK_TEST_KEY_IN_PRODUCTION',
+      'clinikProxy: a clk_test_ key is used with NODE_ENV=production (set allowTestKeyInProduction to override)',
+    );
+  }
+  return () => value;
+}
+
+function defaultUserId(user: unknown): string {
+  if (user !== null && typeof user === 'object') {
+    const u = user as { id?: unknown; sub?: unknown };
+    if (typeof u.id === 'string' || typeof u.id === 'number') return String(u.id);
+    if (typeof u.sub === 'string') return u.sub;
+  }
+  return 'anonymous';
+}
+
+/** JSON lines: requests on stdout, incidents on stderr. */
+export const jsonLogger: ProxyLogger = {
+  info: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+  warn: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
+  error: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
+};
+
+/** Validates the options once, at creation; throws `ClinikProxyError` on any problem. */
+export function resolveOptions<User, Req extends IncomingMessage>(
+  options: ClinikProxyOptions<User, Req>,
+): ResolvedOptions<User, Req> {
+  if (options === null || typeof options !== 'object') {
+    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: options must be an object');
+  }
+  checkKnownKeys(options, OPTION_NAMES, 'option');
+  const production = process.env.NODE_ENV === 'production';
+  const allowTestKey = options.allowTestKeyInProduction === true;
+  const allowInsecure = options.allowInsecureTargetInProduction === true;
+
+  const target = resolveTarget(options.target, production, allowInsecure);
+  const getKey = resolveKey(options.apiKey, production, allowTestKey);
+
+  const authenticate = optionalFunction<ResolvedOptions<User, Req>['authenticate']>(
+    options.authenticate,
+    'authenticate',
+  );
+  if (!authenticate) {
+    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: authenticate is required (return the user or null)');
+  }
+  const authorize = optionalFunction<ResolvedOptions<User, Req>['authorize']>(options.authorize, 'authorize');
+  if (!authorize) {
+    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: authorize is required (e.g. staff(), readOnly(), patientPortal())');
+  }
+
+  const enable = optionalObject(options.enable, 'enable', ['fhir', 'bulk']);
+  const timeouts = optionalObject(options.timeouts, 'timeouts', ['upstreamMs', 'bodyMs']);
+  const limits = optionalObject(options.limits, 'limits', [
+    'bodyBytes',
+    'responseBytes',
+    'urlLength',
+    'headerCount',
+    'headerBytes',
+  ]);
+
+  let rateLimit: ResolvedOptions<User, Req>['rateLimit'];
+  if (options.rateLimit !== false) {
+    const r = optionalObject(options.rateLimit, 'rateLimit', ['limit', 'windowMs', 'store', 'keyOf']);
+    const store = r.store ?? new MemoryStore();
+    if (typeof store !== 'object' || store === null || typeof (store as RateLimitStore).increment !== 'function') {
+      throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: rateLimit.store must implement increment()');
+    }
+    rateLimit = {
+      limit: positiveInt(r.limit, 'rateLimit.limit', 300),
+      windowMs: positiveInt(r.windowMs, 'rateLimit.windowMs', 60_000),
+      store: store as RateLimitStore,
+      keyOf:
+        optionalFunction<(user: User, id: string) => string>(r.keyOf, 'rateLimit.keyOf') ??
+        ((_user, id) => id),
+    };
+  }
+
+  let circuitBreaker: ResolvedOptions<User, Req>['circuitBreaker'];
+  if (options.circuitBreaker !== false) {
+    const c = optionalObject(options.circuitBreaker, 'circuitBreaker', ['failureThreshold', 'cooldownMs']);
+    circuitBreaker = {
+      failureThreshold: positiveInt(c.failureThreshold, 'circuitBreaker.failureThreshold', 5),
+      cooldownMs: positiveInt(c.cooldownMs, 'circuitBreaker.cooldownMs', 30_000),
+    };
+  }
+
+  if (options.agent !== undefined && !(options.agent instanceof HttpAgent)) {
+    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: agent must be an http.Agent or https.Agent');
+  }
+  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, scheduling: 'lifo' as const };
+  const agent =
+    options.agent ??
+    (target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions));
+
+  const mountPath = options.mountPath ?? '';
+  if (typeof mountPath !== 'string' || (mountPath !== '' && !/^(\/[A-Za-z0-9\-_.]+)+$/.test(mountPath))) {
+    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: mountPath must look like /api/clinik');
+  }
+
+  let logger: ProxyLogger | undefined;
+  if (options.logger !== false) {
+    const l = options.logger ?? jsonLogger;
+    if (typeof l !== 'object' || l === null || ['info', 'warn', 'error'].some((m) => typeof (l as unknown as Record<string, unknown>)[m] !== 'function')) {
+      throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: logger must have info, warn and error methods');
+    }
+    logger = l;
+  }
+
+  for (const flag of ['allowTestKeyInProduction', 'allowInsecureTargetInProduction'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
+      throw fail('ERR_CLINIK_INVALID_OPTION', `clinikProxy: ${flag} must be a boolean`);
+    }
+  }
+
+  return {
+    target,
+    getKey,
+    authenticate,
+    authorize,
+    userIdOf: optionalFunction<(user: User) => string>(options.userIdOf, 'userIdOf') ?? defaultUserId,
+    enableFhir: enable.fhir === true,
+    enableBulk: enable.bulk === true,
+    rateLimit,
+    upstreamTimeoutMs: positiveInt(timeouts.upstreamMs, 'timeouts.upstreamMs', 30_000),
+    bodyTimeoutMs: positiveInt(timeouts.bodyMs, 'timeouts.bodyMs', 30_000),
+    bodyBytes: positiveInt(limits.bodyBytes, 'limits.bodyBytes', 1_048_576),
+    responseBytes: positiveInt(limits.responseBytes, 'limits.responseBytes', 16_777_216),
+    urlLength: positiveInt(limits.urlLength, 'limits.urlLength', 2048),
+    headerCount: positiveInt(limits.headerCount, 'limits.headerCount', 64),
+    headerBytes: positiveInt(limits.headerBytes, 'limits.headerBytes', 16_384),
+    circuitBreaker,
+    retries: positiveInt(options.retries, 'retries', 1, 0),
+    agent,
+    mountPath,
+    logger,
+    onAudit: optionalFunction<(event: AuditEvent) => Awaitable<void>>(options.onAudit, 'onAudit'),
+  };
+}

@@ -1,0 +1,161 @@
+import type { Agent as HttpAgent, IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimitStore } from './rate-limit/store.js';
+
+/** What kind of upstream route a request maps to. */
+export type RouteKind = 'resource' | 'fhir' | 'bulk';
+
+/** The validated route of a request, as the proxy will forward it. */
+export interface ProxyRoute {
+  kind: RouteKind;
+  /** Registered resource path (`patients`, `care-plans`), `fhir` or `bulk`. */
+  resource: string;
+  /** Resource id (or FHIR `Type/id`, bulk job id), when the route names one record. */
+  id: string | undefined;
+  /** Route template for logs, e.g. `/v1/patients/:id`; never contains ids. */
+  template: string;
+  /** Validated upstream path, e.g. `/v1/patients/pat_1`. */
+  path: string;
+}
+
+/** What `authorize` receives. */
+export interface AuthorizeContext<User> {
+  user: User;
+  /** Upper-case HTTP method. */
+  method: string;
+  route: ProxyRoute;
+  /** Shortcut for `route.resource`. */
+  resource: string;
+  /** Shortcut for `route.id`. */
+  id: string | undefined;
+  /** Query parameters of the request (already checked against the resource's search parameters). */
+  query: Readonly<Record<string, string>>;
+}
+
+/**
+ * A narrowed permission: the request passes, but only within these limits.
+ * The proxy enforces them; `authorize` only states them.
+ */
+export interface AuthorizeNarrowing {
+  /** Query parameters forced on searches (they replace whatever the client sent). */
+  query?: Record<string, string>;
+  /**
+   * Restricts patient-owned records to this patient: searches get `patientId` forced, reads of
+   * another patient's record answer 404, writes naming another patient answer 403, and updates or
+   * deletes of another patient's record answer 404 (checked with a read first).
+   */
+  patientId?: string;
+}
+
+/** `true` to allow, `false` to deny (403), or a narrowing. */
+export type AuthorizeResult = boolean | AuthorizeNarrowing;
+
+export type Awaitable<T> = T | Promise<T>;
+
+/** One structured line per request. Never contains bodies, query values, cookies or the key. */
+export interface AuditEvent {
+  /** `req_...`, also sent upstream and to the client as `X-Request-Id`. */
+  requestId: string;
+  timestamp: string;
+  /** Id of the authenticated user, `null` before or without authentication. */
+  userId: string | null;
+  method: string;
+  /** Route template (`/v1/appointments/:id`), or `null` when the path was rejected. */
+  route: string | null;
+  resourceId: string | null;
+  status: number;
+  durationMs: number;
+  /** Machine code when the proxy answered itself (`FORBIDDEN`, `RATE_LIMITED`, ...). */
+  error: string | null;
+}
+
+/** Where the proxy writes its log lines. Each call gets one flat, JSON-safe object. */
+export interface ProxyLogger {
+  info(line: Record<string, unknown>): void;
+  warn(line: Record<string, unknown>): void;
+  error(line: Record<string, unknown>): void;
+}
+
+export interface RateLimitOptions<User> {
+  /** Requests allowed per user per window. Defaults to 300. */
+  limit?: number;
+  /** Window length in milliseconds. Defaults to 60000. */
+  windowMs?: number;
+  /** Where counters live. Defaults to a new `MemoryStore`. */
+  store?: RateLimitStore;
+  /** The key a user is counted under. Defaults to the user id. */
+  keyOf?: (user: User, userId: string) => string;
+}
+
+export interface TimeoutOptions {
+  /** Milliseconds for the whole upstream exchange (connect, headers and body). Defaults to 30000. */
+  upstreamMs?: number;
+  /** Milliseconds to receive the client's request body. Defaults to 30000. */
+  bodyMs?: number;
+}
+
+export interface LimitOptions {
+  /** Largest request body in bytes (413 above). Defaults to 1048576 (the contract's 1 MB). */
+  bodyBytes?: number;
+  /** Largest upstream response body in bytes (502 above). Defaults to 16777216. */
+  responseBytes?: number;
+  /** Longest request path plus query, in characters (400 above). Defaults to 2048. */
+  urlLength?: number;
+  /** Most request headers (431 above). Defaults to 64. */
+  headerCount?: number;
+  /** Largest total size of request header names and values in bytes (431 above). Defaults to 16384. */
+  headerBytes?: number;
+}
+
+export interface CircuitBreakerOptions {
+  /** Consecutive upstream failures (network error, timeout, 502/503/504) that open the circuit. Defaults to 5. */
+  failureThreshold?: number;
+  /** Milliseconds the circuit stays open before one trial request. Defaults to 30000. */
+  cooldownMs?: number;
+}
+
+export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage = IncomingMessage> {
+  /** Base URL of the data API, e.g. `https://api.clinikapi.com`. Requests go to `<target>/v1/...`. */
+  target: string | undefined;
+  /**
+   * The secret key (`clk_test_...` / `clk_live_...`), or a function returning it (called per
+   * request, so a rotated key is picked up without a restart).
+   */
+  apiKey: string | undefined | (() => Awaitable<string>);
+  /** The app's own authentication: the user of a request, or `null`/`undefined` (401). */
+  authenticate: (req: Req) => Awaitable<User | null | undefined>;
+  /** Decides whether a user may make a request, and may narrow it. See `staff()`, `readOnly()`, `patientPortal()`. */
+  authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
+  /** The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub`. */
+  userIdOf?: (user: User) => string;
+  /** Extra routes beyond the registered resources. Defaults to none. */
+  enable?: { fhir?: boolean; bulk?: boolean };
+  /** Per-user rate limit, or `false` to turn it off. Defaults to 300 requests per 60 s in memory. */
+  rateLimit?: RateLimitOptions<User> | false;
+  timeouts?: TimeoutOptions;
+  limits?: LimitOptions;
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Extra attempts after a network error, for idempotent requests only. Defaults to 1. */
+  retries?: number;
+  /** Agent for upstream connections. Defaults to a keep-alive agent with 64 sockets. */
+  agent?: HttpAgent;
+  /**
+   * Path prefix to strip when mounted in a plain `node:http` server (Express strips its own
+   * mount path). Defaults to `''`.
+   */
+  mountPath?: string;
+  /** Log lines (one per request plus incidents), or `false`. Defaults to JSON lines on stdout/stderr. */
+  logger?: ProxyLogger | false;
+  /** Called once per request after the response, with the same fields as the log line. */
+  onAudit?: (event: AuditEvent) => Awaitable<void>;
+  /** Allow a `clk_test_` key when `NODE_ENV=production`. Defaults to false. */
+  allowTestKeyInProduction?: boolean;
+  /** Allow an `http:` target when `NODE_ENV=production`. Defaults to false. */
+  allowInsecureTargetInProduction?: boolean;
+}
+
+/** The middleware: Express (`app.use(path, proxy)`) or plain `node:http` (`proxy(req, res)`). */
+export type ClinikProxyHandler<Req extends IncomingMessage = IncomingMessage> = (
+  req: Req,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;

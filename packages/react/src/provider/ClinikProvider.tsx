@@ -1,0 +1,81 @@
+'use client';
+import { type ClinikClient, type ClinikClientOptions, createClinikClient } from '@clinikapi/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useMemo, useState } from 'react';
+import { type ClinikMessages, defaultMessages } from '../messages.js';
+import { bindClinikClient } from '../queries/clientRegistry.js';
+import { ClinikContext, type ClinikContextValue } from './context.js';
+
+export interface ClinikProviderProps {
+  /** Same-origin path of your ClinikAPI proxy. The browser never holds an API key. Defaults to `/api/clinik`. */
+  baseUrl?: string;
+  /** Your own QueryClient, e.g. one shared with the rest of the app. Defaults to a new one per provider. */
+  queryClient?: QueryClient;
+  /** Client options other than the key (fetch, timeouts, retries, headers). Defaults to core's. */
+  clientOptions?: Omit<ClinikClientOptions, 'baseUrl' | 'apiKey' | 'dangerouslyAllowBrowser'>;
+  /** IANA time zone of the practice, used for "today" (ages). Defaults to the runtime's zone. */
+  timeZone?: string;
+  /** BCP 47 locale for dates and numbers. Defaults to `en-US`. */
+  locale?: string;
+  /** Overrides of the English labels. Defaults to none. */
+  messages?: Partial<ClinikMessages>;
+  /** Current time, for deterministic stories and tests. Defaults to `() => new Date()`. */
+  now?: () => Date;
+  children?: ReactNode;
+}
+
+function createDefaultQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // core's client already retries idempotent requests with backoff; do not multiply retries.
+      queries: { retry: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function runtimeTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const systemNow = () => new Date();
+
+/** Supplies the ClinikAPI client, the QueryClient and shared settings to every hook and component. */
+export function ClinikProvider({
+  baseUrl = '/api/clinik',
+  queryClient,
+  clientOptions,
+  timeZone,
+  locale = 'en-US',
+  messages,
+  now = systemNow,
+  children,
+}: ClinikProviderProps) {
+  const [ownQueryClient] = useState(createDefaultQueryClient);
+  const activeQueryClient = queryClient ?? ownQueryClient;
+  // Options are usually inline objects: key the client on what matters, not on identity.
+  const clientKey = `${baseUrl}|${JSON.stringify(clientOptions ?? {})}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clientKey captures baseUrl and clientOptions
+  const client: ClinikClient = useMemo(
+    () => createClinikClient({ ...clientOptions, baseUrl }),
+    [clientKey, clientOptions?.fetch],
+  );
+  bindClinikClient(activeQueryClient, client);
+
+  const value = useMemo<ClinikContextValue>(
+    () => ({
+      client,
+      timeZone: timeZone ?? runtimeTimeZone(),
+      locale,
+      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      now,
+    }),
+    [client, timeZone, locale, messages, now],
+  );
+
+  return (
+    <QueryClientProvider client={activeQueryClient}>
+      <ClinikContext.Provider value={value}>{children}</ClinikContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ResourcePath } from '@clinikapi/core';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { clinikClientOf } from './clientRegistry.js';
+import { clinikKeys, normalizeParams } from './keys.js';
+import type { InfiniteParamsOf, PageOf, RecordOf, SearchParamsOf } from './types.js';
+
+/** Query options for one resource path: every hook, prefetch and invalidation goes through these. */
+export function resourceQueries<P extends ResourcePath>(path: P) {
+  return {
+    /** Key prefix of everything cached for this resource. */
+    all: () => clinikKeys.all(path),
+    /** One page of a search (`count`, `cursor` and filters). */
+    list: (params?: SearchParamsOf<P>) => {
+      const normalized = normalizeParams(params);
+      return queryOptions({
+        queryKey: clinikKeys.list(path, normalized),
+        queryFn: ({ client, signal }): Promise<PageOf<P>> =>
+          clinikClientOf(client).resource(path).search(normalized, { signal }),
+      });
+    },
+    /** Every page of a search so far, following `cursor` while `hasMore`. */
+    infinite: (params?: InfiniteParamsOf<P>) => {
+      const normalized = normalizeParams(params);
+      return infiniteQueryOptions({
+        queryKey: clinikKeys.infinite(path, normalized),
+        queryFn: ({ client, signal, pageParam }): Promise<PageOf<P>> =>
+          clinikClientOf(client)
+            .resource(path)
+            .search({ ...normalized, cursor: pageParam ?? undefined } as SearchParamsOf<P>, {
+              signal,
+            }),
+        initialPageParam: null as string | null,
+        getNextPageParam: (last: PageOf<P>) => (last.hasMore && last.cursor ? last.cursor : null),
+      });
+    },
+    /** One record by id. */
+    detail: (id: string) =>
+      queryOptions({
+        queryKey: clinikKeys.detail(path, id),
+        queryFn: ({ client, signal }): Promise<RecordOf<P>> =>
+          clinikClientOf(client).resource(path).read(id, { signal }),
+      }),
+  };
+}
+
+/**
+ * The query-options factory: `clinikQueries.patients.list({ name: 'ada' })`,
+ * `clinikQueries.resource('care-plans').detail(id)`. Pass the result to `useQuery`,
+ * `queryClient.prefetchQuery` or `queryClient.invalidateQueries`.
+ */
+export const clinikQueries = {
+  resource: resourceQueries,
+  patients: resourceQueries('patients'),
+  practitioners: resourceQueries('practitioners'),
+  appointments: resourceQueries('appointments'),
+};

@@ -1,0 +1,99 @@
+import type { Database } from './database.js';
+
+/**
+ * Ordered, idempotent migrations. Each runs once (recorded in `sandbox_migrations`); every statement is
+ * also written to be safe to repeat, so several sandbox processes starting on one database do not clash.
+ */
+const MIGRATIONS: readonly { id: number; sql: string }[] = [
+  {
+    id: 1,
+    sql: `
+      CREATE TABLE IF NOT EXISTS resources (
+        tenant text NOT NULL,
+        environment text NOT NULL,
+        resource_type text NOT NULL,
+        id text NOT NULL,
+        version_id integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_updated timestamptz NOT NULL,
+        resource jsonb NOT NULL,
+        name_text text,
+        patient_id text,
+        status text,
+        main_date timestamptz,
+        search jsonb NOT NULL DEFAULT '{}'::jsonb,
+        PRIMARY KEY (tenant, environment, resource_type, id)
+      );
+      CREATE INDEX IF NOT EXISTS resources_by_created
+        ON resources (tenant, environment, resource_type, created_at DESC, id DESC);
+      CREATE INDEX IF NOT EXISTS resources_by_date
+        ON resources (tenant, environment, resource_type, main_date, id);
+      CREATE INDEX IF NOT EXISTS resources_by_patient
+        ON resources (tenant, environment, resource_type, patient_id, main_date);
+      CREATE INDEX IF NOT EXISTS resources_search ON resources USING gin (search jsonb_path_ops);
+      CREATE TABLE IF NOT EXISTS api_keys (
+        id text PRIMARY KEY,
+        org text NOT NULL,
+        environment text NOT NULL,
+        scope text NOT NULL,
+        key_hash text NOT NULL UNIQUE,
+        key_hint text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX IF NOT EXISTS api_keys_by_org ON api_keys (org, created_at);
+      CREATE TABLE IF NOT EXISTS org_plans (org text PRIMARY KEY, plan text NOT NULL);
+      CREATE TABLE IF NOT EXISTS bulk_jobs (
+        id text PRIMARY KEY,
+        tenant text NOT NULL,
+        environment text NOT NULL,
+        type text NOT NULL,
+        status text NOT NULL,
+        total_records integer NOT NULL DEFAULT 0,
+        processed_records integer NOT NULL DEFAULT 0,
+        errors jsonb NOT NULL DEFAULT '[]'::jsonb,
+        output text,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS bulk_jobs_by_tenant ON bulk_jobs (tenant, created_at);
+    `,
+  },
+];
+
+/** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */
+const TRIGRAM_SQL = `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE INDEX IF NOT EXISTS resources_name_trgm ON resources USING gin (name_text gin_trgm_ops);
+`;
+
+export async function migrate(db: Database): Promise<void> {
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS sandbox_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
+  );
+  const applied = new Set(
+    (await db.query<{ id: number }>('SELECT id FROM sandbox_migrations')).map((r) => Number(r.id)),
+  );
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query(
+        'INSERT INTO sandbox_migrations (id, applied_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING',
+        [migration.id],
+      );
+    });
+  }
+  try {
+    await db.exec(TRIGRAM_SQL);
+  } catch {
+    // Name search still works without the index, only slower.
+  }
+}
+
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

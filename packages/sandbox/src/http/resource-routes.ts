@@ -1,0 +1,46 @@
+import type { ResourceEngine } from '../engine/engine.js';
+import { readJsonBody } from './body.js';
+import type { ApiCall } from './call.js';
+import { HttpError, notFound } from './http-error.js';
+import { sendEnvelope, sendNoContent } from './respond.js';
+
+export const methodNotAllowed = (method: string, allowed: string) =>
+  new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on this route`, undefined, {
+    Allow: allowed,
+  });
+
+/** `/v1/{path}` and `/v1/{path}/{id}` for every registered resource. */
+export async function handleResourceCall(
+  engine: ResourceEngine,
+  path: string,
+  call: ApiCall,
+): Promise<void> {
+  const adapter = engine.adapters.get(path);
+  if (!adapter || call.segments.length > 1) throw notFound(`No route for /v1/${path}`);
+  const [id] = call.segments;
+  const { ctx, res, method, scope } = call;
+
+  if (id === undefined) {
+    ctx.route = `/v1/${path}`;
+    if (method === 'GET') {
+      return sendEnvelope(res, ctx, 200, await engine.search(scope, adapter, call.query));
+    }
+    if (method === 'POST') {
+      const body = await readJsonBody(call.req);
+      return sendEnvelope(res, ctx, 201, await engine.create(scope, adapter, body));
+    }
+    throw methodNotAllowed(method, 'GET, POST');
+  }
+
+  ctx.route = `/v1/${path}/:id`;
+  if (method === 'GET') return sendEnvelope(res, ctx, 200, await engine.read(scope, adapter, id));
+  if (method === 'PATCH') {
+    const body = await readJsonBody(call.req);
+    return sendEnvelope(res, ctx, 200, await engine.update(scope, adapter, id, body));
+  }
+  if (method === 'DELETE') {
+    await engine.remove(scope, adapter, id);
+    return sendNoContent(res);
+  }
+  throw methodNotAllowed(method, 'GET, PATCH, DELETE');
+}

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { type CreateKeyOptions, type KeyInfo, KeyStore } from './auth/keys.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { openPglite } from './db/pglite.js';
+import { openPostgres } from './db/postgres.js';
+import { createAdapterRegistry } from './engine/adapters/index.js';
+import { ResourceEngine } from './engine/engine.js';
+import { ChangeEvents, type ChangeListener } from './events.js';
+import { createApp, type RequestHandler } from './http/app.js';
+import { OrgRateLimits } from './limits/org-limits.js';
+import { isPlan, type Plan } from './limits/plans.js';
+import { type SandboxLogger, silentLogger } from './logger.js';
+
+export interface SandboxOptions {
+  /** Directory of the embedded database. Defaults to `.clinik-sandbox` in the working directory. */
+  dataDir?: string;
+  /** A Postgres server to use instead of the embedded database (e.g. `process.env.DATABASE_URL`). */
+  databaseUrl?: string;
+  /** Throwaway in-memory database. Defaults to `false`. */
+  memory?: boolean;
+  /** Plan of organizations without one set through `setPlan`. Defaults to `'pro'` (1,000 requests/min). */
+  plan?: Plan;
+  /** Request and lifecycle logs. Defaults to silent; the CLI logs JSON lines to stdout. */
+  logger?: SandboxLogger;
+}
+
+export interface ListenResult {
+  url: string;
+  port: number;
+}
+
+export interface Sandbox {
+  /** The `(req, res)` handler, for `http.createServer(app)` or `expressApp.use(app)`. */
+  readonly app: RequestHandler;
+  /** Starts an HTTP server on 127.0.0.1. Defaults to a free port. */
+  listen(port?: number): Promise<ListenResult>;
+  readonly keys: {
+    /** Creates a key; the plaintext `key` is returned only here. */
+    create(options: CreateKeyOptions): Promise<{ id: string; key: string }>;
+    /** Revokes a key at once; resolves `false` when it does not exist. */
+    revoke(id: string): Promise<boolean>;
+    list(org: string): Promise<KeyInfo[]>;
+  };
+  /** Sets the rate-limit plan of an organization. */
+  setPlan(org: string, plan: Plan): Promise<void>;
+  /** Subscribes to committed changes (the hook webhook delivery builds on); returns the unsubscribe. */
+  onChange(listener: ChangeListener): () => void;
+  /** Stops the server (if listening) and closes the database. */
+  close(): Promise<void>;
+  /** The underlying services, for the CLI, seeding and tests in this package. */
+  readonly internals: { db: Database; engine: ResourceEngine };
+}
+
+async function openDatabase(options: SandboxOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.memory) return openPglite();
+  return openPglite(resolve(options.dataDir ?? '.clinik-sandbox'));
+}
+
+/** Opens (and migrates) the database and wires the API. */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const plan = options.plan ?? 'pro';
+  if (!isPlan(plan)) throw new TypeError(`Unknown plan "${String(plan)}"`);
+  const db = await openDatabase(options);
+  await migrate(db);
+
+  const events = new ChangeEvents();
+  const engine = new ResourceEngine(db, createAdapterRegistry(), events);
+  const keys = new KeyStore(db);
+  const limits = new OrgRateLimits(db, plan);
+  const app = createApp({ engine, keys, limits, logger: options.logger ?? silentLogger });
+
+  let server: Server | undefined;
+  return {
+    app,
+    async listen(port = 0) {
+      if (server) throw new Error('The sandbox is already listening');
+      const started = createServer(app);
+      await new Promise<void>((resolveListen, reject) => {
+        started.once('error', reject);
+        started.listen(port, '127.0.0.1', () => {
+          started.off('error', reject);
+          resolveListen();
+        });
+      });
+      server = started;
+      const actual = (started.address() as AddressInfo).port;
+      return { url: `http://127.0.0.1:${actual}`, port: actual };
+    },
+    keys: {
+      create: (o) => keys.create(o),
+      revoke: (id) => keys.revoke(id),
+      list: (org) => keys.list(org),
+    },
+    setPlan: (org, p) => limits.setPlan(org, p),
+    onChange: (listener) => events.on(listener),
+    async close() {
+      const running = server;
+      server = undefined;
+      if (running) {
+        running.closeAllConnections();
+        await new Promise<void>((done) => running.close(() => done()));
+      }
+      await db.close();
+    },
+    internals: { db, engine },
+  };
+}
