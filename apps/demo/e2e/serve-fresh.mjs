@@ -5,9 +5,13 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const dataDir = process.env.DEMO_DATA_DIR;
-if (!dataDir || !dataDir.startsWith('/tmp/')) throw new Error('DEMO_DATA_DIR must be a /tmp directory');
-rmSync(dataDir, { recursive: true, force: true });
+if (!dataDir?.startsWith('/tmp/'))
+  throw new Error('DEMO_DATA_DIR must be a /tmp directory');
+rmSync(/** @type {string} */ (dataDir), { recursive: true, force: true });
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-const child = spawn(process.execPath, [tsx, 'server/main.ts'], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, [tsx, 'server/main.ts'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

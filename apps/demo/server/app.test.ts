@@ -19,8 +19,18 @@ beforeAll(async () => {
   const admin = createClinikClient({ baseUrl: url, apiKey });
   portalPatientId = (await admin.patients.create({ firstName: 'Jordan', lastName: 'Rivera' })).id;
   otherPatientId = (await admin.patients.create({ firstName: 'Other', lastName: 'Person' })).id;
-  await admin.appointments.create({ status: 'booked', patientId: portalPatientId, start: '2030-01-02T10:00:00Z', end: '2030-01-02T10:30:00Z' });
-  await admin.appointments.create({ status: 'booked', patientId: otherPatientId, start: '2030-01-02T11:00:00Z', end: '2030-01-02T11:30:00Z' });
+  await admin.appointments.create({
+    status: 'booked',
+    patientId: portalPatientId,
+    start: '2030-01-02T10:00:00Z',
+    end: '2030-01-02T10:30:00Z',
+  });
+  await admin.appointments.create({
+    status: 'booked',
+    patientId: otherPatientId,
+    start: '2030-01-02T11:00:00Z',
+    end: '2030-01-02T11:30:00Z',
+  });
   const app = createDemoApp({ target: url, apiKey, directory: { portalPatientId }, logger: false });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -52,7 +62,9 @@ const api = (cookie: string, path: string, init: RequestInit = {}) =>
 
 describe('demo server', () => {
   it('lists the demo users for the sign-in page and refuses unknown ones', async () => {
-    const { users } = (await (await fetch(`${base}/auth/users`)).json()) as { users: Array<{ role: string }> };
+    const { users } = (await (await fetch(`${base}/auth/users`)).json()) as {
+      users: Array<{ role: string }>;
+    };
     expect(users.map((u) => u.role)).toEqual(['front-desk', 'practitioner', 'patient']);
     const response = await fetch(`${base}/auth/login`, {
       method: 'POST',
@@ -98,7 +110,9 @@ describe('demo server', () => {
     const cookie = await signIn('user_patient');
     expect((await api(cookie, `patients/${portalPatientId}`)).status).toBe(200);
     expect((await api(cookie, `patients/${otherPatientId}`)).status).toBe(404);
-    const appointments = (await (await api(cookie, `appointments?patientId=${otherPatientId}`)).json()) as {
+    const appointments = (await (
+      await api(cookie, `appointments?patientId=${otherPatientId}`)
+    ).json()) as {
       data: { data: Array<{ patientId: string }> };
     };
     expect(appointments.data.data.length).toBeGreaterThan(0);
@@ -107,7 +121,9 @@ describe('demo server', () => {
 
   it('refuses forged key and method-override headers from the browser', async () => {
     const cookie = await signIn('user_front_desk');
-    const override = await api(cookie, 'patients', { headers: { 'x-http-method-override': 'DELETE' } });
+    const override = await api(cookie, 'patients', {
+      headers: { 'x-http-method-override': 'DELETE' },
+    });
     expect(override.status).toBe(400);
     expect(await override.json()).toMatchObject({ error: 'METHOD_OVERRIDE_REJECTED' });
     const forged = await api(cookie, 'patients', { headers: { 'x-api-key': 'clk_test_attacker' } });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import {
   type AuthorizeContext,
   clinikProxy,
-  patientPortal,
   type ProxyLogger,
+  patientPortal,
   readOnly,
   staff,
 } from '@clinikapi/proxy';

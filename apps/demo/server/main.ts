@@ -20,7 +20,9 @@ const app = createDemoApp({
 
 const server = app.listen(port, () => {
   const source = runtime.localSandbox ? `the local sandbox (data in ${dataDir})` : runtime.target;
-  process.stdout.write(`\nClinikAPI demo front desk: http://localhost:${port}\nData API: ${source}\nCtrl+C to stop.\n`);
+  process.stdout.write(
+    `\nClinikAPI demo front desk: http://localhost:${port}\nData API: ${source}\nCtrl+C to stop.\n`,
+  );
 });
 server.on('error', async (error: NodeJS.ErrnoException) => {
   process.stderr.write(

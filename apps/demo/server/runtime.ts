@@ -28,7 +28,9 @@ export const DEMO_ORG = 'org_demo';
 export async function startRuntime(dataDir: string, env: NodeJS.ProcessEnv): Promise<DemoRuntime> {
   if (env.CLINIKAPI_URL || env.CLINIKAPI_SECRET_KEY) {
     if (!env.CLINIKAPI_URL || !env.CLINIKAPI_SECRET_KEY) {
-      throw new Error('Set both CLINIKAPI_URL and CLINIKAPI_SECRET_KEY to use the real API (or neither for the sandbox)');
+      throw new Error(
+        'Set both CLINIKAPI_URL and CLINIKAPI_SECRET_KEY to use the real API (or neither for the sandbox)',
+      );
     }
     return {
       target: env.CLINIKAPI_URL,
@@ -74,7 +76,13 @@ async function firstStart(sandbox: Sandbox, url: string, dataDir: string): Promi
     birthDate: '1988-04-12',
     email: 'jordan.rivera@example.org',
     phone: '+1 555 0142',
-    address: { line: ['12 Elm Street'], city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+    address: {
+      line: ['12 Elm Street'],
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
   });
   const state: SandboxState = { apiKey: key, portalPatientId: portalPatient.id };
   // The key is this server's secret, like an environment variable: readable by the owner only.

@@ -21,7 +21,12 @@ export function demoUsers(directory: DemoDirectory): DemoUser[] {
     { id: 'user_practitioner', role: 'practitioner', name: 'Dr. Priya Shah' },
   ];
   if (directory.portalPatientId) {
-    users.push({ id: 'user_patient', role: 'patient', name: 'Jordan Rivera', patientId: directory.portalPatientId });
+    users.push({
+      id: 'user_patient',
+      role: 'patient',
+      name: 'Jordan Rivera',
+      patientId: directory.portalPatientId,
+    });
   }
   return users;
 }

@@ -1,10 +1,10 @@
 import { ClinikProvider } from '@clinikapi/react';
 import { useCallback, useEffect, useState } from 'react';
 import { Layout } from './Layout.js';
-import { navigate } from './router.js';
-import { Routes } from './Routes.js';
-import { type SessionUser, sessionApi } from './session.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { Routes } from './Routes.js';
+import { navigate } from './router.js';
+import { type SessionUser, sessionApi } from './session.js';
 
 /** The practice's time zone: every time on screen is shown in it, whatever the browser's zone. */
 export const PRACTICE_TIME_ZONE = 'America/New_York';
@@ -19,9 +19,16 @@ export function App() {
   const signIn = useCallback(async (userId: string) => {
     const signedIn = await sessionApi.signIn(userId);
     setUser(signedIn);
-    navigate(signedIn.role === 'patient' ? '/portal' : signedIn.role === 'practitioner' ? '/schedule' : '/patients', {
-      replace: true,
-    });
+    navigate(
+      signedIn.role === 'patient'
+        ? '/portal'
+        : signedIn.role === 'practitioner'
+          ? '/schedule'
+          : '/patients',
+      {
+        replace: true,
+      },
+    );
   }, []);
 
   const signOut = useCallback(async () => {
@@ -34,7 +41,12 @@ export function App() {
   if (user === null) return <SignInPage onSignIn={signIn} />;
   return (
     // key: a new sign-in starts with an empty cache, so no data of the previous user remains.
-    <ClinikProvider key={user.id} baseUrl="/api/clinik" timeZone={PRACTICE_TIME_ZONE} locale="en-US">
+    <ClinikProvider
+      key={user.id}
+      baseUrl="/api/clinik"
+      timeZone={PRACTICE_TIME_ZONE}
+      locale="en-US"
+    >
       <Layout user={user} onSignOut={signOut}>
         <Routes user={user} />
       </Layout>

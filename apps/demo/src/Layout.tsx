@@ -2,9 +2,21 @@ import type { ReactNode } from 'react';
 import { Link, usePathname } from './router.js';
 import type { SessionUser } from './session.js';
 
-const ROLE_LABEL = { 'front-desk': 'Front desk', practitioner: 'Practitioner', patient: 'Patient portal' };
+const ROLE_LABEL = {
+  'front-desk': 'Front desk',
+  practitioner: 'Practitioner',
+  patient: 'Patient portal',
+};
 
-export function Layout({ user, onSignOut, children }: { user: SessionUser; onSignOut: () => void; children: ReactNode }) {
+export function Layout({
+  user,
+  onSignOut,
+  children,
+}: {
+  user: SessionUser;
+  onSignOut: () => void;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const links =
     user.role === 'patient'

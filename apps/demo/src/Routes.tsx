@@ -1,5 +1,5 @@
-import { NotFoundPage } from './pages/NotFoundPage.js';
 import { NewPatientPage } from './pages/NewPatientPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PatientPage } from './pages/PatientPage.js';
 import { PatientsPage } from './pages/PatientsPage.js';
 import { PortalPage } from './pages/PortalPage.js';
@@ -10,17 +10,21 @@ import type { SessionUser } from './session.js';
 export function Routes({ user }: { user: SessionUser }) {
   const pathname = usePathname();
   if (user.role === 'patient') {
-    if (pathname === '/portal' || pathname === '/') return <PortalPage patientId={user.patientId ?? ''} />;
+    if (pathname === '/portal' || pathname === '/')
+      return <PortalPage patientId={user.patientId ?? ''} />;
     return <NotFoundPage />;
   }
   if (pathname === '/') {
-    queueMicrotask(() => navigate(user.role === 'practitioner' ? '/schedule' : '/patients', { replace: true }));
+    queueMicrotask(() =>
+      navigate(user.role === 'practitioner' ? '/schedule' : '/patients', { replace: true }),
+    );
     return null;
   }
   if (pathname === '/patients') return <PatientsPage canCreate={user.role === 'front-desk'} />;
   if (pathname === '/patients/new' && user.role === 'front-desk') return <NewPatientPage />;
   const patient = matchPath('/patients/:id', pathname);
-  if (patient?.id) return <PatientPage patientId={patient.id} canEdit={user.role === 'front-desk'} />;
+  if (patient?.id)
+    return <PatientPage patientId={patient.id} canEdit={user.role === 'front-desk'} />;
   if (pathname === '/schedule') return <SchedulePage />;
   return <NotFoundPage />;
 }

@@ -50,8 +50,17 @@ export {
   type ResourceDefinition,
   type ResourcePath,
 } from './registry.js';
+export * from './schemas/allergy.js';
 export * from './schemas/appointment.js';
+export * from './schemas/assessment.js';
+export * from './schemas/care-plan.js';
 export * from './schemas/common.js';
+export * from './schemas/condition.js';
+export * from './schemas/consent.js';
+export * from './schemas/document.js';
+export * from './schemas/encounter.js';
+export * from './schemas/goal.js';
+export * from './schemas/immunization.js';
 export {
   type ClinicalSearchParams,
   type GenericRecord,
@@ -62,9 +71,15 @@ export {
   type ResourceTypeMap,
   type ResourceTypes,
 } from './schemas/index.js';
+export * from './schemas/intake.js';
+export * from './schemas/lab.js';
+export * from './schemas/medication.js';
+export * from './schemas/note.js';
 export * from './schemas/observation.js';
 export * from './schemas/patient.js';
 export * from './schemas/practitioner.js';
+export * from './schemas/practitioner-role.js';
+export * from './schemas/prescription.js';
 export * from './schemas/schedule.js';
 export * from './schemas/slot.js';
 export { formatPath, type ValidationResult, validate } from './validation.js';

@@ -27,7 +27,9 @@ export function auditOnClose(
     if (onAudit) {
       Promise.resolve()
         .then(() => onAudit(event))
-        .catch(() => logger?.error({ msg: 'clinik-proxy audit hook failed', requestId: state.requestId }));
+        .catch(() =>
+          logger?.error({ msg: 'clinik-proxy audit hook failed', requestId: state.requestId }),
+        );
     }
   });
 }

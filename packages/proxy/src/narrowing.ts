@@ -20,7 +20,10 @@ export type NarrowingPlan =
   | { kind: 'check-body'; constraints: Constraints };
 
 /** Collects the constraints and drops those that do not apply to the resource (e.g. patientId on practitioners). */
-export function constraintsFor(narrowing: AuthorizeNarrowing, route: ProxyRoute): Constraints | 'deny' {
+export function constraintsFor(
+  narrowing: AuthorizeNarrowing,
+  route: ProxyRoute,
+): Constraints | 'deny' {
   const all: Constraints = { ...narrowing.query };
   if (narrowing.patientId !== undefined) all.patientId = narrowing.patientId;
   if (Object.keys(all).length === 0) return {};
@@ -57,7 +60,8 @@ export function planNarrowing(
     return { kind: 'force-query', query };
   }
   if (route.id === undefined) {
-    if (definition.ownership === 'self' && constraints.patientId !== undefined) return { kind: 'deny' };
+    if (definition.ownership === 'self' && constraints.patientId !== undefined)
+      return { kind: 'deny' };
     return { kind: 'check-body', constraints };
   }
   return { kind: 'check-record', constraints, checkBody: method === 'PATCH' };
@@ -86,7 +90,11 @@ export function recordMatches(
  * For creates: every constraint must be present with the same value. For updates: a constraint
  * field may be absent (unchanged) but never set to another value.
  */
-export function bodyRespects(body: unknown, constraints: Constraints, mode: 'create' | 'update'): boolean {
+export function bodyRespects(
+  body: unknown,
+  constraints: Constraints,
+  mode: 'create' | 'update',
+): boolean {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
   const fields = body as Record<string, unknown>;
   for (const [key, value] of Object.entries(constraints)) {

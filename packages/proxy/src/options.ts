@@ -2,7 +2,6 @@ import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ClinikProxyError } from './errors.js';
 import { MemoryStore, type RateLimitStore } from './rate-limit/store.js';
-import { closestName } from './typo.js';
 import type {
   AuditEvent,
   AuthorizeContext,
@@ -11,6 +10,7 @@ import type {
   ClinikProxyOptions,
   ProxyLogger,
 } from './types.js';
+import { closestName } from './typo.js';
 
 const OPTION_NAMES = [
   'target',
@@ -45,7 +45,12 @@ export interface ResolvedOptions<User, Req extends IncomingMessage> {
   enableFhir: boolean;
   enableBulk: boolean;
   rateLimit:
-    | { limit: number; windowMs: number; store: RateLimitStore; keyOf: (user: User, id: string) => string }
+    | {
+        limit: number;
+        windowMs: number;
+        store: RateLimitStore;
+        keyOf: (user: User, id: string) => string;
+      }
     | undefined;
   upstreamTimeoutMs: number;
   bodyTimeoutMs: number;
@@ -70,10 +75,11 @@ function checkKnownKeys(value: object, known: readonly string[], where: string):
     if (known.includes(key)) continue;
     const hint = closestName(key, known);
     // Only the option's name is echoed, never its value (it might be the key).
-    const safeName = /^[A-Za-z0-9_$]{1,64}$/.test(key) ? `"${key}"` : 'an option';
+    // Option names are camelCase; anything else (a pasted key, say) is not repeated.
+    const safeName = /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) ? ` "${key}"` : '';
     throw fail(
       'ERR_CLINIK_UNKNOWN_OPTION',
-      `clinikProxy: unknown ${where} ${safeName}${hint ? `; did you mean "${hint}"?` : ''}`,
+      `clinikProxy: unknown ${where}${safeName}${hint ? `; did you mean "${hint}"?` : ''}`,
     );
   }
 }
@@ -86,7 +92,11 @@ function positiveInt(value: unknown, name: string, fallback: number, min = 1): n
   return value;
 }
 
-function optionalObject(value: unknown, name: string, known: readonly string[]): Record<string, unknown> {
+function optionalObject(
+  value: unknown,
+  name: string,
+  known: readonly string[],
+): Record<string, unknown> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw fail('ERR_CLINIK_INVALID_OPTION', `clinikProxy: ${name} must be an object`);
@@ -105,7 +115,10 @@ function optionalFunction<F>(value: unknown, name: string): F | undefined {
 
 function resolveTarget(value: unknown, production: boolean, allowInsecure: boolean): URL {
   if (value === undefined || value === '') {
-    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: target is required (e.g. https://api.clinikapi.com)');
+    throw fail(
+      'ERR_CLINIK_MISSING_OPTION',
+      'clinikProxy: target is required (e.g. https://api.clinikapi.com)',
+    );
   }
   let url: URL;
   try {
@@ -142,7 +155,10 @@ function resolveKey(
   allowTestKey: boolean,
 ): () => Awaitable<string> {
   if (value === undefined || value === '') {
-    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: apiKey is required (a clk_test_/clk_live_ key or a function returning one)');
+    throw fail(
+      'ERR_CLINIK_MISSING_OPTION',
+      'clinikProxy: apiKey is required (a clk_test_/clk_live_ key or a function returning one)',
+    );
   }
   if (typeof value === 'function') return value as () => Awaitable<string>;
   if (!checkKeyFormat(value)) {
@@ -196,11 +212,20 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     'authenticate',
   );
   if (!authenticate) {
-    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: authenticate is required (return the user or null)');
+    throw fail(
+      'ERR_CLINIK_MISSING_OPTION',
+      'clinikProxy: authenticate is required (return the user or null)',
+    );
   }
-  const authorize = optionalFunction<ResolvedOptions<User, Req>['authorize']>(options.authorize, 'authorize');
+  const authorize = optionalFunction<ResolvedOptions<User, Req>['authorize']>(
+    options.authorize,
+    'authorize',
+  );
   if (!authorize) {
-    throw fail('ERR_CLINIK_MISSING_OPTION', 'clinikProxy: authorize is required (e.g. staff(), readOnly(), patientPortal())');
+    throw fail(
+      'ERR_CLINIK_MISSING_OPTION',
+      'clinikProxy: authorize is required (e.g. staff(), readOnly(), patientPortal())',
+    );
   }
 
   const enable = optionalObject(options.enable, 'enable', ['fhir', 'bulk']);
@@ -215,10 +240,22 @@ export function resolveOptions<User, Req extends IncomingMessage>(
 
   let rateLimit: ResolvedOptions<User, Req>['rateLimit'];
   if (options.rateLimit !== false) {
-    const r = optionalObject(options.rateLimit, 'rateLimit', ['limit', 'windowMs', 'store', 'keyOf']);
+    const r = optionalObject(options.rateLimit, 'rateLimit', [
+      'limit',
+      'windowMs',
+      'store',
+      'keyOf',
+    ]);
     const store = r.store ?? new MemoryStore();
-    if (typeof store !== 'object' || store === null || typeof (store as RateLimitStore).increment !== 'function') {
-      throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: rateLimit.store must implement increment()');
+    if (
+      typeof store !== 'object' ||
+      store === null ||
+      typeof (store as RateLimitStore).increment !== 'function'
+    ) {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        'clinikProxy: rateLimit.store must implement increment()',
+      );
     }
     rateLimit = {
       limit: positiveInt(r.limit, 'rateLimit.limit', 300),
@@ -232,7 +269,10 @@ export function resolveOptions<User, Req extends IncomingMessage>(
 
   let circuitBreaker: ResolvedOptions<User, Req>['circuitBreaker'];
   if (options.circuitBreaker !== false) {
-    const c = optionalObject(options.circuitBreaker, 'circuitBreaker', ['failureThreshold', 'cooldownMs']);
+    const c = optionalObject(options.circuitBreaker, 'circuitBreaker', [
+      'failureThreshold',
+      'cooldownMs',
+    ]);
     circuitBreaker = {
       failureThreshold: positiveInt(c.failureThreshold, 'circuitBreaker.failureThreshold', 5),
       cooldownMs: positiveInt(c.cooldownMs, 'circuitBreaker.cooldownMs', 30_000),
@@ -240,23 +280,43 @@ export function resolveOptions<User, Req extends IncomingMessage>(
   }
 
   if (options.agent !== undefined && !(options.agent instanceof HttpAgent)) {
-    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: agent must be an http.Agent or https.Agent');
+    throw fail(
+      'ERR_CLINIK_INVALID_OPTION',
+      'clinikProxy: agent must be an http.Agent or https.Agent',
+    );
   }
-  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: 64,
+    maxFreeSockets: 64,
+    scheduling: 'lifo' as const,
+  };
   const agent =
     options.agent ??
     (target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions));
 
   const mountPath = options.mountPath ?? '';
-  if (typeof mountPath !== 'string' || (mountPath !== '' && !/^(\/[A-Za-z0-9\-_.]+)+$/.test(mountPath))) {
+  if (
+    typeof mountPath !== 'string' ||
+    (mountPath !== '' && !/^(\/[A-Za-z0-9\-_.]+)+$/.test(mountPath))
+  ) {
     throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: mountPath must look like /api/clinik');
   }
 
   let logger: ProxyLogger | undefined;
   if (options.logger !== false) {
     const l = options.logger ?? jsonLogger;
-    if (typeof l !== 'object' || l === null || ['info', 'warn', 'error'].some((m) => typeof (l as unknown as Record<string, unknown>)[m] !== 'function')) {
-      throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: logger must have info, warn and error methods');
+    if (
+      typeof l !== 'object' ||
+      l === null ||
+      ['info', 'warn', 'error'].some(
+        (m) => typeof (l as unknown as Record<string, unknown>)[m] !== 'function',
+      )
+    ) {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        'clinikProxy: logger must have info, warn and error methods',
+      );
     }
     logger = l;
   }
@@ -272,7 +332,8 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     getKey,
     authenticate,
     authorize,
-    userIdOf: optionalFunction<(user: User) => string>(options.userIdOf, 'userIdOf') ?? defaultUserId,
+    userIdOf:
+      optionalFunction<(user: User) => string>(options.userIdOf, 'userIdOf') ?? defaultUserId,
     enableFhir: enable.fhir === true,
     enableBulk: enable.bulk === true,
     rateLimit,

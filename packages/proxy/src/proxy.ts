@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isIdempotentRequest } from '@clinikapi/core';
+import { getResource, isIdempotentRequest } from '@clinikapi/core';
 import { auditOnClose } from './audit.js';
 import { readBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
@@ -22,7 +22,12 @@ import { checkKeyFormat, type ResolvedOptions, resolveOptions } from './options.
 import { createLimiter, legacyRateLimitHeaders, rateLimitHeaders } from './rate-limit/limiter.js';
 import { type RequestState, sendError } from './respond.js';
 import { parseTarget } from './route.js';
-import type { AuthorizeNarrowing, ClinikProxyHandler, ClinikProxyOptions, ProxyRoute } from './types.js';
+import type {
+  AuthorizeNarrowing,
+  ClinikProxyHandler,
+  ClinikProxyOptions,
+  ProxyRoute,
+} from './types.js';
 import { sendUpstream, type UpstreamResult } from './upstream.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
@@ -103,7 +108,13 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return;
     }
     if (hasMethodOverride(req.headers)) {
-      sendError(res, state, 400, 'METHOD_OVERRIDE_REJECTED', 'Method override headers are not accepted');
+      sendError(
+        res,
+        state,
+        400,
+        'METHOD_OVERRIDE_REJECTED',
+        'Method override headers are not accepted',
+      );
       return;
     }
     if (!headersWithinLimits(req.rawHeaders, config.headerCount, config.headerBytes)) {
@@ -119,7 +130,14 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       urlLength: config.urlLength,
     });
     if ('status' in parsed) {
-      sendError(res, state, parsed.status, parsed.error, parsed.message, parsed.allow ? { allow: parsed.allow.join(', ') } : {});
+      sendError(
+        res,
+        state,
+        parsed.status,
+        parsed.error,
+        parsed.message,
+        parsed.allow ? { allow: parsed.allow.join(', ') } : {},
+      );
       return;
     }
     const { route, query } = parsed;
@@ -173,7 +191,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return;
     }
     const plan: NarrowingPlan =
-      decision === true ? { kind: 'none' } : planNarrowing(decision as AuthorizeNarrowing, route, method);
+      decision === true
+        ? { kind: 'none' }
+        : planNarrowing(decision as AuthorizeNarrowing, route, method);
     if (plan.kind === 'deny') {
       sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
       return;
@@ -184,7 +204,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return;
     }
 
-    let body = Buffer.alloc(0);
+    let body: Buffer = Buffer.alloc(0);
     if (BODY_METHODS.has(method)) {
       const type = req.headers['content-type'];
       const parsedBodyPresent = (req as { _body?: boolean })._body === true;
@@ -206,7 +226,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
           sendError(res, state, 400, 'INVALID_JSON', 'Request body is not valid JSON');
           return;
         }
-        if (!bodyRespects(json, plan.constraints, plan.kind === 'check-body' ? 'create' : 'update')) {
+        if (
+          !bodyRespects(json, plan.constraints, plan.kind === 'check-body' ? 'create' : 'update')
+        ) {
           sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
           return;
         }
@@ -223,7 +245,10 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       apiKey = '';
     }
     if (!checkKeyFormat(apiKey)) {
-      config.logger?.error({ msg: 'clinik-proxy apiKey function returned no valid key', requestId });
+      config.logger?.error({
+        msg: 'clinik-proxy apiKey function returned no valid key',
+        requestId,
+      });
       sendError(res, state, 500, 'INTERNAL_ERROR', 'The proxy is misconfigured');
       return;
     }
@@ -371,9 +396,16 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       case 'aborted':
         return;
       case 'open':
-        sendError(res, state, 503, 'SERVICE_UNAVAILABLE', 'The data API is unavailable; retry later', {
-          'retry-after': String(Math.max(1, Math.ceil(result.waitMs / 1000))),
-        });
+        sendError(
+          res,
+          state,
+          503,
+          'SERVICE_UNAVAILABLE',
+          'The data API is unavailable; retry later',
+          {
+            'retry-after': String(Math.max(1, Math.ceil(result.waitMs / 1000))),
+          },
+        );
         return;
       case 'timeout':
         sendError(res, state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
@@ -413,8 +445,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
   }
 }
 
+/** Patients own themselves: the id check before forwarding is the whole ownership check. */
 function isSelfOwned(route: ProxyRoute): boolean {
-  return route.resource === 'patients';
+  return getResource(route.resource)?.ownership === 'self';
 }
 
 /** True when the key appears anywhere in the upstream's headers or body. */

@@ -91,8 +91,8 @@ export function parseTarget(
   }
 
   const query = parseQuery(rawQuery, method === 'GET' ? queryKeys : 'none');
-  if ('status' in query) return query;
-  return { route, query };
+  if (query instanceof Map) return { route, query: Object.fromEntries(query) };
+  return query;
 }
 
 type QueryKeys = readonly string[] | 'fhir' | 'none';
@@ -170,17 +170,17 @@ function route(
   return { kind, resource, id, template, path: `/${segments.join('/')}` };
 }
 
-function parseQuery(rawQuery: string, allowed: QueryKeys): Record<string, string> | RouteRejection {
-  const query: Record<string, string> = {};
+function parseQuery(rawQuery: string, allowed: QueryKeys): Map<string, string> | RouteRejection {
+  const query = new Map<string, string>();
   if (rawQuery === '') return query;
   if (allowed === 'none') return badPath('This route takes no query parameters');
   for (const [key, value] of new URLSearchParams(rawQuery)) {
     const known = allowed === 'fhir' ? FHIR_QUERY_KEY.test(key) : allowed.includes(key);
     // Only names are reported back, and only registered ones: values are never echoed.
     if (!known) return badPath('Unknown query parameter');
-    if (Object.hasOwn(query, key)) return badPath(`Query parameter ${key} is repeated`);
+    if (query.has(key)) return badPath(`Query parameter ${key} is repeated`);
     if (CONTROL.test(value)) return badPath(`Query parameter ${key} is invalid`);
-    query[key] = value;
+    query.set(key, value);
   }
   return query;
 }

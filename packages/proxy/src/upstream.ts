@@ -1,8 +1,8 @@
 import {
   type Agent,
+  request as httpRequest,
   type IncomingHttpHeaders,
   type OutgoingHttpHeaders,
-  request as httpRequest,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';

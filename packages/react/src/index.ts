@@ -1,1 +1,35 @@
-export {};
+'use client';
+export type { ClinikQuerySettings } from './hooks/options.js';
+export {
+  type PatientListParams,
+  useCreatePatient,
+  useDeletePatient,
+  useInfinitePatients,
+  usePatient,
+  usePatients,
+  useUpdatePatient,
+} from './hooks/usePatients.js';
+export {
+  type UpdateVariables,
+  useCreateResource,
+  useDeleteResource,
+  useInfiniteResourceList,
+  useResource,
+  useResourceList,
+  useUpdateResource,
+} from './hooks/useResourceQueries.js';
+export { type ClinikMessages, defaultMessages } from './messages.js';
+export { ClinikProvider, type ClinikProviderProps } from './provider/ClinikProvider.js';
+export { type ClinikContextValue, useClinik, useMessages } from './provider/context.js';
+export { bindClinikClient, clinikClientOf } from './queries/clientRegistry.js';
+export { clinikQueries, resourceQueries } from './queries/clinikQueries.js';
+export { clinikInvalidation } from './queries/invalidation.js';
+export { clinikKeys, normalizeParams } from './queries/keys.js';
+export type {
+  CreateOf,
+  InfiniteParamsOf,
+  PageOf,
+  PatchOf,
+  RecordOf,
+  SearchParamsOf,
+} from './queries/types.js';

@@ -5,7 +5,9 @@ export function NewPatientPage() {
   return (
     <section aria-labelledby="new-patient-title" className="demo-page">
       <h1 id="new-patient-title">New patient</h1>
-      <PatientForm onSaved={(patient) => navigate(`/patients/${encodeURIComponent(patient.id)}?booking=1`)} />
+      <PatientForm
+        onSaved={(patient) => navigate(`/patients/${encodeURIComponent(patient.id)}?booking=1`)}
+      />
     </section>
   );
 }

@@ -1,4 +1,10 @@
-import { AppointmentForm, AppointmentList, PatientCard, PatientForm, usePatient } from '@clinikapi/react';
+import {
+  AppointmentForm,
+  AppointmentList,
+  PatientCard,
+  PatientForm,
+  usePatient,
+} from '@clinikapi/react';
 import { useState } from 'react';
 import { PRACTICE_TIME_ZONE } from '../App.js';
 import { Link } from '../router.js';
@@ -6,14 +12,17 @@ import { Link } from '../router.js';
 export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
   const patient = usePatient(patientId);
   const [editing, setEditing] = useState(false);
-  const [booking, setBooking] = useState(() => new URLSearchParams(window.location.search).has('booking'));
+  const [booking, setBooking] = useState(() =>
+    new URLSearchParams(window.location.search).has('booking'),
+  );
 
   if (patient.isError) {
     return (
       <section className="demo-page" aria-labelledby="patient-missing">
         <h1 id="patient-missing">Patient not found</h1>
         <p>
-          This record does not exist or is not yours to see. <Link to="/patients">Back to patients</Link>
+          This record does not exist or is not yours to see.{' '}
+          <Link to="/patients">Back to patients</Link>
         </p>
       </section>
     );
@@ -45,7 +54,11 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
       {canEdit && booking && (
         <section aria-labelledby="book-title">
           <h2 id="book-title">Book an appointment</h2>
-          <AppointmentForm patientId={patientId} timeZone={PRACTICE_TIME_ZONE} onBooked={() => setBooking(false)} />
+          <AppointmentForm
+            patientId={patientId}
+            timeZone={PRACTICE_TIME_ZONE}
+            onBooked={() => setBooking(false)}
+          />
         </section>
       )}
       <section aria-labelledby="appointments-title">

@@ -12,7 +12,9 @@ export function PatientsPage({ canCreate }: { canCreate: boolean }) {
           </Link>
         )}
       </div>
-      <PatientList onSelect={(patient) => navigate(`/patients/${encodeURIComponent(patient.id)}`)} />
+      <PatientList
+        onSelect={(patient) => navigate(`/patients/${encodeURIComponent(patient.id)}`)}
+      />
     </section>
   );
 }

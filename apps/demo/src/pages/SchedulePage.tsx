@@ -20,7 +20,9 @@ export function SchedulePage() {
           </option>
         ))}
       </select>
-      {practitionerId && <AppointmentAgenda practitionerId={practitionerId} timeZone={PRACTICE_TIME_ZONE} />}
+      {practitionerId && (
+        <AppointmentAgenda practitionerId={practitionerId} timeZone={PRACTICE_TIME_ZONE} />
+      )}
     </section>
   );
 }

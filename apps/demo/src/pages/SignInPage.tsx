@@ -23,8 +23,8 @@ export function SignInPage({ onSignIn }: { onSignIn: (userId: string) => Promise
     <main className="demo-signin">
       <h1>Clinik front desk</h1>
       <p>
-        A demo of <code>@clinikapi/react</code> and <code>@clinikapi/proxy</code>: this browser never holds an API key.
-        Pick a demo user; a real app uses its own sign-in.
+        A demo of <code>@clinikapi/react</code> and <code>@clinikapi/proxy</code>: this browser
+        never holds an API key. Pick a demo user; a real app uses its own sign-in.
       </p>
       {error && <p role="alert">{error}</p>}
       <ul className="demo-signin-users">

@@ -2,7 +2,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ListPage } from '../envelope.js';
 import type { Appointment } from '../schemas/appointment.js';
-import type { GenericRecord } from '../schemas/index.js';
+import type { CarePlan } from '../schemas/care-plan.js';
+import type { GenericRecord, ResourceTypes } from '../schemas/index.js';
 import type { Patient } from '../schemas/patient.js';
 import { type ClinikClient, createClinikClient } from './client.js';
 
@@ -24,8 +25,9 @@ describe('client types', () => {
     };
   });
 
-  it('falls back to generic records for undocumented shapes', () => {
+  it('types the clinical resources and falls back to generic records for unknown paths', () => {
     const client = createClinikClient({ baseUrl: '/api/clinik' });
-    expectTypeOf(client.carePlans.read).returns.resolves.toMatchTypeOf<GenericRecord>();
+    expectTypeOf(client.carePlans.read).returns.resolves.toEqualTypeOf<CarePlan>();
+    expectTypeOf<ResourceTypes<'not-a-path'>['record']>().toEqualTypeOf<GenericRecord>();
   });
 });

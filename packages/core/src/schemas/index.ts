@@ -1,12 +1,97 @@
 import type { z } from 'zod';
 import type { ResourcePath } from '../registry.js';
 import {
+  type Allergy,
+  type AllergyCreate,
+  type AllergyPatch,
+  allergyCreateSchema,
+  allergyPatchSchema,
+} from './allergy.js';
+import {
   type Appointment,
   type AppointmentCreate,
   type AppointmentPatch,
   appointmentCreateSchema,
   appointmentPatchSchema,
 } from './appointment.js';
+import {
+  type Assessment,
+  type AssessmentCreate,
+  type AssessmentPatch,
+  assessmentCreateSchema,
+  assessmentPatchSchema,
+} from './assessment.js';
+import {
+  type CarePlan,
+  type CarePlanCreate,
+  type CarePlanPatch,
+  carePlanCreateSchema,
+  carePlanPatchSchema,
+} from './care-plan.js';
+import {
+  type Condition,
+  type ConditionCreate,
+  type ConditionPatch,
+  conditionCreateSchema,
+  conditionPatchSchema,
+} from './condition.js';
+import {
+  type Consent,
+  type ConsentCreate,
+  type ConsentPatch,
+  consentCreateSchema,
+  consentPatchSchema,
+} from './consent.js';
+import {
+  type ClinicalDocument,
+  type DocumentCreate,
+  type DocumentPatch,
+  documentCreateSchema,
+  documentPatchSchema,
+} from './document.js';
+import {
+  type Encounter,
+  type EncounterCreate,
+  type EncounterPatch,
+  encounterCreateSchema,
+  encounterPatchSchema,
+} from './encounter.js';
+import {
+  type Goal,
+  type GoalCreate,
+  type GoalPatch,
+  goalCreateSchema,
+  goalPatchSchema,
+} from './goal.js';
+import {
+  type Immunization,
+  type ImmunizationCreate,
+  type ImmunizationPatch,
+  immunizationCreateSchema,
+  immunizationPatchSchema,
+} from './immunization.js';
+import {
+  type Intake,
+  type IntakeCreate,
+  type IntakePatch,
+  intakeCreateSchema,
+  intakePatchSchema,
+} from './intake.js';
+import { type Lab, type LabCreate, type LabPatch, labCreateSchema, labPatchSchema } from './lab.js';
+import {
+  type Medication,
+  type MedicationCreate,
+  type MedicationPatch,
+  medicationCreateSchema,
+  medicationPatchSchema,
+} from './medication.js';
+import {
+  type Note,
+  type NoteCreate,
+  type NotePatch,
+  noteCreateSchema,
+  notePatchSchema,
+} from './note.js';
 import {
   type Observation,
   type ObservationCreate,
@@ -30,6 +115,20 @@ import {
   practitionerCreateSchema,
   practitionerPatchSchema,
 } from './practitioner.js';
+import {
+  type PractitionerRole,
+  type PractitionerRoleCreate,
+  type PractitionerRolePatch,
+  practitionerRoleCreateSchema,
+  practitionerRolePatchSchema,
+} from './practitioner-role.js';
+import {
+  type Prescription,
+  type PrescriptionCreate,
+  type PrescriptionPatch,
+  prescriptionCreateSchema,
+  prescriptionPatchSchema,
+} from './prescription.js';
 import {
   type Schedule,
   type ScheduleCreate,
@@ -60,6 +159,24 @@ export const RESOURCE_SCHEMAS = {
   slots: { create: slotCreateSchema, patch: slotPatchSchema },
   schedules: { create: scheduleCreateSchema, patch: schedulePatchSchema },
   observations: { create: observationCreateSchema, patch: observationPatchSchema },
+  'practitioner-roles': {
+    create: practitionerRoleCreateSchema,
+    patch: practitionerRolePatchSchema,
+  },
+  encounters: { create: encounterCreateSchema, patch: encounterPatchSchema },
+  medications: { create: medicationCreateSchema, patch: medicationPatchSchema },
+  prescriptions: { create: prescriptionCreateSchema, patch: prescriptionPatchSchema },
+  intakes: { create: intakeCreateSchema, patch: intakePatchSchema },
+  consents: { create: consentCreateSchema, patch: consentPatchSchema },
+  labs: { create: labCreateSchema, patch: labPatchSchema },
+  notes: { create: noteCreateSchema, patch: notePatchSchema },
+  assessments: { create: assessmentCreateSchema, patch: assessmentPatchSchema },
+  documents: { create: documentCreateSchema, patch: documentPatchSchema },
+  conditions: { create: conditionCreateSchema, patch: conditionPatchSchema },
+  allergies: { create: allergyCreateSchema, patch: allergyPatchSchema },
+  immunizations: { create: immunizationCreateSchema, patch: immunizationPatchSchema },
+  'care-plans': { create: carePlanCreateSchema, patch: carePlanPatchSchema },
+  goals: { create: goalCreateSchema, patch: goalPatchSchema },
 } as const satisfies Partial<Record<ResourcePath, ResourceSchemas>>;
 
 /** The schemas of a path, or `undefined` where the contract documents no simplified shape yet. */
@@ -130,6 +247,26 @@ export interface ResourceTypeMap {
     ClinicalSearchParams & { practitionerId?: string; active?: boolean }
   >;
   observations: Shape<Observation, ObservationCreate, ObservationPatch, ClinicalSearchParams>;
+  'practitioner-roles': Shape<
+    PractitionerRole,
+    PractitionerRoleCreate,
+    PractitionerRolePatch,
+    ClinicalSearchParams & { practitionerId?: string }
+  >;
+  encounters: Shape<Encounter, EncounterCreate, EncounterPatch, ClinicalSearchParams>;
+  medications: Shape<Medication, MedicationCreate, MedicationPatch, ClinicalSearchParams>;
+  prescriptions: Shape<Prescription, PrescriptionCreate, PrescriptionPatch, ClinicalSearchParams>;
+  intakes: Shape<Intake, IntakeCreate, IntakePatch, ClinicalSearchParams>;
+  consents: Shape<Consent, ConsentCreate, ConsentPatch, ClinicalSearchParams>;
+  labs: Shape<Lab, LabCreate, LabPatch, ClinicalSearchParams>;
+  notes: Shape<Note, NoteCreate, NotePatch, ClinicalSearchParams>;
+  assessments: Shape<Assessment, AssessmentCreate, AssessmentPatch, ClinicalSearchParams>;
+  documents: Shape<ClinicalDocument, DocumentCreate, DocumentPatch, ClinicalSearchParams>;
+  conditions: Shape<Condition, ConditionCreate, ConditionPatch, ClinicalSearchParams>;
+  allergies: Shape<Allergy, AllergyCreate, AllergyPatch, ClinicalSearchParams>;
+  immunizations: Shape<Immunization, ImmunizationCreate, ImmunizationPatch, ClinicalSearchParams>;
+  'care-plans': Shape<CarePlan, CarePlanCreate, CarePlanPatch, ClinicalSearchParams>;
+  goals: Shape<Goal, GoalCreate, GoalPatch, ClinicalSearchParams>;
 }
 
 type GenericShape = Shape<

@@ -1,9 +1,9 @@
 import { ClinikNotFoundError, ClinikValidationError } from '@clinikapi/core';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { renderHook, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clinikQueries } from '../queries/clinikQueries.js';
-import { createFakeClinikApi, type FakeClinikApi } from '../test/fakeApi.js';
-import { serveFakeApi } from '../test/fakeServer.js';
+import type { FakeClinikApi } from '../test/fakeApi.js';
+import { startFakeApiServer } from '../test/fakeServer.js';
 import { makePatients } from '../test/fixtures.js';
 import { createTestQueryClient, renderWithClient } from '../test/renderWithClient.js';
 import {
@@ -17,27 +17,14 @@ import {
 import { useResourceList } from './useResourceQueries.js';
 
 let api: FakeClinikApi;
-let server: Awaited<ReturnType<typeof serveFakeApi>>;
-const holder: { api?: FakeClinikApi } = {};
+let server: Awaited<ReturnType<typeof startFakeApiServer>>;
 
 beforeAll(async () => {
-  // One server per file; each test swaps in a fresh in-memory API behind it.
-  server = await serveFakeApi({
-    handle: (request) => (holder.api as FakeClinikApi).handle(request),
-    get patients() {
-      return (holder.api as FakeClinikApi).patients;
-    },
-    get log() {
-      return (holder.api as FakeClinikApi).log;
-    },
-    failNext: (...args) => holder.api?.failNext(...args),
-    hold: () => (holder.api as FakeClinikApi).hold(),
-  });
+  server = await startFakeApiServer();
 });
 afterAll(() => server.close());
 beforeEach(() => {
-  api = createFakeClinikApi(makePatients(45));
-  holder.api = api;
+  api = server.reset(makePatients(45));
 });
 
 function hookWrapper() {
@@ -82,16 +69,12 @@ describe('usePatients', () => {
 
 describe('useInfinitePatients', () => {
   it('follows cursors page after page and stops at the last one', async () => {
-    const { wrapper, queryClient } = hookWrapper();
-    const events: string[] = [];
-    queryClient.getQueryCache().subscribe((e) => events.push(`${e.type}:${'action' in e ? e.action.type : ''}`));
+    const { wrapper } = hookWrapper();
     const { result } = renderHook(() => useInfinitePatients({ count: 20 }), { wrapper });
-    onTestFailed(() => console.log(events.join(' '), JSON.stringify(queryClient.getQueryCache().getAll().map((q) => [q.queryKey, (q.state.data as { pages?: unknown[] })?.pages?.length]))));
-    onTestFailed(() => console.log(api.log, result.current.status, result.current.fetchStatus, result.current.data?.pages.length));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    await act(() => result.current.fetchNextPage());
+    void result.current.fetchNextPage();
     await waitFor(() => expect(result.current.data?.pages).toHaveLength(2));
-    await act(() => result.current.fetchNextPage());
+    void result.current.fetchNextPage();
     await waitFor(() => expect(result.current.data?.pages).toHaveLength(3));
     expect(result.current.data?.pages.flatMap((p) => p.data)).toHaveLength(45);
     expect(result.current.hasNextPage).toBe(false);
@@ -130,9 +113,10 @@ describe('patient mutations', () => {
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     expect(result.current.list.data?.total).toBe(0);
 
-    const created = await act(() =>
-      result.current.create.mutateAsync({ firstName: 'Zelda', lastName: 'Fitzgerald' }),
-    );
+    const created = await result.current.create.mutateAsync({
+      firstName: 'Zelda',
+      lastName: 'Fitzgerald',
+    });
     await waitFor(() => expect(result.current.list.data?.total).toBe(1));
     expect(queryClient.getQueryData(clinikQueries.patients.detail(created.id).queryKey)).toEqual(
       created,
@@ -142,11 +126,9 @@ describe('patient mutations', () => {
   it('create rejects with a ClinikValidationError carrying the issues of a 422', async () => {
     const { wrapper } = hookWrapper();
     const { result } = renderHook(() => useCreatePatient(), { wrapper });
-    const error = await act(() =>
-      result.current
-        .mutateAsync({ firstName: 'Zelda' } as unknown as { firstName: string; lastName: string })
-        .catch((e: unknown) => e),
-    );
+    const error = await result.current
+      .mutateAsync({ firstName: 'Zelda' } as unknown as { firstName: string; lastName: string })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClinikValidationError);
     expect((error as ClinikValidationError).issues[0]?.diagnostics).toBe('lastName is required');
   });
@@ -166,13 +148,11 @@ describe('patient mutations', () => {
     await waitFor(() => expect(result.current.detail.isSuccess).toBe(true));
     const adaCount = result.current.list.data?.total ?? 0;
 
-    await act(() =>
-      result.current.update.mutateAsync({ id: 'pat-00000', patch: { firstName: 'Augusta' } }),
-    );
+    await result.current.update.mutateAsync({ id: 'pat-00000', patch: { firstName: 'Augusta' } });
     await waitFor(() => expect(result.current.detail.data?.fullName).toBe('Augusta Lovelace'));
     await waitFor(() => expect(result.current.list.data?.total).toBe(adaCount - 1));
 
-    await act(() => result.current.remove.mutateAsync('pat-00000'));
+    await result.current.remove.mutateAsync('pat-00000');
     expect(
       queryClient.getQueryState(clinikQueries.patients.detail('pat-00000').queryKey),
     ).toBeUndefined();

@@ -1,5 +1,10 @@
 'use client';
-import type { PatientCreate, PatientPatch, PatientSearchParams, PagingParams } from '@clinikapi/core';
+import type {
+  PagingParams,
+  PatientCreate,
+  PatientPatch,
+  PatientSearchParams,
+} from '@clinikapi/core';
 import type { ClinikQuerySettings } from './options.js';
 import {
   useCreateResource,

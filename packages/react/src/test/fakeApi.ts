@@ -20,7 +20,11 @@ export interface FakeClinikApi {
   /** Requests seen, as `METHOD /path?query` (no bodies: they may hold patient data). */
   log: string[];
   /** The next n matching requests answer with this status and error body instead. */
-  failNext(times: number, status: number, body?: { error: string; message: string; issues?: ApiIssue[] }): void;
+  failNext(
+    times: number,
+    status: number,
+    body?: { error: string; message: string; issues?: ApiIssue[] },
+  ): void;
   /** Holds responses until `release()` is called (for loading states). */
   hold(): { release: () => void };
 }
@@ -66,14 +70,20 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
     const name = url.searchParams.get('name')?.toLowerCase();
     const matches = name
       ? patients.filter(
-          (p) => p.firstName.toLowerCase().includes(name) || p.lastName.toLowerCase().includes(name),
+          (p) =>
+            p.firstName.toLowerCase().includes(name) || p.lastName.toLowerCase().includes(name),
         )
       : patients;
     const offset = decodeCursor(url.searchParams.get('cursor'));
     const count = pageSize(url.searchParams.get('count'));
     const data = matches.slice(offset, offset + count);
     const hasMore = offset + count < matches.length;
-    return { data, total: matches.length, cursor: hasMore ? encodeCursor(offset + count) : null, hasMore };
+    return {
+      data,
+      total: matches.length,
+      cursor: hasMore ? encodeCursor(offset + count) : null,
+      hasMore,
+    };
   }
 
   function invalid(issues: ApiIssue[]) {
@@ -130,9 +140,14 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
       failures = {
         times,
         status,
-        body: errorBody(status, body?.error ?? 'INTERNAL_ERROR', body?.message ?? 'Internal error', {
-          issues: body?.issues,
-        }),
+        body: errorBody(
+          status,
+          body?.error ?? 'INTERNAL_ERROR',
+          body?.message ?? 'Internal error',
+          {
+            issues: body?.issues,
+          },
+        ),
       };
     },
     hold() {

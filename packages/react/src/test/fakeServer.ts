@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeClinikApi } from './fakeApi.js';
+import type { Patient } from '@clinikapi/core';
+import { createFakeClinikApi, type FakeClinikApi } from './fakeApi.js';
 
 /** Serves a fake API over real HTTP on a loopback port, under the proxy path `/api/clinik`. */
 export async function serveFakeApi(api: FakeClinikApi) {
@@ -32,5 +33,31 @@ export async function serveFakeApi(api: FakeClinikApi) {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One loopback server per test file whose API can be replaced per test
+ * (`const api = server.reset(makePatients(30))`), so tests stay independent without restarting it.
+ */
+export async function startFakeApiServer() {
+  let current = createFakeClinikApi();
+  const served = await serveFakeApi({
+    handle: (request) => current.handle(request),
+    get patients() {
+      return current.patients;
+    },
+    get log() {
+      return current.log;
+    },
+    failNext: (...args) => current.failNext(...args),
+    hold: () => current.hold(),
+  });
+  return {
+    ...served,
+    reset(seed: Patient[] = []): FakeClinikApi {
+      current = createFakeClinikApi(seed);
+      return current;
+    },
   };
 }

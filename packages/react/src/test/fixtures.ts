@@ -1,7 +1,29 @@
 import type { Patient } from '@clinikapi/core';
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Tim', 'Radia'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Berners-Lee', 'Perlman'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Tim',
+  'Radia',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Berners-Lee',
+  'Perlman',
+];
 const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
 /** A contract-shaped patient record (what `GET /v1/patients/{id}` returns in `data`). */
@@ -24,7 +46,11 @@ export function makePatient(index: number, overrides: Partial<Patient> = {}): Pa
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
-  return { ...base, ...overrides, fullName: `${overrides.firstName ?? firstName} ${overrides.lastName ?? lastName}` };
+  return {
+    ...base,
+    ...overrides,
+    fullName: `${overrides.firstName ?? firstName} ${overrides.lastName ?? lastName}`,
+  };
 }
 
 export function makePatients(count: number): Patient[] {

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { type RenderOptions, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
+import { type RenderOptions, type RenderResult, render } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { ReactElement, ReactNode } from 'react';
 import { ClinikProvider, type ClinikProviderProps } from '../provider/ClinikProvider.js';
 
 /** A fixed "now" so ages and dates are deterministic: 2026-06-15 12:00 UTC. */
@@ -9,7 +9,10 @@ export const TEST_NOW = new Date('2026-06-15T12:00:00Z');
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { retry: false } },
+    defaultOptions: {
+      queries: { retry: false, staleTime: 0, gcTime: Infinity },
+      mutations: { retry: false },
+    },
   });
 }
 
@@ -19,11 +22,21 @@ export interface RenderWithClientOptions extends Omit<ClinikProviderProps, 'chil
 }
 
 /** Renders inside a ClinikProvider pointed at `baseUrl`, with no client retries and a fixed clock. */
-export function renderWithClient(ui: ReactElement, options: RenderWithClientOptions) {
+export interface RenderWithClientResult extends RenderResult {
+  queryClient: QueryClient;
+  user: UserEvent;
+  /** The provider tree alone, for `renderHook(..., { wrapper })`. */
+  wrapper: (props: { children?: ReactNode }) => ReactElement;
+}
+
+export function renderWithClient(
+  ui: ReactElement,
+  options: RenderWithClientOptions,
+): RenderWithClientResult {
   const queryClient = options.queryClient ?? createTestQueryClient();
   const { render: renderOptions, ...providerProps } = options;
   const user = userEvent.setup();
-  const wrapper = ({ children }: { children?: React.ReactNode }) => (
+  const wrapper = ({ children }: { children?: ReactNode }) => (
     <ClinikProvider
       timeZone="UTC"
       now={() => TEST_NOW}

@@ -21,6 +21,8 @@ export interface ResourceAdapter {
   present?(record: Simplified): Simplified;
   /** The main date used by `dateFrom`, `dateTo` and `sort`. */
   mainDate?(record: Simplified): string | undefined;
+  /** Value the `status` search parameter matches. Defaults to the record's `status`. */
+  statusOf?(record: Simplified): string | undefined;
   /** Text the partial `name` search matches (lower-cased by the engine). */
   nameText?(record: Simplified): string | undefined;
   /** Exact-match search values by query parameter name (compared lower-cased). */

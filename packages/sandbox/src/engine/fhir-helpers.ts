@@ -69,3 +69,39 @@ export const bool = (value: unknown): boolean | undefined =>
   typeof value === 'boolean' ? value : undefined;
 export const num = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : undefined;
+
+/** A note string as FHIR `Annotation[]`, and back. */
+export const notesOf = (text: unknown) => (typeof text === 'string' ? [{ text }] : undefined);
+export const noteText = (annotations: unknown): string | undefined =>
+  str(asArray(annotations).filter(isPlainObject)[0]?.text);
+
+/** Plain strings as `CodeableConcept[]` with text, and back. */
+export const textConcepts = (list: unknown) =>
+  strings(list)?.map((text) => ({ text }));
+export const textsOf = (concepts: unknown): string[] | undefined => {
+  const list = asArray(concepts)
+    .map(textOf)
+    .filter((t): t is string => t !== undefined);
+  return list.length > 0 ? list : undefined;
+};
+
+/** A code from a fixed code system as a CodeableConcept, and back. */
+export const systemConcept = (system: string, code: unknown) =>
+  typeof code === 'string' ? { coding: [{ system, code }] } : undefined;
+export const systemCode = (concept: unknown): string | undefined => {
+  if (!isPlainObject(concept)) return undefined;
+  const coding = asArray(concept.coding).filter(isPlainObject)[0];
+  return str(coding?.code);
+};
+
+export const refs = (type: string, ids: unknown) =>
+  strings(ids)?.map((id) => ({ reference: `${type}/${id}` }));
+export const idsFromRefs = (list: unknown, type: string): string[] | undefined => {
+  const ids = asArray(list)
+    .map((r) => idFromRef(r, type))
+    .filter((id): id is string => id !== undefined);
+  return ids.length > 0 ? ids : undefined;
+};
+
+/** Copies a plain object's defined fields (quantities, periods). */
+export const plain = (value: unknown) => (isPlainObject(value) ? compact({ ...value }) : undefined);

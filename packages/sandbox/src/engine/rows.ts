@@ -67,6 +67,11 @@ function normalizeSearch(values: SearchValues): Record<string, string[]> {
   return out;
 }
 
+function statusOf(adapter: ResourceAdapter, record: Simplified): string | undefined {
+  if (adapter.statusOf) return adapter.statusOf(record);
+  return typeof record.status === 'string' ? record.status : undefined;
+}
+
 /** Inserts or replaces a row with its search columns derived from the simplified record. */
 export async function storeRow(
   tx: Queryable,
@@ -96,7 +101,7 @@ export async function storeRow(
     JSON.stringify(resource),
     adapter.nameText?.(record)?.toLowerCase() ?? null,
     typeof record.patientId === 'string' ? record.patientId : null,
-    typeof record.status === 'string' ? record.status : null,
+    statusOf(adapter, record) ?? null,
     instantOf(adapter.mainDate?.(record)),
     JSON.stringify(search),
   ];

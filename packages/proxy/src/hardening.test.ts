@@ -1,0 +1,376 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  envelope,
+  type FakeUpstream,
+  sendJson,
+  startUpstream,
+  TEST_KEY,
+} from './test/fake-upstream.js';
+import { send, sendRaw, until } from './test/http.js';
+import { asUser, startProxy } from './test/setup-proxy.js';
+
+let upstream: FakeUpstream;
+let proxy: Awaited<ReturnType<typeof startProxy>>;
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  proxy = await startProxy(upstream.url, { timeouts: { upstreamMs: 300 } });
+});
+afterAll(async () => {
+  await proxy.close();
+  await upstream.close();
+});
+beforeEach(() => upstream.reset());
+
+const get = (path: string, headers: Record<string, string> = asUser()) =>
+  send(proxy.url, `/api/clinik${path}`, { headers });
+
+describe('path validation', () => {
+  it.each([
+    '/v1/patients/../../admin',
+    '/v1/%2e%2e/admin',
+    '/v1/patients/..%2f..%2fadmin',
+    '/v1/patients/%2e',
+    '/v1/patients/a%5cb',
+    '/v1/patients\\..\\admin',
+    '/v1//patients',
+    '/v1/patients/%00',
+    '/v1/patients/%0d%0aX-Injected:%201',
+    `/v1/patients/${'x'.repeat(3000)}`,
+  ])('refuses %s with 400 before authentication and never forwards it', async (path) => {
+    const res = await get(path, {});
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'BAD_REQUEST', code: '400' });
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('refuses a network-path reference after the mount path', async () => {
+    const res = await send(proxy.url, '/api/clinik//evil.example/x', { headers: asUser() });
+    expect(res.status).toBe(400);
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('refuses absolute-form request targets', async () => {
+    const raw = await sendRaw(
+      proxy.port,
+      'GET http://evil.example/api/clinik/v1/patients HTTP/1.1\r\nHost: evil.example\r\nx-test-user: u1\r\nConnection: close\r\n\r\n',
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 (400|404)/);
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('forwards the validated path and query, not the raw URL', async () => {
+    const res = await get('/v1/appointments?patientId=p%201&count=5');
+    expect(res.status).toBe(200);
+    expect(upstream.seen[0]?.url).toBe('/v1/appointments?patientId=p+1&count=5');
+  });
+
+  it('answers 404 with the contract body for unregistered routes', async () => {
+    for (const path of ['/v1/fhir/Patient', '/v1/bulk/jobs/j1', '/v1/admin', '/v2/patients']) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.json()).toMatchObject({ error: 'NOT_FOUND', code: '404' });
+      expect(res.json().requestId).toMatch(/^req_/);
+    }
+    expect(upstream.seen).toHaveLength(0);
+  });
+});
+
+describe('request headers', () => {
+  it('forwards only the allowlist and injects the key', async () => {
+    await send(proxy.url, '/api/clinik/v1/patients', {
+      headers: {
+        ...asUser(),
+        accept: 'application/json',
+        'if-none-match': '"v1"',
+        prefer: 'return=minimal',
+        cookie: 'session=abc',
+        authorization: 'Bearer user-token',
+        'x-api-key': 'clk_live_attackerkey123456',
+        'proxy-authorization': 'Basic x',
+        forwarded: 'for=1.2.3.4',
+        'x-forwarded-for': '1.2.3.4',
+        'x-forwarded-host': 'evil.example',
+        'x-real-ip': '1.2.3.4',
+        'x-custom': 'y',
+        te: 'trailers',
+        'keep-alive': 'timeout=5',
+      },
+    });
+    const headers = upstream.seen[0]?.headers ?? {};
+    expect(headers['x-api-key']).toBe(TEST_KEY);
+    expect(headers.accept).toBe('application/json');
+    expect(headers['if-none-match']).toBe('"v1"');
+    expect(headers.prefer).toBe('return=minimal');
+    expect(headers['x-request-id']).toMatch(/^req_/);
+    expect(headers.host).toBe(new URL(upstream.url).host);
+    for (const name of [
+      'cookie',
+      'authorization',
+      'proxy-authorization',
+      'forwarded',
+      'x-forwarded-for',
+      'x-forwarded-host',
+      'x-real-ip',
+      'x-custom',
+      'x-test-user',
+      'te',
+      'keep-alive',
+    ]) {
+      expect(headers[name], name).toBeUndefined();
+    }
+  });
+
+  it.each(['x-http-method-override', 'x-http-method', 'x-method-override'])(
+    'answers %s with 400 METHOD_OVERRIDE_REJECTED',
+    async (name) => {
+      const res = await get('/v1/patients', { ...asUser(), [name]: 'DELETE' });
+      expect(res.status).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'METHOD_OVERRIDE_REJECTED', code: '400' });
+      expect(upstream.seen).toHaveLength(0);
+    },
+  );
+
+  it('refuses TRACE, CONNECT and upgrades', async () => {
+    const trace = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'TRACE',
+      headers: asUser(),
+    });
+    expect(trace.status).toBe(405);
+    const upgrade = await get('/v1/patients', {
+      ...asUser(),
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+    });
+    expect(upgrade.status).not.toBe(200);
+    expect(upgrade.status).not.toBe(101);
+    const connect = await sendRaw(
+      proxy.port,
+      'CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: 127.0.0.1:1\r\nx-test-user: u1\r\n\r\n',
+    );
+    expect(connect).not.toMatch(/^HTTP\/1\.1 200/);
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('answers 431 when headers exceed the limits', async () => {
+    const many: Record<string, string> = asUser();
+    for (let i = 0; i < 80; i++) many[`x-filler-${i}`] = 'v';
+    const res = await get('/v1/patients', many);
+    expect(res.status).toBe(431);
+    expect(upstream.seen).toHaveLength(0);
+  });
+});
+
+describe('responses', () => {
+  it('keeps rate-limit headers and drops Set-Cookie, Server, X-Powered-By and internal headers', async () => {
+    upstream.handler = (_req, res) =>
+      sendJson(res, 200, envelope({ id: 'p1' }), {
+        'set-cookie': ['aws=1', 'track=2'],
+        server: 'nginx/1.2',
+        'x-powered-by': 'Express',
+        'x-amzn-requestid': 'internal',
+        'x-ratelimit-limit': '1000',
+        'x-ratelimit-remaining': '999',
+        'x-ratelimit-reset': '60',
+        'retry-after': '1',
+        etag: '"e1"',
+      });
+    const res = await get('/v1/patients/p1');
+    expect(res.status).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.headers.server).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-amzn-requestid']).toBeUndefined();
+    expect(res.headers['x-ratelimit-limit']).toBe('1000');
+    expect(res.headers['x-ratelimit-remaining']).toBe('999');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.headers.etag).toBe('"e1"');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toEqual(envelope({ id: 'p1' }));
+  });
+
+  it('never follows redirects; rewrites upstream Locations to the mount path and drops foreign ones', async () => {
+    upstream.handler = (req, res) => {
+      const location = req.url.endsWith('p1')
+        ? `${upstream.url}/v1/patients/p2`
+        : 'https://evil.example/steal';
+      res.writeHead(302, { location, 'content-length': 0 });
+      res.end();
+    };
+    const own = await get('/v1/patients/p1');
+    expect(own.status).toBe(302);
+    expect(own.headers.location).toBe('/api/clinik/v1/patients/p2');
+    const foreign = await get('/v1/patients/p3');
+    expect(foreign.status).toBe(302);
+    expect(foreign.headers.location).toBeUndefined();
+    expect(upstream.seen.map((r) => r.url)).toEqual(['/v1/patients/p1', '/v1/patients/p3']);
+  });
+
+  it.each([
+    [
+      'an echoed header',
+      (res: import('node:http').ServerResponse, key: string) => {
+        res.writeHead(200, { 'x-echo': key, 'content-type': 'application/json' });
+        res.end('{"data":{}}');
+      },
+    ],
+    [
+      'the body',
+      (res: import('node:http').ServerResponse, key: string) =>
+        sendJson(res, 200, envelope({ debug: { headers: { 'x-api-key': key } } })),
+    ],
+    [
+      'a redirect Location',
+      (res: import('node:http').ServerResponse, key: string) => {
+        res.writeHead(302, { location: `https://evil.example/?k=${key}`, 'content-length': 0 });
+        res.end();
+      },
+    ],
+    [
+      'a gzip-encoded body',
+      (res: import('node:http').ServerResponse, key: string) => {
+        const body = gzipSync(JSON.stringify({ key }));
+        res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': body.length });
+        res.end(body);
+      },
+    ],
+  ])(
+    'replaces a response leaking the key in %s with 502 and logs it without the key',
+    async (_, leak) => {
+      upstream.handler = (req, res) => leak(res, String(req.headers['x-api-key']));
+      const before = proxy.log.lines.length;
+      const res = await get('/v1/patients/p1');
+      expect(res.status).toBe(502);
+      expect(res.json()).toMatchObject({ error: 'BAD_GATEWAY', code: '502' });
+      expect(res.text).not.toContain(TEST_KEY);
+      expect(JSON.stringify(res.headers)).not.toContain(TEST_KEY);
+      await until(() => proxy.log.lines.length > before + 1);
+      const incident = proxy.log.lines.find((l) =>
+        String(l.msg).includes('containing the API key'),
+      );
+      expect(incident).toMatchObject({ level: 'error', route: '/v1/patients/:id' });
+      expect(proxy.log.text()).not.toContain(TEST_KEY);
+    },
+  );
+});
+
+describe('limits and upstream failures', () => {
+  it('answers 413 for bodies over the limit, declared or streamed', async () => {
+    const big = JSON.stringify({ firstName: 'x'.repeat(1_100_000) });
+    const declared = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', code: '413' });
+    const chunked = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body: big,
+    }).catch(() => ({ status: 413 }));
+    expect(chunked.status).toBe(413);
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('forwards JSON bodies with a recomputed length and refuses other media types', async () => {
+    upstream.handler = (req, res) =>
+      sendJson(res, 201, envelope({ id: 'p9', echo: req.body.length }), {});
+    const body = JSON.stringify({ firstName: 'Ann', lastName: 'Lee' });
+    const created = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/json' },
+      body,
+    });
+    expect(created.status).toBe(201);
+    expect(upstream.seen[0]?.body).toBe(body);
+    expect(upstream.seen[0]?.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    const form = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
+    expect(form.status).toBe(415);
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('answers 504 with the contract body when the upstream hangs', async () => {
+    upstream.handler = () => {
+      /* never answers */
+    };
+    const res = await get('/v1/patients');
+    expect(res.status).toBe(504);
+    expect(res.json()).toMatchObject({ error: 'GATEWAY_TIMEOUT', code: '504' });
+  });
+
+  it('answers 502 when the upstream response is cut off', async () => {
+    upstream.handler = (_req, res, raw) => {
+      res.writeHead(200, { 'content-length': 100 });
+      res.write('{"data":');
+      raw.socket.destroy();
+    };
+    const res = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(502);
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('retries an idempotent request once after a dropped connection, never a POST', async () => {
+    let calls = 0;
+    upstream.handler = (_req, res, raw) => {
+      calls++;
+      if (calls === 1) raw.socket.destroy();
+      else sendJson(res, 200, envelope({ id: 'p1' }));
+    };
+    const read = await get('/v1/patients/p1');
+    expect(read.status).toBe(200);
+    expect(upstream.seen).toHaveLength(2);
+
+    calls = 0;
+    upstream.reset();
+    upstream.handler = (_req, _res, raw) => raw.socket.destroy();
+    const create = await send(proxy.url, '/api/clinik/v1/patients', {
+      method: 'POST',
+      headers: { ...asUser(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(create.status).toBe(502);
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('reuses upstream connections (keep-alive agent)', async () => {
+    const before = upstream.connections;
+    for (let i = 0; i < 10; i++) expect((await get('/v1/patients')).status).toBe(200);
+    expect(upstream.connections - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('circuit breaker', () => {
+  it('fails fast with 503 and Retry-After while the upstream is down', async () => {
+    const dead = await startUpstream();
+    const deadUrl = dead.url;
+    await dead.close();
+    const breaking = await startProxy(deadUrl, {
+      circuitBreaker: { failureThreshold: 2, cooldownMs: 60_000 },
+      retries: 0,
+    });
+    try {
+      expect(
+        (await send(breaking.url, '/api/clinik/v1/patients', { headers: asUser() })).status,
+      ).toBe(502);
+      expect(
+        (await send(breaking.url, '/api/clinik/v1/patients', { headers: asUser() })).status,
+      ).toBe(502);
+      const open = await send(breaking.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(open.status).toBe(503);
+      expect(open.json()).toMatchObject({ error: 'SERVICE_UNAVAILABLE', code: '503' });
+      expect(Number(open.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await breaking.close();
+    }
+  });
+});

@@ -1,0 +1,9 @@
+// `@clinikapi/proxy/redis`: stores for running several proxy instances behind a load balancer.
+// A separate entry point so apps without Redis never load ioredis.
+export {
+  RedisDedupeStore,
+  RedisEventBus,
+  RedisRateLimitStore,
+  type RedisStoreOptions,
+  redisStores,
+} from './stores/redis.js';
