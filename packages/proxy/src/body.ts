@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult =
-  | { ok: true; body: Buffer }
+  /** `json` is set when a parsed body was serialized again (its bytes are now UTF-8 JSON). */
+  | { ok: true; body: Buffer; json?: true }
   | { ok: false; status: 400 | 408 | 413; error: string; message: string };
 
 const tooLarge = (limit: number): BodyResult => ({
@@ -17,21 +18,28 @@ const EMPTY = Buffer.alloc(0);
  * The request body as bytes, at most `limit` of them. When a body parser (e.g. `express.json()`)
  * already consumed the stream, its parsed value is serialized again as JSON.
  */
+/** True when a body parser mounted earlier already read the request stream. */
+export function bodyAlreadyRead(req: IncomingMessage & { _body?: boolean }): boolean {
+  return req._body === true || req.readableEnded || (req.complete && !req.readable);
+}
+
 export function readBody(
   req: IncomingMessage & { body?: unknown; _body?: boolean },
   limit: number,
   timeoutMs: number,
 ): Promise<BodyResult> {
-  if (req._body === true || req.readableEnded) {
+  if (bodyAlreadyRead(req)) {
     const parsed = req.body;
-    if (parsed === undefined || !req._body) return Promise.resolve({ ok: true, body: EMPTY });
+    if (parsed === undefined) return Promise.resolve({ ok: true, body: EMPTY });
     if (typeof parsed !== 'object' || Buffer.isBuffer(parsed) || parsed === null) {
       // A text/raw parser ran: forward what it kept when it is bytes or text.
       const bytes = Buffer.isBuffer(parsed) ? parsed : Buffer.from(String(parsed));
       return Promise.resolve(bytes.length > limit ? tooLarge(limit) : { ok: true, body: bytes });
     }
     const bytes = Buffer.from(JSON.stringify(parsed));
-    return Promise.resolve(bytes.length > limit ? tooLarge(limit) : { ok: true, body: bytes });
+    return Promise.resolve(
+      bytes.length > limit ? tooLarge(limit) : { ok: true, body: bytes, json: true },
+    );
   }
 
   const declared = Number(req.headers['content-length']);

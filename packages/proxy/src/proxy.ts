@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResource, isIdempotentRequest } from '@clinikapi/core';
 import { auditOnClose } from './audit.js';
-import { readBody } from './body.js';
+import { bodyAlreadyRead, readBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import {
   clientResponseHeaders,
@@ -205,10 +205,10 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     }
 
     let body: Buffer = Buffer.alloc(0);
+    let reserializedJson = false;
     if (BODY_METHODS.has(method)) {
       const type = req.headers['content-type'];
-      const parsedBodyPresent = (req as { _body?: boolean })._body === true;
-      if (!parsedBodyPresent && (type === undefined || !JSON_TYPE.test(type))) {
+      if (type === undefined || !JSON_TYPE.test(type)) {
         sendError(res, state, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (application/json)');
         return;
       }
@@ -218,6 +218,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         return;
       }
       body = read.body;
+      if (read.json) reserializedJson = true;
       if (plan.kind === 'check-body' || (plan.kind === 'check-record' && plan.checkBody)) {
         let json: unknown;
         try {
@@ -233,7 +234,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
           return;
         }
       }
-    } else if (!req.readableEnded && (req as { _body?: boolean })._body !== true) {
+    } else if (!bodyAlreadyRead(req)) {
       // Bodies on GET/DELETE are not forwarded; draining keeps the connection reusable.
       req.resume();
     }
@@ -264,6 +265,8 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         route,
         pathAndQuery: m === 'GET' && search ? `${route.path}?${search}` : route.path,
         body: payload,
+        // A body parser's output is sent as UTF-8 JSON, whatever charset the client declared.
+        contentType: reserializedJson ? 'application/json' : undefined,
         apiKey,
         requestId,
         signal: abort.signal,
@@ -338,6 +341,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       route: ProxyRoute;
       pathAndQuery: string;
       body: Buffer;
+      contentType: string | undefined;
       apiKey: string;
       requestId: string;
       signal: AbortSignal;
@@ -350,9 +354,8 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       host: config.target.host,
       contentLength: BODY_METHODS.has(call.method) ? call.body.length : undefined,
     });
-    if (call.method === 'GET') {
-      delete headers['content-type'];
-    }
+    if (call.method === 'GET') delete headers['content-type'];
+    else if (call.contentType) headers['content-type'] = call.contentType;
     const idempotent = isIdempotentRequest(call.method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
       const waitMs = breaker?.acquire() ?? 0;

@@ -1,5 +1,10 @@
 'use client';
+export * from './components/PatientCard/index.js';
+export * from './components/PatientForm/index.js';
+export * from './components/PatientList/index.js';
+export { ageInYears, formatCalendarDate } from './format/dates.js';
 export type { ClinikQuerySettings } from './hooks/options.js';
+export { useDebouncedValue } from './hooks/useDebouncedValue.js';
 export {
   type PatientListParams,
   useCreatePatient,

@@ -168,6 +168,11 @@ export class ResourceEngine {
     const ctx: WriteContext = {
       tx,
       scope,
+      readRecord: async (path, id) => {
+        const adapter = this.adapters.require(path);
+        const row = await selectRow(tx, scope, adapter.definition.fhirType, id);
+        return row ? adapter.fromFhir(row.resource) : undefined;
+      },
       lockRecord: async (path, id) => {
         const adapter = this.adapters.require(path);
         const row = await selectRow(tx, scope, adapter.definition.fhirType, id, true);

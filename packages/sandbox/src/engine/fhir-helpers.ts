@@ -76,8 +76,7 @@ export const noteText = (annotations: unknown): string | undefined =>
   str(asArray(annotations).filter(isPlainObject)[0]?.text);
 
 /** Plain strings as `CodeableConcept[]` with text, and back. */
-export const textConcepts = (list: unknown) =>
-  strings(list)?.map((text) => ({ text }));
+export const textConcepts = (list: unknown) => strings(list)?.map((text) => ({ text }));
 export const textsOf = (concepts: unknown): string[] | undefined => {
   const list = asArray(concepts)
     .map(textOf)

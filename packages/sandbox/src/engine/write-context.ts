@@ -12,6 +12,8 @@ export interface TenantScope {
 export interface WriteContext {
   readonly tx: Queryable;
   readonly scope: TenantScope;
+  /** Reads a record of this tenant without locking it; `undefined` when absent. */
+  readRecord(path: string, id: string): Promise<Simplified | undefined>;
   /** Reads a record of this tenant, locked until the transaction ends; `undefined` when absent. */
   lockRecord(path: string, id: string): Promise<Simplified | undefined>;
   /** Stores a new version of a record of this tenant (its change event is emitted after commit). */

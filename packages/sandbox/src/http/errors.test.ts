@@ -53,7 +53,10 @@ describe('authentication', () => {
     const denied = await t.request('POST', '/v1/patients', { key: readKey, body: samplePatient() });
     expect(denied.status).toBe(403);
     expect(denied.body.error).toBe('FORBIDDEN');
-    const created = await t.request('POST', '/v1/patients', { key: writeKey, body: samplePatient() });
+    const created = await t.request('POST', '/v1/patients', {
+      key: writeKey,
+      body: samplePatient(),
+    });
     expect(created.status).toBe(201);
     expect((await t.request('GET', '/v1/patients', { key: writeKey })).status).toBe(403);
     const id = created.body.data.id;
@@ -128,7 +131,10 @@ describe('tenant isolation', () => {
 
     for (const key of [keyB, liveA]) {
       expect((await t.request('GET', `/v1/patients/${id}`, { key })).status).toBe(404);
-      const patch = await t.request('PATCH', `/v1/patients/${id}`, { key, body: { lastName: 'X' } });
+      const patch = await t.request('PATCH', `/v1/patients/${id}`, {
+        key,
+        body: { lastName: 'X' },
+      });
       expect(patch.status).toBe(404);
       expect((await t.request('DELETE', `/v1/patients/${id}`, { key })).status).toBe(404);
       const search = await t.request('GET', '/v1/patients?name=ada', { key });
@@ -154,7 +160,8 @@ describe('pagination', () => {
     for (let i = 0; i < 25; i++) {
       await t.request('POST', '/v1/patients', { key, body: samplePatient({ firstName: `P${i}` }) });
     }
-    const page = async (query: string) => (await t.request('GET', `/v1/patients?${query}`, { key })).body.data;
+    const page = async (query: string) =>
+      (await t.request('GET', `/v1/patients?${query}`, { key })).body.data;
 
     for (const count of ['', 'count=0', 'count=-3', 'count=abc']) {
       expect((await page(count)).data).toHaveLength(20);
@@ -170,7 +177,9 @@ describe('pagination', () => {
     expect(new Set(ids).size).toBe(25);
 
     const restarted = await page('count=10&cursor=not-a-cursor');
-    expect(restarted.data.map((p: { id: string }) => p.id)).toEqual(first.data.map((p: { id: string }) => p.id));
+    expect(restarted.data.map((p: { id: string }) => p.id)).toEqual(
+      first.data.map((p: { id: string }) => p.id),
+    );
   });
 });
 

@@ -26,7 +26,9 @@ export const builtInPatientColumns: Record<BuiltInPatientColumnId, PatientColumn
     id: 'birthDate',
     header: (m) => m.columnBirthDate,
     cell: (p, { locale }) =>
-      p.birthDate ? <time dateTime={p.birthDate}>{formatCalendarDate(p.birthDate, locale)}</time> : null,
+      p.birthDate ? (
+        <time dateTime={p.birthDate}>{formatCalendarDate(p.birthDate, locale)}</time>
+      ) : null,
   },
   gender: {
     id: 'gender',

@@ -38,7 +38,10 @@ export function usePatientListState(options: UsePatientListStateOptions = {}) {
   const selectedId = options.selectedId ?? ownSelectedId;
 
   const baseParams = { ...options.filters, name: searchTerm || undefined, count: pageSize };
-  const paged = usePatients({ ...baseParams, cursor: stack[pageIndex] }, { enabled: mode === 'pages' });
+  const paged = usePatients(
+    { ...baseParams, cursor: stack[pageIndex] },
+    { enabled: mode === 'pages' },
+  );
   const infinite = useInfinitePatients(baseParams, { enabled: mode === 'infinite' });
   const active = mode === 'pages' ? paged : infinite;
 
@@ -50,7 +53,9 @@ export function usePatientListState(options: UsePatientListStateOptions = {}) {
     [mode, paged.data, infinite.data],
   );
   const total =
-    mode === 'pages' ? paged.data?.total : infinite.data?.pages[infinite.data.pages.length - 1]?.total;
+    mode === 'pages'
+      ? paged.data?.total
+      : infinite.data?.pages[infinite.data.pages.length - 1]?.total;
 
   const status: PatientListStatus = active.isError
     ? 'error'

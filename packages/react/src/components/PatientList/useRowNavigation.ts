@@ -1,6 +1,13 @@
 'use client';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 
 export interface UseRowNavigationOptions {
   count: number;
@@ -53,7 +60,9 @@ export function useRowNavigation({
   // Focus follows the active row once it is rendered (it may first need to scroll into range).
   useEffect(() => {
     if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${clampedActive}"]`);
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-row-index="${clampedActive}"]`,
+    );
     if (row) {
       focusPending.current = false;
       row.focus();

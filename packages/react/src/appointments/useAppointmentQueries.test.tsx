@@ -1,0 +1,194 @@
+import { ClinikConflictError } from '@clinikapi/core';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestQueryClient, renderWithClient } from '../test/renderWithClient.js';
+import { startOfDayIn } from '../time/zone.js';
+import { appointmentQueries } from './appointmentQueries.js';
+import { createSchedulingApi, type SchedulingApi } from './test/schedulingApi.js';
+import { KOLKATA, KOLKATA_DAY, KOLKATA_NOW, kolkataPractice } from './test/schedulingScenario.js';
+import { serveOnLoopback } from './test/serveHandlers.js';
+import {
+  useAppointment,
+  useAppointments,
+  useBookAppointment,
+  useCancelAppointment,
+  usePractitioners,
+  useSlots,
+  useUpdateAppointment,
+} from './useAppointmentQueries.js';
+
+const originalTz = process.env.TZ;
+let api: SchedulingApi;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
+
+beforeAll(async () => {
+  process.env.TZ = 'America/Los_Angeles'; // the browser is far from the practice
+  server = await serveOnLoopback((request) => api.fetch(request));
+});
+afterAll(async () => {
+  process.env.TZ = originalTz;
+  await server.close();
+});
+beforeEach(() => {
+  api = createSchedulingApi(kolkataPractice());
+});
+
+function setup() {
+  const queryClient = createTestQueryClient();
+  const { wrapper } = renderWithClient(<div />, {
+    baseUrl: server.baseUrl,
+    queryClient,
+    timeZone: KOLKATA,
+    now: () => KOLKATA_NOW,
+  });
+  return { wrapper, queryClient };
+}
+
+const dayRange = { from: startOfDayIn(KOLKATA_DAY, KOLKATA), to: startOfDayIn('2026-06-17', KOLKATA) };
+
+describe('useSlots', () => {
+  it('asks for one practitioner’s slots with bounds in the practice offset, all pages', async () => {
+    api.state.slots.push(
+      ...Array.from({ length: 130 }, (_, i) => ({
+        ...(api.state.slots[0] as (typeof api.state.slots)[number]),
+        id: `extra-${i}`,
+      })),
+    );
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useSlots({ practitionerId: 'prac-rao', ...dayRange }), {
+      wrapper,
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(api.log[0]).toBe(
+      '/api/clinik/v1/slots?practitionerId=prac-rao&dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30&dateTo=2026-06-17T00%3A00%3A00%2B05%3A30&sort=date&count=100'.replace(
+        /^/,
+        'GET ',
+      ),
+    );
+    expect(api.log).toHaveLength(2); // 139 slots: two pages of 100
+    expect(result.current.data?.data).toHaveLength(139);
+  });
+
+  it('stays idle until a practitioner is chosen', () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useSlots({ practitionerId: undefined, ...dayRange }), {
+      wrapper,
+    });
+    expect(result.current.fetchStatus).toBe('idle');
+    expect(api.log).toEqual([]);
+  });
+});
+
+describe('appointment queries and mutations', () => {
+  it('lists by patient and date range and reads one appointment', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => ({
+        list: useAppointments({ patientId: 'pat-ada', from: dayRange.from, sort: 'date' }),
+        one: useAppointment('appt-next'),
+        practitioners: usePractitioners({ name: 'rao' }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.list.isSuccess && result.current.one.isSuccess).toBe(true));
+    expect(result.current.list.data?.data.map((a) => a.id)).toEqual(['appt-next']);
+    expect(api.log).toContain(
+      'GET /api/clinik/v1/appointments?patientId=pat-ada&sort=date&dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30',
+    );
+    expect(result.current.one.data?.reasonCode).toBe('Night shift follow-up');
+    await waitFor(() => expect(result.current.practitioners.data?.data).toHaveLength(1));
+  });
+
+  it('booking marks the slot busy and refreshes slots and appointment lists', async () => {
+    const { wrapper, queryClient } = setup();
+    const { result } = renderHook(
+      () => ({
+        slots: useSlots({ practitionerId: 'prac-rao', ...dayRange }),
+        list: useAppointments({ patientId: 'pat-ada' }),
+        book: useBookAppointment(),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess && result.current.list.isSuccess).toBe(true));
+    const before = api.log.length;
+    await act(() =>
+      result.current.book.mutateAsync({
+        status: 'booked',
+        patientId: 'pat-ada',
+        practitionerId: 'prac-rao',
+        slotId: 'rao-0616-4',
+        start: '2026-06-16T11:00:00+05:30',
+        end: '2026-06-16T11:30:00+05:30',
+        minutesDuration: 30,
+      }),
+    );
+    await waitFor(() =>
+      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe('busy'),
+    );
+    await waitFor(() => expect(result.current.list.data?.data).toHaveLength(3));
+    const refetched = api.log.slice(before + 1).map((line) => line.split('?')[0]);
+    expect(refetched).toEqual(
+      expect.arrayContaining(['GET /api/clinik/v1/slots', 'GET /api/clinik/v1/appointments']),
+    );
+    const created = result.current.book.data;
+    expect(created && queryClient.getQueryData(appointmentQueries.detail(created.id).queryKey)).toEqual(created);
+  });
+
+  it('a 409 CONFLICT rejects with ClinikConflictError and refreshes the slots', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => ({ slots: useSlots({ practitionerId: 'prac-rao', ...dayRange }), book: useBookAppointment() }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    api.takeSlot('rao-0616-4');
+    let error: unknown;
+    await act(async () => {
+      error = await result.current.book
+        .mutateAsync({
+          status: 'booked',
+          patientId: 'pat-ada',
+          slotId: 'rao-0616-4',
+          start: '2026-06-16T11:00:00+05:30',
+          end: '2026-06-16T11:30:00+05:30',
+        })
+        .catch((e: unknown) => e);
+    });
+    expect(error).toBeInstanceOf(ClinikConflictError);
+    await waitFor(() =>
+      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe('busy'),
+    );
+  });
+
+  it('cancelling sends status and reason and frees the slot; rescheduling moves it', async () => {
+    api.state.appointments.push({
+      ...(api.state.appointments[1] as (typeof api.state.appointments)[number]),
+      id: 'appt-slot',
+      slotId: 'rao-0616-2',
+    });
+    api.takeSlot('rao-0616-2');
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => ({
+        slots: useSlots({ practitionerId: 'prac-rao', ...dayRange }),
+        update: useUpdateAppointment(),
+        cancel: useCancelAppointment(),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    await act(() =>
+      result.current.update.mutateAsync({
+        id: 'appt-slot',
+        patch: { slotId: 'rao-0616-5', start: '2026-06-16T11:30:00+05:30', end: '2026-06-16T12:00:00+05:30' },
+      }),
+    );
+    const statusOf = (id: string) => result.current.slots.data?.data.find((s) => s.id === id)?.status;
+    await waitFor(() => expect(statusOf('rao-0616-5')).toBe('busy'));
+    expect(statusOf('rao-0616-2')).toBe('free');
+
+    await act(() => result.current.cancel.mutateAsync({ id: 'appt-slot', reason: ' Feeling better ' }));
+    expect(api.writes.at(-1)?.body).toEqual({ status: 'cancelled', cancelationReason: 'Feeling better' });
+    await waitFor(() => expect(statusOf('rao-0616-5')).toBe('free'));
+  });
+});

@@ -1,0 +1,166 @@
+'use client';
+import {
+  type Appointment,
+  type AppointmentCreate,
+  type AppointmentPatch,
+  ClinikConflictError,
+} from '@clinikapi/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClinikQuerySettings } from '../hooks/options.js';
+import { useClinik } from '../provider/context.js';
+import { type Instant, toZonedIso } from '../time/zone.js';
+import {
+  type AppointmentSearchParams,
+  appointmentQueries,
+  invalidateAfterScheduling,
+  type PractitionerSearchParams,
+  refreshSlots,
+} from './appointmentQueries.js';
+
+/** Filters of `useAppointments`: by patient, practitioner, status and start range. */
+export interface AppointmentFilters
+  extends Omit<AppointmentSearchParams, 'dateFrom' | 'dateTo'> {
+  /** Appointments starting at or after this instant. */
+  from?: Instant;
+  /** Appointments starting at or before this instant. */
+  to?: Instant;
+  /** Zone the bounds are written in (ISO with offset). Defaults to the provider's. */
+  timeZone?: string;
+}
+
+function toSearch(
+  { from, to, timeZone, ...rest }: AppointmentFilters,
+  fallbackZone: string,
+): AppointmentSearchParams {
+  const zone = timeZone ?? fallbackZone;
+  return {
+    ...rest,
+    dateFrom: from === undefined ? undefined : toZonedIso(from, zone),
+    dateTo: to === undefined ? undefined : toZonedIso(to, zone),
+  };
+}
+
+/** One page of appointments; the previous page stays while the next one loads. */
+export function useAppointments(filters: AppointmentFilters = {}, settings?: ClinikQuerySettings) {
+  const { timeZone } = useClinik();
+  return useQuery({
+    ...appointmentQueries.list(toSearch(filters, timeZone)),
+    ...settings,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every appointment in a range (cursor pages followed), for agendas and day-grouped lists. */
+export function useAppointmentsInRange(
+  filters: Omit<AppointmentFilters, 'cursor' | 'count'>,
+  settings?: ClinikQuerySettings,
+) {
+  const { timeZone } = useClinik();
+  return useQuery({
+    ...appointmentQueries.range(toSearch(filters, timeZone)),
+    ...settings,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One appointment by id; idle while `id` is empty. */
+export function useAppointment(id: string | undefined, settings?: ClinikQuerySettings) {
+  return useQuery({
+    ...appointmentQueries.detail(id ?? ''),
+    ...settings,
+    enabled: Boolean(id) && (settings?.enabled ?? true),
+  });
+}
+
+/** One page of practitioners (`name`, `specialty`, `active` filters). */
+export function usePractitioners(
+  params?: PractitionerSearchParams,
+  settings?: ClinikQuerySettings,
+) {
+  return useQuery({
+    ...appointmentQueries.practitioners(params),
+    ...settings,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Which slots `useSlots` loads: one practitioner's or one schedule's, between two instants. */
+export type SlotQuery = (
+  | { practitionerId: string | undefined; scheduleId?: undefined }
+  | { scheduleId: string | undefined; practitionerId?: undefined }
+) & {
+  from: Instant;
+  to: Instant;
+  /** Zone the bounds are written in. Defaults to the provider's. */
+  timeZone?: string;
+};
+
+/** Slots in a range, sorted by start; idle until a practitioner or schedule is given. */
+export function useSlots(query: SlotQuery, settings?: ClinikQuerySettings) {
+  const clinik = useClinik();
+  const zone = query.timeZone ?? clinik.timeZone;
+  const owner = query.practitionerId ?? query.scheduleId;
+  return useQuery({
+    ...appointmentQueries.slots({
+      practitionerId: query.practitionerId,
+      scheduleId: query.scheduleId,
+      dateFrom: toZonedIso(query.from, zone),
+      dateTo: toZonedIso(query.to, zone),
+    }),
+    ...settings,
+    enabled: Boolean(owner) && (settings?.enabled ?? true),
+  });
+}
+
+/**
+ * Books: `mutate(body)` with `slotId`, `start`/`end` (ISO with offset). Refreshes appointments
+ * and slots on success, and slots on a 409 CONFLICT (the slot was taken meanwhile).
+ */
+export function useBookAppointment() {
+  const { client } = useClinik();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['clinik', 'appointments', 'book'],
+    mutationFn: (body: AppointmentCreate) => client.appointments.create(body),
+    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
+    onError: (error) => (error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined),
+  });
+}
+
+export interface UpdateAppointmentVariables {
+  id: string;
+  patch: AppointmentPatch;
+}
+
+/** Updates or reschedules: `mutate({ id, patch })`. Refreshes appointments and slots. */
+export function useUpdateAppointment() {
+  const { client } = useClinik();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['clinik', 'appointments', 'update'],
+    mutationFn: ({ id, patch }: UpdateAppointmentVariables) => client.appointments.update(id, patch),
+    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
+    onError: (error) => (error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined),
+  });
+}
+
+export interface CancelAppointmentVariables {
+  id: string;
+  /** Why it was cancelled (`cancelationReason`, at most 500 characters). */
+  reason?: string;
+}
+
+/** Cancels: status `cancelled` with `cancelationReason`; the API frees the slot again. */
+export function useCancelAppointment() {
+  const { client } = useClinik();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['clinik', 'appointments', 'cancel'],
+    mutationFn: ({ id, reason }: CancelAppointmentVariables): Promise<Appointment> =>
+      client.appointments.update(id, {
+        status: 'cancelled',
+        ...(reason?.trim() ? { cancelationReason: reason.trim() } : {}),
+      }),
+    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
+  });
+}

@@ -1,0 +1,2 @@
+export { PatientCard, type PatientCardProps } from './PatientCard.js';
+export { type PatientSummary, usePatientSummary } from './usePatientSummary.js';
