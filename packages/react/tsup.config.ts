@@ -1,3 +1,4 @@
+import { copyFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -8,4 +9,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Hooks and components need a client boundary in React Server Component frameworks.
+  banner: { js: "'use client';" },
+  // The stylesheet is published as-is: `import '@clinikapi/react/styles.css'`.
+  onSuccess: async () => {
+    await copyFile('src/styles.css', 'dist/styles.css');
+  },
 });

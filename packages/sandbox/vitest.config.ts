@@ -2,6 +2,8 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   resolve: { conditions: ['@clinikapi/source'] },
+  // Tests run server-side (SSR transform): the source condition must apply there too, not only dist.
+  ssr: { resolve: { conditions: ['@clinikapi/source'] } },
   test: {
     name: 'sandbox',
     environment: 'node',

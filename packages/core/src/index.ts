@@ -83,6 +83,7 @@ export * from './schemas/prescription.js';
 export * from './schemas/schedule.js';
 export * from './schemas/slot.js';
 export { formatPath, type ValidationResult, validate } from './validation.js';
+export { type ChangeNotice, isChangeNotice } from './webhooks/notice.js';
 export { type SignedWebhook, type SignWebhookOptions, signWebhook } from './webhooks/sign.js';
 export { WEBHOOK_HEADERS, type WebhookAction, type WebhookEvent } from './webhooks/types.js';
 export {

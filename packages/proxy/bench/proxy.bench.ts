@@ -101,9 +101,15 @@ async function main() {
   const tuned = find('express + hpm 3.0.10 + keep-alive');
   if (clinik && defaults && tuned) {
     const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
-    console.log(`clinikProxy vs hpm defaults:       ${ratio(clinik.reqPerSec, defaults.reqPerSec)}x req/s (target >= 2)`);
-    console.log(`clinikProxy vs hpm + keep-alive:   ${ratio(clinik.reqPerSec, tuned.reqPerSec)}x req/s (target >= 1.0)`);
-    console.log(`p99 clinikProxy / hpm + keep-alive: ${ratio(clinik.p99, tuned.p99)}x (target <= 1.2)`);
+    console.log(
+      `clinikProxy vs hpm defaults:       ${ratio(clinik.reqPerSec, defaults.reqPerSec)}x req/s (target >= 2)`,
+    );
+    console.log(
+      `clinikProxy vs hpm + keep-alive:   ${ratio(clinik.reqPerSec, tuned.reqPerSec)}x req/s (target >= 1.0)`,
+    );
+    console.log(
+      `p99 clinikProxy / hpm + keep-alive: ${ratio(clinik.p99, tuned.p99)}x (target <= 1.2)`,
+    );
   }
 }
 

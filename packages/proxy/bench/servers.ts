@@ -80,7 +80,10 @@ function build(): (req: IncomingMessage, res: ServerResponse) => void {
     case 'hpm-keepalive': {
       const app = express();
       const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-      app.use('/api/clinik', createProxyMiddleware({ target: upstreamUrl, changeOrigin: true, agent }));
+      app.use(
+        '/api/clinik',
+        createProxyMiddleware({ target: upstreamUrl, changeOrigin: true, agent }),
+      );
       return app;
     }
     case 'clinik-express':
@@ -100,7 +103,7 @@ function build(): (req: IncomingMessage, res: ServerResponse) => void {
         mountPath: setup === 'clinik-node' ? '/api/clinik' : '',
       });
       process.on('SIGTERM', () => {
-        process.stderr.write(`audited ${audited}\n`);
+        process.stderr.write(`${setup}: ${audited} requests audited\n`);
         process.exit(0);
       });
       if (setup === 'clinik-node') return (req, res) => proxy(req, res);

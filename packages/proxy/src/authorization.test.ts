@@ -61,7 +61,9 @@ describe('authentication and authorization', () => {
     });
     expect(write.status).toBe(403);
     expect(write.json()).toMatchObject({ error: 'FORBIDDEN', code: '403' });
-    expect((await send(readonly.url, '/api/clinik/v1/patients', { headers: asUser() })).status).toBe(200);
+    expect(
+      (await send(readonly.url, '/api/clinik/v1/patients', { headers: asUser() })).status,
+    ).toBe(200);
     expect(upstream.seen.map((r) => r.method)).toEqual(['GET']);
   });
 
@@ -87,22 +89,36 @@ describe('patientPortal()', () => {
   });
 
   it('reads its own records and answers 404 for another patient', async () => {
-    expect((await send(portal.url, '/api/clinik/v1/appointments/apt_a', { headers: patientA })).status).toBe(200);
-    const other = await send(portal.url, '/api/clinik/v1/appointments/apt_b', { headers: patientA });
+    expect(
+      (await send(portal.url, '/api/clinik/v1/appointments/apt_a', { headers: patientA })).status,
+    ).toBe(200);
+    const other = await send(portal.url, '/api/clinik/v1/appointments/apt_b', {
+      headers: patientA,
+    });
     expect(other.status).toBe(404);
     expect(other.json()).toMatchObject({ error: 'NOT_FOUND', code: '404' });
     expect(other.text).not.toContain('pat_b');
-    expect((await send(portal.url, '/api/clinik/v1/patients/pat_a', { headers: patientA })).status).toBe(200);
-    const otherPatient = await send(portal.url, '/api/clinik/v1/patients/pat_b', { headers: patientA });
+    expect(
+      (await send(portal.url, '/api/clinik/v1/patients/pat_a', { headers: patientA })).status,
+    ).toBe(200);
+    const otherPatient = await send(portal.url, '/api/clinik/v1/patients/pat_b', {
+      headers: patientA,
+    });
     expect(otherPatient.status).toBe(404);
     // The other patient's record was never even fetched.
     expect(upstream.seen.map((r) => r.url)).not.toContain('/v1/patients/pat_b');
   });
 
   it('refuses searches it cannot narrow and routes outside the resources', async () => {
-    expect((await send(portal.url, '/api/clinik/v1/patients', { headers: patientA })).status).toBe(403);
-    expect((await send(portal.url, '/api/clinik/v1/practitioners/doc_1', { headers: patientA })).status).toBe(200);
-    expect((await send(portal.url, '/api/clinik/v1/appointments', { headers: asUser('nobody') })).status).toBe(403);
+    expect((await send(portal.url, '/api/clinik/v1/patients', { headers: patientA })).status).toBe(
+      403,
+    );
+    expect(
+      (await send(portal.url, '/api/clinik/v1/practitioners/doc_1', { headers: patientA })).status,
+    ).toBe(200);
+    expect(
+      (await send(portal.url, '/api/clinik/v1/appointments', { headers: asUser('nobody') })).status,
+    ).toBe(403);
   });
 
   it('creates only for itself and updates only its own records', async () => {
@@ -197,12 +213,18 @@ describe('audit', () => {
     });
     expect(search?.requestId).toMatch(/^req_/);
     expect(typeof search?.durationMs).toBe('number');
-    expect(patch).toMatchObject({ route: '/v1/appointments/:id', resourceId: 'apt_a', status: 200 });
+    expect(patch).toMatchObject({
+      route: '/v1/appointments/:id',
+      resourceId: 'apt_a',
+      status: 200,
+    });
     const logged = staffProxy.log.text() + JSON.stringify(staffProxy.audit.events);
     for (const secret of ['SECRET_QUERY', 'SECRET_COOKIE', 'SECRET_BODY', TEST_KEY]) {
       expect(logged).not.toContain(secret);
     }
-    expect(staffProxy.log.lines.filter((l) => l.msg === 'clinik-proxy request').length).toBeGreaterThanOrEqual(2);
+    expect(
+      staffProxy.log.lines.filter((l) => l.msg === 'clinik-proxy request').length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('records refusals with their code', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { patientPortal } from './policies/policies.js';
 import { clinikProxy } from './proxy.js';
 import { type FakeUpstream, startUpstream, TEST_KEY } from './test/fake-upstream.js';
-import { serve, send } from './test/http.js';
+import { send, serve } from './test/http.js';
 import { recordHandler } from './test/record-upstream.js';
 import { headerAuth, type TestUser } from './test/setup-proxy.js';
 
@@ -21,7 +21,10 @@ beforeAll(async () => {
       target: upstream.url,
       apiKey: TEST_KEY,
       authenticate: headerAuth,
-      authorize: patientPortal({ patientIdOf: (u) => u.patientId ?? 'pat_a', writable: ['appointments'] }),
+      authorize: patientPortal({
+        patientIdOf: (u) => u.patientId ?? 'pat_a',
+        writable: ['appointments'],
+      }),
       rateLimit: false,
       logger: false,
     }),

@@ -38,7 +38,11 @@ const request = (authorization?: string) =>
 
 describe('jwtAuth with a JWKS', () => {
   it('returns the claims of a valid bearer token', async () => {
-    const authenticate = jwtAuth({ jwksUrl: `${jwks.url}/.well-known/jwks.json`, issuer, audience });
+    const authenticate = jwtAuth({
+      jwksUrl: `${jwks.url}/.well-known/jwks.json`,
+      issuer,
+      audience,
+    });
     const user = await authenticate(request(`Bearer ${await token()}`));
     expect(user).toMatchObject({ sub: 'user_1', role: 'staff' });
   });
@@ -48,10 +52,16 @@ describe('jwtAuth with a JWKS', () => {
     expect(await authenticate(request())).toBeNull();
     expect(await authenticate(request('Basic abc'))).toBeNull();
     expect(await authenticate(request('Bearer not.a.jwt'))).toBeNull();
-    expect(await authenticate(request(`Bearer ${await token({}, otherKeys.privateKey)}`))).toBeNull();
-    expect(await authenticate(request(`Bearer ${await token({}, keys.privateKey, '-2h')}`))).toBeNull();
+    expect(
+      await authenticate(request(`Bearer ${await token({}, otherKeys.privateKey)}`)),
+    ).toBeNull();
+    expect(
+      await authenticate(request(`Bearer ${await token({}, keys.privateKey, '-2h')}`)),
+    ).toBeNull();
     expect(await authenticate(request(`Bearer ${await token({ aud: 'other-app' })}`))).toBeNull();
-    expect(await authenticate(request(`Bearer ${await token({ iss: 'https://evil' })}`))).toBeNull();
+    expect(
+      await authenticate(request(`Bearer ${await token({ iss: 'https://evil' })}`)),
+    ).toBeNull();
   });
 
   it('maps claims to the app user', async () => {
@@ -90,7 +100,9 @@ describe('jwtAuth with a secret', () => {
 
   it('throws ClinikProxyError at creation for bad configuration, without the secret', () => {
     expect(() => jwtAuth({ issuer, audience })).toThrow(ClinikProxyError);
-    expect(() => jwtAuth({ secret, jwksUrl: 'https://x', issuer, audience })).toThrow(ClinikProxyError);
+    expect(() => jwtAuth({ secret, jwksUrl: 'https://x', issuer, audience })).toThrow(
+      ClinikProxyError,
+    );
     expect(() => jwtAuth({ secret: 'short-secret', issuer, audience })).toThrow(/32 bytes/);
     expect(() => jwtAuth({ secret, issuer: '', audience })).toThrow(ClinikProxyError);
     try {

@@ -311,7 +311,8 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     // Express strips its mount path from req.url and keeps it in req.baseUrl.
     if (typeof baseUrl === 'string') return { url, mount: baseUrl };
     const { mountPath } = this.config;
-    if (mountPath === '') return { url, mount: '' };
+    // Absolute-form and other non-path targets are ours to refuse (400), wherever they point.
+    if (mountPath === '' || !url.startsWith('/')) return { url, mount: mountPath };
     if (url === mountPath) return { url: '/', mount: mountPath };
     const rest = url.slice(mountPath.length);
     if (url.startsWith(mountPath) && (rest.startsWith('/') || rest.startsWith('?'))) {

@@ -1,17 +1,6 @@
-import type { WebhookAction } from '@clinikapi/core';
+import type { ChangeNotice } from '@clinikapi/core';
 
-/** A change as browsers receive it: ids only, never patient data. */
-export interface ChangeNotice {
-  /** The webhook event id (`evt_...`); also the SSE `id:`, so `Last-Event-ID` can resume. */
-  id: string;
-  /** `{resource}.{action}`, e.g. `appointment.updated`. */
-  event: string;
-  /** REST path of the resource, e.g. `appointments` (what query keys use). */
-  resource: string;
-  resourceId: string;
-  action: WebhookAction;
-  timestamp: string;
-}
+export type { ChangeNotice };
 
 /** Fans notices out to every proxy instance (memory: one process; Redis: pub/sub). */
 export interface EventBus {

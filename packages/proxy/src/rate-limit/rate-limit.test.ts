@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { okHandler, startUpstream, type FakeUpstream } from '../test/fake-upstream.js';
+import { type FakeUpstream, okHandler, startUpstream } from '../test/fake-upstream.js';
 import { send } from '../test/http.js';
 import { asUser, startProxy } from '../test/setup-proxy.js';
 import { createLimiter } from './limiter.js';
@@ -26,7 +26,12 @@ describe('MemoryStore', () => {
     const now = 0;
     const store = new MemoryStore({ now: () => now });
     const limiter = createLimiter({ limit: 2, windowMs: 10_000, store, now: () => now });
-    expect(await limiter.check('u')).toEqual({ allowed: true, limit: 2, remaining: 1, resetSeconds: 10 });
+    expect(await limiter.check('u')).toEqual({
+      allowed: true,
+      limit: 2,
+      remaining: 1,
+      resetSeconds: 10,
+    });
     await limiter.check('u');
     expect(await limiter.check('u')).toMatchObject({ allowed: false, remaining: 0 });
     store.shutdown();

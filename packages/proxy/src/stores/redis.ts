@@ -1,3 +1,4 @@
+import { isChangeNotice } from '@clinikapi/core';
 import type { Redis } from 'ioredis';
 import type { ChangeNotice, DedupeStore, EventBus } from '../events/types.js';
 import type { IncrementResult, RateLimitStore } from '../rate-limit/store.js';
@@ -67,18 +68,6 @@ export class RedisDedupeStore implements DedupeStore {
   }
 }
 
-function isNotice(value: unknown): value is ChangeNotice {
-  const v = value as Partial<ChangeNotice> | null;
-  return (
-    typeof v?.id === 'string' &&
-    typeof v.event === 'string' &&
-    typeof v.resource === 'string' &&
-    typeof v.resourceId === 'string' &&
-    (v.action === 'created' || v.action === 'updated' || v.action === 'deleted') &&
-    typeof v.timestamp === 'string'
-  );
-}
-
 /**
  * Fan-out through Redis pub/sub: a notice received by one instance reaches browsers connected to
  * every instance. Subscribing needs a connection of its own, duplicated from `client`.
@@ -107,7 +96,7 @@ export class RedisEventBus implements EventBus {
         } catch {
           return;
         }
-        if (!isNotice(notice)) return;
+        if (!isChangeNotice(notice)) return;
         for (const l of this.listeners) l(notice);
       });
       await subscriber.subscribe(this.channel);

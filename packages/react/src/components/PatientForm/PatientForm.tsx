@@ -30,7 +30,7 @@ function Field({
   const error = form.fieldErrors[name];
   return (
     <div className="ck-field" data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" {...form.getLabelProps(name)}>
+      <label className="ck-label" htmlFor={form.getLabelProps(name).htmlFor}>
         {form.messages[name]}
       </label>
       <input
@@ -92,7 +92,7 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
         <Field form={form} name="lastName" autoComplete="off" required />
         <Field form={form} name="birthDate" type="date" />
         <div className="ck-field" data-state={genderError ? 'invalid' : undefined}>
-          <label className="ck-label" {...form.getLabelProps('gender')}>
+          <label className="ck-label" htmlFor={form.getLabelProps('gender').htmlFor}>
             {m.gender}
           </label>
           <select className="ck-input ck-select" {...form.getFieldProps('gender')}>

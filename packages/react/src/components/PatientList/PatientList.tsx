@@ -140,6 +140,7 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
           </thead>
           <tbody>
             {rows.paddingTop > 0 && (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row standing in for unrendered rows; it is not focusable
               <tr aria-hidden="true" className="ck-patient-list__spacer">
                 <td colSpan={resolved.length} style={{ height: rows.paddingTop, padding: 0 }} />
               </tr>
@@ -149,6 +150,7 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
               return patient ? renderRow(patient, item.index) : null;
             })}
             {rows.paddingBottom > 0 && (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row standing in for unrendered rows; it is not focusable
               <tr aria-hidden="true" className="ck-patient-list__spacer">
                 <td colSpan={resolved.length} style={{ height: rows.paddingBottom, padding: 0 }} />
               </tr>
