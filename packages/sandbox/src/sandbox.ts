@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type CreateKeyOptions, type KeyInfo, KeyStore } from './auth/keys.js';
+import { BulkJobs } from './bulk/jobs.js';
+import { bulkRoutes } from './bulk/routes.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
@@ -9,6 +11,8 @@ import { openPostgres } from './db/postgres.js';
 import { createAdapterRegistry } from './engine/adapters/index.js';
 import { ResourceEngine } from './engine/engine.js';
 import { ChangeEvents, type ChangeListener } from './events.js';
+import { capabilityStatement } from './fhir/capability.js';
+import { fhirPassthrough } from './fhir/passthrough.js';
 import { createApp, type RequestHandler } from './http/app.js';
 import { OrgRateLimits } from './limits/org-limits.js';
 import { isPlan, type Plan } from './limits/plans.js';
@@ -54,6 +58,9 @@ export interface Sandbox {
   readonly internals: { db: Database; engine: ResourceEngine };
 }
 
+/** Reported in the CapabilityStatement. */
+const SANDBOX_VERSION = '0.1.0';
+
 async function openDatabase(options: SandboxOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   if (options.memory) return openPglite();
@@ -71,7 +78,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const engine = new ResourceEngine(db, createAdapterRegistry(), events);
   const keys = new KeyStore(db);
   const limits = new OrgRateLimits(db, plan);
-  const app = createApp({ engine, keys, limits, logger: options.logger ?? silentLogger });
+  const bulk = new BulkJobs(db, engine);
+  const app = createApp({
+    engine,
+    keys,
+    limits,
+    logger: options.logger ?? silentLogger,
+    groups: [fhirPassthrough(engine), bulkRoutes(bulk, engine.adapters)],
+    capabilityStatement: () => capabilityStatement(engine.adapters, SANDBOX_VERSION),
+  });
 
   let server: Server | undefined;
   return {
@@ -104,6 +119,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         running.closeAllConnections();
         await new Promise<void>((done) => running.close(() => done()));
       }
+      await bulk.drain();
       await db.close();
     },
     internals: { db, engine },

@@ -59,7 +59,9 @@ describe('slot booking', () => {
   it('lets exactly one of two racing bookings win', async () => {
     const { key, booking, slot, slotStatus } = await setup();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => t.request('POST', '/v1/appointments', { key, body: booking })),
+      Array.from({ length: 5 }, () =>
+        t.request('POST', '/v1/appointments', { key, body: booking }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409]);
@@ -113,11 +115,15 @@ describe('clinical search', () => {
       '2026-06-03',
       '2026-06-02',
     ]);
-    expect(await search(`practitionerId=${practitioner.id}&dateFrom=2026-06-01&sort=date`)).toEqual(days);
+    expect(await search(`practitionerId=${practitioner.id}&dateFrom=2026-06-01&sort=date`)).toEqual(
+      days,
+    );
 
     const slots = await t.request('GET', `/v1/slots?practitionerId=${practitioner.id}`, { key });
     expect(slots.body.data.total).toBe(1);
-    const bySchedule = await t.request('GET', `/v1/slots?scheduleId=${schedule.id}&status=free`, { key });
+    const bySchedule = await t.request('GET', `/v1/slots?scheduleId=${schedule.id}&status=free`, {
+      key,
+    });
     expect(bySchedule.body.data.total).toBe(1);
 
     for (const bad of ['dateFrom=yesterday', 'sort=name', 'patientId=a%20b']) {

@@ -51,7 +51,10 @@ describe.each(RESOURCES.map((r) => r.path))('%s', (path) => {
     const search = await t.request('GET', `/v1/${path}`, { key });
     expect(search.body.data.data.map((r: { id: string }) => r.id)).toContain(record.id);
 
-    const invalid = await t.request('PATCH', `/v1/${path}/${record.id}`, { key, body: { bogus: 1 } });
+    const invalid = await t.request('PATCH', `/v1/${path}/${record.id}`, {
+      key,
+      body: { bogus: 1 },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.issues[0].diagnostics).toBe('bogus is not a recognized field');
 

@@ -4,9 +4,6 @@ import {
   type Patient,
   type PatientCreate,
   type PatientPatch,
-  patientCreateSchema,
-  patientPatchSchema,
-  validate,
 } from '@clinikapi/core';
 import { type ChangeEvent, type FormEvent, useEffect, useId, useState } from 'react';
 import { useCreatePatient, usePatient, useUpdatePatient } from '../../hooks/usePatients.js';
@@ -22,6 +19,9 @@ import {
   valuesFromPatient,
 } from './fields.js';
 import { mapIssuesToFields } from './issues.js';
+
+/** Core's schemas (and zod) load with the first form, not with the package. */
+const loadValidators = () => import('./validatePatient.js');
 
 export interface UsePatientFormOptions {
   /** Edit this patient (loaded first); without it the form creates one. Defaults to create mode. */
@@ -60,6 +60,10 @@ export function usePatientForm(options: UsePatientFormOptions = {}) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [status, setStatus] = useState<PatientFormStatus>('idle');
   const [focusField, setFocusField] = useState<PatientFieldName | undefined>();
+
+  useEffect(() => {
+    void loadValidators();
+  }, []);
 
   // Fill the inputs once per loaded patient; later refetches must not overwrite the user's edits.
   useEffect(() => {

@@ -1,0 +1,126 @@
+import { type ChangeNotice, isChangeNotice } from '@clinikapi/core';
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed';
+
+/** The parts of the browser's `EventSource` the connection uses (injectable for tests). */
+export interface EventSourceLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+export type EventSourceFactory = (url: string) => EventSourceLike;
+
+export interface LiveConnectionOptions {
+  /** Same-origin stream URL, e.g. `/api/clinik/events`. */
+  url: string;
+  onNotice: (notice: ChangeNotice) => void;
+  /** The server lost track of where we were: everything may be stale. */
+  onReset: () => void;
+  onStatus?: (status: LiveStatus) => void;
+  /** Defaults to the global `EventSource`. */
+  createEventSource?: EventSourceFactory;
+  /** First reconnect wait; doubles up to `maxDelayMs`, with jitter. Defaults to 1000. */
+  baseDelayMs?: number;
+  /** Defaults to 30000. */
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+const CLOSED = 2;
+
+/**
+ * One Server-Sent Events connection with reconnects: the browser retries dropped connections
+ * itself, but gives up on refused ones (401, 503...), so those are retried here with backoff and
+ * `lastEventId`, and resumed at once when the browser comes back online.
+ */
+export class LiveConnection {
+  private source: EventSourceLike | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private lastEventId: string | undefined;
+  private stopped = true;
+
+  constructor(private readonly options: LiveConnectionOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    globalThis.addEventListener?.('online', this.onOnline);
+    globalThis.addEventListener?.('offline', this.onOffline);
+    this.open('connecting');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    globalThis.removeEventListener?.('online', this.onOnline);
+    globalThis.removeEventListener?.('offline', this.onOffline);
+    if (this.timer) clearTimeout(this.timer);
+    this.source?.close();
+    this.source = undefined;
+    this.options.onStatus?.('closed');
+  }
+
+  private readonly onOnline = () => {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.failures = 0;
+    this.open('reconnecting');
+  };
+
+  private readonly onOffline = () => {
+    if (this.stopped) return;
+    this.source?.close();
+    this.source = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.options.onStatus?.('offline');
+  };
+
+  private open(status: LiveStatus): void {
+    this.options.onStatus?.(status);
+    const create =
+      this.options.createEventSource ??
+      ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+    const url = this.lastEventId
+      ? `${this.options.url}${this.options.url.includes('?') ? '&' : '?'}lastEventId=${encodeURIComponent(this.lastEventId)}`
+      : this.options.url;
+    const source = create(url);
+    this.source = source;
+    source.onopen = () => {
+      this.failures = 0;
+      this.options.onStatus?.('open');
+    };
+    source.onerror = () => {
+      if (this.source !== source || this.stopped) return;
+      if (source.readyState === CLOSED) {
+        this.source = undefined;
+        this.scheduleReconnect();
+      } else {
+        this.options.onStatus?.('reconnecting');
+      }
+    };
+    source.addEventListener('change', (event) => {
+      if (event.lastEventId) this.lastEventId = event.lastEventId;
+      let data: unknown;
+      try {
+        data = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      if (isChangeNotice(data)) this.options.onNotice(data);
+    });
+    source.addEventListener('reset', () => this.options.onReset());
+  }
+
+  private scheduleReconnect(): void {
+    this.options.onStatus?.('reconnecting');
+    const base = this.options.baseDelayMs ?? 1000;
+    const ceiling = Math.min(this.options.maxDelayMs ?? 30_000, base * 2 ** this.failures);
+    this.failures++;
+    const delay = ceiling / 2 + (this.options.random ?? Math.random)() * (ceiling / 2);
+    this.timer = setTimeout(() => {
+      if (!this.stopped) this.open('reconnecting');
+    }, delay);
+  }
+}

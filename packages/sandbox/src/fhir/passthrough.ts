@@ -1,0 +1,106 @@
+import { isValidId } from '@clinikapi/core';
+import type { ResourceEngine } from '../engine/engine.js';
+import { isPlainObject } from '../engine/fhir-helpers.js';
+import type { FhirResource } from '../engine/fhir-types.js';
+import { newId } from '../engine/rows.js';
+import { readJsonBody } from '../http/body.js';
+import type { ApiCall, RouteGroup } from '../http/call.js';
+import { HttpError, issue, notFound } from '../http/http-error.js';
+import { methodNotAllowed } from '../http/resource-routes.js';
+import { sendJson, sendNoContent } from '../http/respond.js';
+import { applyJsonPatch } from './json-patch.js';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+function requireResource(body: unknown, fhirType: string): FhirResource {
+  if (!isPlainObject(body) || body.resourceType !== fhirType) {
+    throw new HttpError(422, 'VALIDATION_ERROR', 'Request body is not a matching FHIR resource', [
+      issue('structure', `resourceType must be ${fhirType}`),
+    ]);
+  }
+  return body as FhirResource;
+}
+
+/**
+ * `/v1/fhir/{Type}[/{id}]`: raw FHIR R4 in and out for the registered types, tenant tag injected and
+ * searches filtered by tenant. Searches accept the simplified API's parameters plus `_count`.
+ */
+export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
+  return {
+    prefix: 'fhir',
+    async handle(call: ApiCall) {
+      const [fhirType, id, ...rest] = call.segments;
+      const adapter = fhirType ? engine.adapters.byFhirType(fhirType) : undefined;
+      if (!adapter || rest.length > 0) throw notFound('No such FHIR resource type');
+      const { ctx, res, method, scope } = call;
+
+      if (id === undefined) {
+        ctx.route = `/v1/fhir/${fhirType}`;
+        if (method === 'GET') {
+          const query = new URLSearchParams(call.query);
+          const count = query.get('_count');
+          if (count !== null) query.set('count', count);
+          const page = await engine.searchRaw(scope, adapter, query);
+          return sendJson(
+            res,
+            200,
+            {
+              resourceType: 'Bundle',
+              type: 'searchset',
+              total: page.total,
+              link: page.cursor
+                ? [{ relation: 'next', url: `fhir/${fhirType}?cursor=${page.cursor}` }]
+                : [],
+              entry: page.data.map((row) => ({
+                fullUrl: `${fhirType}/${row.id}`,
+                resource: row.resource,
+                search: { mode: 'match' },
+              })),
+            },
+            FHIR_JSON,
+          );
+        }
+        if (method === 'POST') {
+          const resource = requireResource(
+            await readJsonBody(call.req),
+            adapter.definition.fhirType,
+          );
+          const { row } = await engine.writeFhir(scope, adapter, newId(), resource);
+          res.setHeader('Location', `fhir/${fhirType}/${row.id}/_history/${row.version_id}`);
+          return sendJson(res, 201, row.resource, FHIR_JSON);
+        }
+        throw methodNotAllowed(method, 'GET, POST');
+      }
+
+      ctx.route = `/v1/fhir/${fhirType}/:id`;
+      if (!isValidId(id)) throw notFound();
+      if (method === 'GET')
+        return sendJson(res, 200, (await engine.readRow(scope, adapter, id)).resource, FHIR_JSON);
+      if (method === 'PUT') {
+        const resource = requireResource(await readJsonBody(call.req), adapter.definition.fhirType);
+        if (resource.id !== undefined && resource.id !== id) {
+          throw new HttpError(422, 'VALIDATION_ERROR', 'Resource id does not match the URL', [
+            issue('value', 'id must match the id in the URL'),
+          ]);
+        }
+        const { row, created } = await engine.writeFhir(scope, adapter, id, resource);
+        return sendJson(res, created ? 201 : 200, row.resource, FHIR_JSON);
+      }
+      if (method === 'PATCH') {
+        const patch = await readJsonBody(call.req);
+        const current = await engine.readRow(scope, adapter, id);
+        const patched = requireResource(
+          applyJsonPatch(current.resource, patch),
+          adapter.definition.fhirType,
+        );
+        const { row } = await engine.writeFhir(scope, adapter, id, patched);
+        return sendJson(res, 200, row.resource, FHIR_JSON);
+      }
+      if (method === 'DELETE') {
+        await engine.remove(scope, adapter, id);
+        return sendNoContent(res);
+      }
+      throw methodNotAllowed(method, 'GET, PUT, PATCH, DELETE');
+    },
+  };
+}
