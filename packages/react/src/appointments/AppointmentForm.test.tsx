@@ -31,13 +31,19 @@ beforeEach(() => {
   api = createSchedulingApi(kolkataPractice());
 });
 
-function renderForm(props: Partial<React.ComponentProps<typeof AppointmentForm>> = {}, now = KOLKATA_NOW) {
+function renderForm(
+  props: Partial<React.ComponentProps<typeof AppointmentForm>> = {},
+  now = KOLKATA_NOW,
+) {
   const onBooked = vi.fn();
-  const utils = renderWithClient(<AppointmentForm patientId="pat-ada" onBooked={onBooked} {...props} />, {
-    baseUrl: server.baseUrl,
-    timeZone: KOLKATA,
-    now: () => now,
-  });
+  const utils = renderWithClient(
+    <AppointmentForm patientId="pat-ada" onBooked={onBooked} {...props} />,
+    {
+      baseUrl: server.baseUrl,
+      timeZone: KOLKATA,
+      now: () => now,
+    },
+  );
   return { ...utils, onBooked };
 }
 
@@ -56,10 +62,18 @@ describe('AppointmentForm', () => {
     await user.selectOptions(screen.getByLabelText('Practitioner'), 'prac-rao');
     await slotButton('10:00 AM');
     // 09:00 and 09:30 are past at 09:40; the 23:30 slot crossing midnight belongs to today.
-    expect(slotNames()).toEqual(['10:00 AM', '10:30 AM', '11:00 AM', '11:30 AM', '12:00 PM', '12:30 PM', '11:30 PM']);
-    expect(screen.getByRole('button', { name: '11:30 PM' }).getAttribute('title')?.replace(/\s/g, ' ')).toBe(
-      'ends 12:30 AM the next day',
-    );
+    expect(slotNames()).toEqual([
+      '10:00 AM',
+      '10:30 AM',
+      '11:00 AM',
+      '11:30 AM',
+      '12:00 PM',
+      '12:30 PM',
+      '11:30 PM',
+    ]);
+    expect(
+      screen.getByRole('button', { name: '11:30 PM' }).getAttribute('title')?.replace(/\s/g, ' '),
+    ).toBe('ends 12:30 AM the next day');
     expect(screen.getByText('Times in Asia/Kolkata (GMT+5:30)')).toBeTruthy();
     expect(api.log.find((l) => l.includes('/slots'))).toContain(
       'dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30&dateTo=2026-06-16T23%3A59%3A59%2B05%3A30',
@@ -73,7 +87,9 @@ describe('AppointmentForm', () => {
   it('books with ISO offsets and the form’s fields, then announces the time', async () => {
     const { user, onBooked } = renderForm({ practitionerId: 'prac-rao' });
     await user.click(await slotButton('10:30 AM'));
-    expect(screen.getByRole('button', { name: '10:30 AM' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: '10:30 AM' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await user.selectOptions(screen.getByLabelText('Appointment type'), 'followup');
     await user.type(screen.getByLabelText('Reason'), 'Blood pressure review');
     await user.type(screen.getByLabelText('Note'), 'Bring readings');
@@ -133,7 +149,9 @@ describe('AppointmentForm', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: '10:00 AM' }));
     await user.tab();
     await user.keyboard(' ');
-    expect(screen.getByRole('button', { name: '10:30 AM' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: '10:30 AM' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     screen.getByLabelText('Reason').focus();
     await user.keyboard('Check-up{Enter}');
     await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
@@ -181,7 +199,9 @@ describe('AppointmentForm', () => {
     });
     api.takeSlot('rao-0617-0');
     const { user, onBooked } = renderForm({ appointmentId: 'appt-move', patientId: undefined });
-    await waitFor(() => expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Vaccination'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Vaccination'),
+    );
     expect(screen.getByLabelText('Date')).toHaveProperty('value', '2026-06-17');
     await user.click(await slotButton('10:00 AM'));
     await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
@@ -189,7 +209,11 @@ describe('AppointmentForm', () => {
     expect(api.writes[0]).toMatchObject({
       method: 'PATCH',
       path: '/v1/appointments/appt-move',
-      body: { slotId: 'rao-0617-2', start: '2026-06-17T10:00:00+05:30', end: '2026-06-17T10:30:00+05:30' },
+      body: {
+        slotId: 'rao-0617-2',
+        start: '2026-06-17T10:00:00+05:30',
+        end: '2026-06-17T10:30:00+05:30',
+      },
     });
     expect(api.state.slots.find((s) => s.id === 'rao-0617-0')?.status).toBe('free');
   });
@@ -198,7 +222,12 @@ describe('AppointmentForm', () => {
     api = createSchedulingApi(newYorkFallBackPractice());
     const onBooked = vi.fn();
     const { user } = renderWithClient(
-      <AppointmentForm patientId="pat-ada" practitionerId="prac-rao" timeZone={NEW_YORK} onBooked={onBooked} />,
+      <AppointmentForm
+        patientId="pat-ada"
+        practitionerId="prac-rao"
+        timeZone={NEW_YORK}
+        onBooked={onBooked}
+      />,
       { baseUrl: server.baseUrl, timeZone: KOLKATA, now: () => FALL_BACK_NOW },
     );
     const date = screen.getByLabelText('Date');

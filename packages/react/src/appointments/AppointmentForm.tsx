@@ -120,7 +120,10 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
           <select
             value={values.appointmentType}
             onChange={(event) =>
-              setField('appointmentType', event.target.value as (typeof FORM_APPOINTMENT_TYPES)[number])
+              setField(
+                'appointmentType',
+                event.target.value as (typeof FORM_APPOINTMENT_TYPES)[number],
+              )
             }
           >
             {FORM_APPOINTMENT_TYPES.map((type) => (
@@ -131,10 +134,19 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
           </select>
         </FormField>
         <FormField label={messages.reason} error={errors.reason}>
-          <input type="text" value={values.reason} maxLength={500} onChange={(e) => setField('reason', e.target.value)} />
+          <input
+            type="text"
+            value={values.reason}
+            maxLength={500}
+            onChange={(e) => setField('reason', e.target.value)}
+          />
         </FormField>
         <FormField label={messages.note} error={errors.comment}>
-          <textarea value={values.comment} rows={2} onChange={(e) => setField('comment', e.target.value)} />
+          <textarea
+            value={values.comment}
+            rows={2}
+            onChange={(e) => setField('comment', e.target.value)}
+          />
         </FormField>
         <FormField label={messages.patientInstructions} error={errors.patientInstruction}>
           <textarea

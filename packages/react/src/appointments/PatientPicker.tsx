@@ -20,7 +20,12 @@ export function PatientPicker({ value, onChange, error, messages }: PatientPicke
   return (
     <div className="ck-picker">
       <FormField label={messages.searchPatients}>
-        <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" />
+        <input
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          autoComplete="off"
+        />
       </FormField>
       <FormField label={messages.patient} error={error}>
         <select value={value} onChange={(event) => onChange(event.target.value)} required>

@@ -14,7 +14,13 @@ export interface PractitionerPickerProps {
 }
 
 /** A search box narrowing a native `<select>` of active practitioners (searched on the server). */
-export function PractitionerPicker({ value, onChange, error, messages, disabled }: PractitionerPickerProps) {
+export function PractitionerPicker({
+  value,
+  onChange,
+  error,
+  messages,
+  disabled,
+}: PractitionerPickerProps) {
   const [search, setSearch] = useState('');
   const name = useDebouncedValue(search.trim(), 250);
   const practitioners = usePractitioners({ name: name || undefined, active: true, count: 100 });
@@ -32,7 +38,12 @@ export function PractitionerPicker({ value, onChange, error, messages, disabled 
         />
       </FormField>
       <FormField label={messages.practitioner} error={error}>
-        <select value={value} onChange={(event) => onChange(event.target.value)} disabled={disabled} required>
+        <select
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          disabled={disabled}
+          required
+        >
           <option value="">{messages.choosePractitioner}</option>
           {selectedMissing ? <option value={value}>{value}</option> : null}
           {options.map((practitioner) => (

@@ -19,7 +19,10 @@ export function SlotPicker({ form }: SlotPickerProps) {
   const hintId = useId();
   const errorId = useId();
   const error = form.errors.slotId;
-  const offset = formatOffset(startOfDayIn(form.values.day || form.today, timeZone), { timeZone, locale });
+  const offset = formatOffset(startOfDayIn(form.values.day || form.today, timeZone), {
+    timeZone,
+    locale,
+  });
   let body: React.ReactNode;
   if (!values.practitionerId) body = null;
   else if (slotsQuery.isPending) body = <p className="ck-muted">{messages.loadingTimes}</p>;
@@ -39,7 +42,11 @@ export function SlotPicker({ form }: SlotPickerProps) {
               aria-pressed={selected}
               data-state={selected ? 'on' : 'off'}
               data-crosses-midnight={nextDay ? '' : undefined}
-              title={nextDay ? messages.endsNextDay(formatTime(slot.end, { timeZone, locale })) : undefined}
+              title={
+                nextDay
+                  ? messages.endsNextDay(formatTime(slot.end, { timeZone, locale }))
+                  : undefined
+              }
               onClick={() => form.setField('slotId', selected ? '' : slot.id)}
             >
               {slotLabels.get(slot.id)}

@@ -1,12 +1,7 @@
-import type {
-  Appointment,
-  ListPage,
-  ResourcePath,
-  SlotStatus,
-} from '@clinikapi/core';
+import type { Appointment, ListPage, ResourcePath, SlotStatus } from '@clinikapi/core';
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { resourceQueries } from '../queries/clinikQueries.js';
 import { clinikClientOf } from '../queries/clientRegistry.js';
+import { resourceQueries } from '../queries/clinikQueries.js';
 import { clinikKeys, normalizeParams } from '../queries/keys.js';
 import type { RecordOf, SearchParamsOf } from '../queries/types.js';
 

@@ -16,8 +16,8 @@ import {
   dayKeyOf,
   isDayKey,
   minutesBetween,
-  startOfDayIn,
   shiftDay,
+  startOfDayIn,
   todayIn,
   toZonedIso,
 } from '../time/zone.js';
@@ -47,7 +47,14 @@ export interface AppointmentFormValues {
   patientInstruction: string;
 }
 
-export type AppointmentFormField = 'patientId' | 'practitionerId' | 'day' | 'slotId' | 'reason' | 'comment' | 'patientInstruction';
+export type AppointmentFormField =
+  | 'patientId'
+  | 'practitionerId'
+  | 'day'
+  | 'slotId'
+  | 'reason'
+  | 'comment'
+  | 'patientInstruction';
 
 export interface UseAppointmentFormOptions {
   /** The patient to book for; without it the form asks for one. */
@@ -96,7 +103,10 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
   }));
   const [touchedSubmit, setTouchedSubmit] = useState(false);
   const [outcome, setOutcome] = useState<
-    { kind: 'conflict' } | { kind: 'failed' } | { kind: 'done'; appointment: Appointment } | undefined
+    | { kind: 'conflict' }
+    | { kind: 'failed' }
+    | { kind: 'done'; appointment: Appointment }
+    | undefined
   >();
 
   // Rescheduling: prefill once from the stored appointment.
@@ -111,7 +121,9 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
       patientId: appointment.patientId,
       practitionerId: appointment.practitionerId ?? v.practitionerId,
       day: appointment.start ? maxDay(dayKeyOf(appointment.start, timeZone), today) : v.day,
-      appointmentType: isFormType(appointment.appointmentType) ? appointment.appointmentType : v.appointmentType,
+      appointmentType: isFormType(appointment.appointmentType)
+        ? appointment.appointmentType
+        : v.appointmentType,
       reason: appointment.reasonCode ?? '',
       comment: appointment.comment ?? '',
       patientInstruction: appointment.patientInstruction ?? '',
@@ -156,7 +168,10 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
   const update = useUpdateAppointment();
   const pending = book.isPending || update.isPending;
 
-  function setField<K extends keyof AppointmentFormValues>(field: K, value: AppointmentFormValues[K]) {
+  function setField<K extends keyof AppointmentFormValues>(
+    field: K,
+    value: AppointmentFormValues[K],
+  ) {
     setOutcome((o) => (o?.kind === 'done' ? undefined : o));
     setValues((v) => {
       const next = { ...v, [field]: value };
@@ -186,7 +201,11 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
       const appointment = options.appointmentId
         ? await update.mutateAsync({ id: options.appointmentId, patch: dropUndefined(timing) })
         : await book.mutateAsync(
-            dropUndefined({ status: 'booked', patientId: values.patientId, ...timing }) as AppointmentCreate,
+            dropUndefined({
+              status: 'booked',
+              patientId: values.patientId,
+              ...timing,
+            }) as AppointmentCreate,
           );
       setOutcome({ kind: 'done', appointment });
       setTouchedSubmit(false);
@@ -257,9 +276,14 @@ function validateValues(
   if (!values.practitionerId) errors.practitionerId = messages.required(messages.practitioner);
   if (!isDayKey(values.day)) errors.day = messages.required(messages.date);
   if (!selectedSlot) errors.slotId = messages.pickTime;
-  const labels = { reason: messages.reason, comment: messages.note, patientInstruction: messages.patientInstructions };
+  const labels = {
+    reason: messages.reason,
+    comment: messages.note,
+    patientInstruction: messages.patientInstructions,
+  };
   for (const field of ['reason', 'comment', 'patientInstruction'] as const) {
-    if (values[field].trim().length > LIMITS[field]) errors[field] = messages.tooLong(labels[field], LIMITS[field]);
+    if (values[field].trim().length > LIMITS[field])
+      errors[field] = messages.tooLong(labels[field], LIMITS[field]);
   }
   return errors;
 }

@@ -44,7 +44,10 @@ function setup() {
   return { wrapper, queryClient };
 }
 
-const dayRange = { from: startOfDayIn(KOLKATA_DAY, KOLKATA), to: startOfDayIn('2026-06-17', KOLKATA) };
+const dayRange = {
+  from: startOfDayIn(KOLKATA_DAY, KOLKATA),
+  to: startOfDayIn('2026-06-17', KOLKATA),
+};
 
 describe('useSlots', () => {
   it('asks for one practitioner’s slots with bounds in the practice offset, all pages', async () => {
@@ -90,7 +93,9 @@ describe('appointment queries and mutations', () => {
       }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.list.isSuccess && result.current.one.isSuccess).toBe(true));
+    await waitFor(() =>
+      expect(result.current.list.isSuccess && result.current.one.isSuccess).toBe(true),
+    );
     expect(result.current.list.data?.data.map((a) => a.id)).toEqual(['appt-next']);
     expect(api.log).toContain(
       'GET /api/clinik/v1/appointments?patientId=pat-ada&sort=date&dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30',
@@ -109,7 +114,9 @@ describe('appointment queries and mutations', () => {
       }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.slots.isSuccess && result.current.list.isSuccess).toBe(true));
+    await waitFor(() =>
+      expect(result.current.slots.isSuccess && result.current.list.isSuccess).toBe(true),
+    );
     const before = api.log.length;
     await act(() =>
       result.current.book.mutateAsync({
@@ -123,7 +130,9 @@ describe('appointment queries and mutations', () => {
       }),
     );
     await waitFor(() =>
-      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe('busy'),
+      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe(
+        'busy',
+      ),
     );
     await waitFor(() => expect(result.current.list.data?.data).toHaveLength(3));
     const refetched = api.log.slice(before + 1).map((line) => line.split('?')[0]);
@@ -131,13 +140,18 @@ describe('appointment queries and mutations', () => {
       expect.arrayContaining(['GET /api/clinik/v1/slots', 'GET /api/clinik/v1/appointments']),
     );
     const created = result.current.book.data;
-    expect(created && queryClient.getQueryData(appointmentQueries.detail(created.id).queryKey)).toEqual(created);
+    expect(
+      created && queryClient.getQueryData(appointmentQueries.detail(created.id).queryKey),
+    ).toEqual(created);
   });
 
   it('a 409 CONFLICT rejects with ClinikConflictError and refreshes the slots', async () => {
     const { wrapper } = setup();
     const { result } = renderHook(
-      () => ({ slots: useSlots({ practitionerId: 'prac-rao', ...dayRange }), book: useBookAppointment() }),
+      () => ({
+        slots: useSlots({ practitionerId: 'prac-rao', ...dayRange }),
+        book: useBookAppointment(),
+      }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
@@ -156,7 +170,9 @@ describe('appointment queries and mutations', () => {
     });
     expect(error).toBeInstanceOf(ClinikConflictError);
     await waitFor(() =>
-      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe('busy'),
+      expect(result.current.slots.data?.data.find((s) => s.id === 'rao-0616-4')?.status).toBe(
+        'busy',
+      ),
     );
   });
 
@@ -180,15 +196,25 @@ describe('appointment queries and mutations', () => {
     await act(() =>
       result.current.update.mutateAsync({
         id: 'appt-slot',
-        patch: { slotId: 'rao-0616-5', start: '2026-06-16T11:30:00+05:30', end: '2026-06-16T12:00:00+05:30' },
+        patch: {
+          slotId: 'rao-0616-5',
+          start: '2026-06-16T11:30:00+05:30',
+          end: '2026-06-16T12:00:00+05:30',
+        },
       }),
     );
-    const statusOf = (id: string) => result.current.slots.data?.data.find((s) => s.id === id)?.status;
+    const statusOf = (id: string) =>
+      result.current.slots.data?.data.find((s) => s.id === id)?.status;
     await waitFor(() => expect(statusOf('rao-0616-5')).toBe('busy'));
     expect(statusOf('rao-0616-2')).toBe('free');
 
-    await act(() => result.current.cancel.mutateAsync({ id: 'appt-slot', reason: ' Feeling better ' }));
-    expect(api.writes.at(-1)?.body).toEqual({ status: 'cancelled', cancelationReason: 'Feeling better' });
+    await act(() =>
+      result.current.cancel.mutateAsync({ id: 'appt-slot', reason: ' Feeling better ' }),
+    );
+    expect(api.writes.at(-1)?.body).toEqual({
+      status: 'cancelled',
+      cancelationReason: 'Feeling better',
+    });
     await waitFor(() => expect(statusOf('rao-0616-5')).toBe('free'));
   });
 });

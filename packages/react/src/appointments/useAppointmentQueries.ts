@@ -18,8 +18,7 @@ import {
 } from './appointmentQueries.js';
 
 /** Filters of `useAppointments`: by patient, practitioner, status and start range. */
-export interface AppointmentFilters
-  extends Omit<AppointmentSearchParams, 'dateFrom' | 'dateTo'> {
+export interface AppointmentFilters extends Omit<AppointmentSearchParams, 'dateFrom' | 'dateTo'> {
   /** Appointments starting at or after this instant. */
   from?: Instant;
   /** Appointments starting at or before this instant. */
@@ -123,7 +122,8 @@ export function useBookAppointment() {
     mutationKey: ['clinik', 'appointments', 'book'],
     mutationFn: (body: AppointmentCreate) => client.appointments.create(body),
     onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) => (error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined),
+    onError: (error) =>
+      error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined,
   });
 }
 
@@ -138,9 +138,11 @@ export function useUpdateAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['clinik', 'appointments', 'update'],
-    mutationFn: ({ id, patch }: UpdateAppointmentVariables) => client.appointments.update(id, patch),
+    mutationFn: ({ id, patch }: UpdateAppointmentVariables) =>
+      client.appointments.update(id, patch),
     onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) => (error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined),
+    onError: (error) =>
+      error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined,
   });
 }
 

@@ -84,6 +84,11 @@ function setup(children?: ReactNode) {
   return { queryClient, stale, unmount };
 }
 
+function Listener({ onNotice }: { onNotice: (notice: ChangeNotice) => void }) {
+  useClinikEvents(onNotice);
+  return <output>{useLiveStatus()}</output>;
+}
+
 afterEach(() => {
   FakeEventSource.instances = [];
   vi.useRealTimers();
@@ -131,11 +136,7 @@ describe('ClinikLiveEvents', () => {
 
   it('hands notices to useClinikEvents subscribers and reports the status', () => {
     const seen: string[] = [];
-    function Listener() {
-      useClinikEvents((n) => seen.push(n.id));
-      return <output>{useLiveStatus()}</output>;
-    }
-    setup(<Listener />);
+    setup(<Listener onNotice={(n) => seen.push(n.id)} />);
     expect(screen.getByRole('status').textContent).toBe('connecting');
     act(() => latest().open());
     expect(screen.getByRole('status').textContent).toBe('open');

@@ -74,7 +74,13 @@ describe('bookableSlots', () => {
     expect(offered.map((s) => s.id)).toEqual(['edt-1', 'edt-2', 'est-1', 'est-2', 'late']);
     expect(offered.map((s) => minutesBetween(s.start, s.end))).toEqual([30, 30, 30, 30, 30]);
     const labels = [...slotStartLabels(offered, NY).values()].map(plain);
-    expect(labels).toEqual(['1:00 AM EDT', '1:30 AM EDT', '1:00 AM EST', '1:30 AM EST', '11:30 PM']);
+    expect(labels).toEqual([
+      '1:00 AM EDT',
+      '1:30 AM EDT',
+      '1:00 AM EST',
+      '1:30 AM EST',
+      '11:30 PM',
+    ]);
   });
 
   it('keeps spring-forward slots 30 real minutes apart across the missing hour', () => {
@@ -93,7 +99,11 @@ describe('bookableSlots', () => {
       slot('prev', '2026-03-28T23:30:00Z', '2026-03-29T00:00:00Z'),
     ];
     const london = { timeZone: 'Europe/London', locale: 'en-GB' };
-    const offered = bookableSlots(spring, { day: '2026-03-29', timeZone: london.timeZone, now: EARLY });
+    const offered = bookableSlots(spring, {
+      day: '2026-03-29',
+      timeZone: london.timeZone,
+      now: EARLY,
+    });
     expect(offered.map((s) => s.id)).toEqual(['gmt', 'bst']);
     expect([...slotStartLabels(offered, london).values()].map(plain)).toEqual(['00:30', '02:00']);
     // The fall-back day: 00:30 UTC on Oct 24/25 straddles the London day boundary.

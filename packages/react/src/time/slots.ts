@@ -60,7 +60,10 @@ export function slotStartLabels(
   const labels = new Map<string, string>();
   slots.forEach((slot, i) => {
     const label = plain[i] ?? '';
-    labels.set(slot.id, (counts.get(label) ?? 0) > 1 ? formatTime(slot.start, format, true) : label);
+    labels.set(
+      slot.id,
+      (counts.get(label) ?? 0) > 1 ? formatTime(slot.start, format, true) : label,
+    );
   });
   return labels;
 }

@@ -1,6 +1,6 @@
 import {
-  type Appointment,
   type ApiIssue,
+  type Appointment,
   appointmentCreateSchema,
   appointmentPatchSchema,
   type Envelope,
@@ -112,7 +112,12 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
     http.get(`${base}/patients`, ({ request }) => {
       const url = new URL(request.url);
       const name = url.searchParams.get('name')?.toLowerCase();
-      return ok(page(state.patients.filter((p) => !name || p.fullName.toLowerCase().includes(name)), url));
+      return ok(
+        page(
+          state.patients.filter((p) => !name || p.fullName.toLowerCase().includes(name)),
+          url,
+        ),
+      );
     }),
     http.get(`${base}/slots`, ({ request }) => {
       const url = new URL(request.url);
@@ -152,13 +157,19 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       const body = await request.json();
       writes.push({ method: 'POST', path: '/v1/appointments', body });
       const result = validate(appointmentCreateSchema, body);
-      if (!result.success) return fail(422, 'VALIDATION_ERROR', 'The request body is invalid', result.issues);
+      if (!result.success)
+        return fail(422, 'VALIDATION_ERROR', 'The request body is invalid', result.issues);
       if (result.data.slotId && !slotFree(result.data.slotId)) {
         return fail(409, 'CONFLICT', 'The slot is no longer free');
       }
       setSlot(result.data.slotId, 'busy');
       const now = new Date().toISOString();
-      const record: Appointment = { ...result.data, id: `appt-new-${nextId++}`, createdAt: now, updatedAt: now };
+      const record: Appointment = {
+        ...result.data,
+        id: `appt-new-${nextId++}`,
+        createdAt: now,
+        updatedAt: now,
+      };
       state.appointments.push(record);
       return ok(record, 201);
     }),
@@ -169,7 +180,8 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       const existing = state.appointments[index];
       if (!existing) return fail(404, 'NOT_FOUND', 'Appointment not found');
       const result = validate(appointmentPatchSchema, body);
-      if (!result.success) return fail(422, 'VALIDATION_ERROR', 'The request body is invalid', result.issues);
+      if (!result.success)
+        return fail(422, 'VALIDATION_ERROR', 'The request body is invalid', result.issues);
       const patch = result.data;
       const moving = patch.slotId !== undefined && patch.slotId !== existing.slotId;
       if (moving && patch.slotId && !slotFree(patch.slotId)) {

@@ -4,7 +4,12 @@ import { addMinutes, type DayKey, startOfDayIn, toZonedIso } from '../../time/zo
 const STAMP = '2026-01-01T00:00:00.000Z';
 
 /** A contract-shaped practitioner (what `GET /v1/practitioners/{id}` returns in `data`). */
-export function makePractitioner(id: string, firstName: string, lastName: string, specialty?: string): Practitioner {
+export function makePractitioner(
+  id: string,
+  firstName: string,
+  lastName: string,
+  specialty?: string,
+): Practitioner {
   return {
     id,
     firstName,
@@ -44,7 +49,15 @@ export interface SlotRun {
  * Back-to-back slots from a local wall-clock time in a zone, stepping in real minutes (as a
  * server generating a schedule would). Start and end carry the zone's offset.
  */
-export function makeSlots({ scheduleId, day, timeZone, from, count, minutes, idPrefix }: SlotRun): Slot[] {
+export function makeSlots({
+  scheduleId,
+  day,
+  timeZone,
+  from,
+  count,
+  minutes,
+  idPrefix,
+}: SlotRun): Slot[] {
   const [hours = 0, mins = 0] = from.split(':').map(Number);
   const first = addMinutes(startOfDayIn(day, timeZone), hours * 60 + mins);
   return Array.from({ length: count }, (_, i) => {

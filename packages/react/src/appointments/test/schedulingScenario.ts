@@ -1,10 +1,5 @@
 import type { SchedulingState } from './schedulingApi.js';
-import {
-  makeAppointment,
-  makePatient,
-  makePractitioner,
-  makeSlots,
-} from './schedulingFixtures.js';
+import { makeAppointment, makePatient, makePractitioner, makeSlots } from './schedulingFixtures.js';
 
 /** A practice in Asia/Kolkata (UTC+5:30). "Now" is 09:40 there on Tuesday June 16, 2026. */
 export const KOLKATA = 'Asia/Kolkata';
@@ -18,7 +13,10 @@ export function kolkataPractice(): SchedulingState {
       makePractitioner('prac-rao', 'Meera', 'Rao', 'Family medicine'),
       makePractitioner('prac-okafor', 'Sam', 'Okafor', 'Paediatrics'),
     ],
-    patients: [makePatient('pat-ada', 'Ada', 'Lovelace'), makePatient('pat-alan', 'Alan', 'Turing')],
+    patients: [
+      makePatient('pat-ada', 'Ada', 'Lovelace'),
+      makePatient('pat-alan', 'Alan', 'Turing'),
+    ],
     scheduleOwners: { 'sch-rao': 'prac-rao', 'sch-okafor': 'prac-okafor' },
     slots: [
       ...makeSlots({
