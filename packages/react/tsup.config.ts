@@ -9,8 +9,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  // Hooks and components need a client boundary in React Server Component frameworks.
-  banner: { js: "'use client';" },
   // The stylesheet is published as-is: `import '@clinikapi/react/styles.css'`.
   onSuccess: async () => {
     await copyFile('src/styles.css', 'dist/styles.css');

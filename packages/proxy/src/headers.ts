@@ -46,7 +46,8 @@ export function headersWithinLimits(
 ): boolean {
   if (rawHeaders.length / 2 > maxCount) return false;
   let bytes = 0;
-  for (const part of rawHeaders) bytes += Buffer.byteLength(part);
+  // node:http decodes header bytes as latin1, so string length is the byte count.
+  for (const part of rawHeaders) bytes += part.length;
   return bytes <= maxBytes;
 }
 

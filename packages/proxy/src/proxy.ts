@@ -254,10 +254,6 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return;
     }
 
-    const abort = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
     const search = new URLSearchParams(query).toString();
     const exchange = (m: string, payload: Buffer) =>
       this.exchange(req, {
@@ -267,9 +263,12 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         body: payload,
         // A body parser's output is sent as UTF-8 JSON, whatever charset the client declared.
         contentType: reserializedJson ? 'application/json' : undefined,
+        // Ownership checks need the full record: a 304 or 412 would skip the check (and hint
+        // that another patient's record exists).
+        conditional: plan.kind !== 'check-record' || m !== 'GET',
         apiKey,
         requestId,
-        signal: abort.signal,
+        client: res,
       });
 
     // Updates and deletes of a narrowed record: read it first and check whom it belongs to.
@@ -343,9 +342,10 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       pathAndQuery: string;
       body: Buffer;
       contentType: string | undefined;
+      conditional: boolean;
       apiKey: string;
       requestId: string;
-      signal: AbortSignal;
+      client: ServerResponse;
     },
   ): Promise<UpstreamResult | { kind: 'open'; waitMs: number }> {
     const { config, breaker } = this;
@@ -356,6 +356,10 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       contentLength: BODY_METHODS.has(call.method) ? call.body.length : undefined,
     });
     if (call.method === 'GET') delete headers['content-type'];
+    if (!call.conditional) {
+      delete headers['if-match'];
+      delete headers['if-none-match'];
+    }
     else if (call.contentType) headers['content-type'] = call.contentType;
     const idempotent = isIdempotentRequest(call.method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
@@ -370,7 +374,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         agent: config.agent,
         timeoutMs: config.upstreamTimeoutMs,
         maxResponseBytes: config.responseBytes,
-        signal: call.signal,
+        client: call.client,
       });
       if (result.kind === 'aborted') {
         breaker?.release();

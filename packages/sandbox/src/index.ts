@@ -14,3 +14,4 @@ export {
   type Sandbox,
   type SandboxOptions,
 } from './sandbox.js';
+export type { SeedOptions, SeedResult } from './seed/seed.js';

@@ -17,6 +17,7 @@ import { createApp, type RequestHandler } from './http/app.js';
 import { OrgRateLimits } from './limits/org-limits.js';
 import { isPlan, type Plan } from './limits/plans.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
+import { type SeedOptions, type SeedResult, seed } from './seed/seed.js';
 
 export interface SandboxOptions {
   /** Directory of the embedded database. Defaults to `.clinik-sandbox` in the working directory. */
@@ -48,6 +49,8 @@ export interface Sandbox {
     revoke(id: string): Promise<boolean>;
     list(org: string): Promise<KeyInfo[]>;
   };
+  /** Fills an organization with realistic synthetic data (deterministic for a seed value). */
+  seed(options?: SeedOptions): Promise<SeedResult>;
   /** Sets the rate-limit plan of an organization. */
   setPlan(org: string, plan: Plan): Promise<void>;
   /** Subscribes to committed changes (the hook webhook delivery builds on); returns the unsubscribe. */
@@ -110,6 +113,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       revoke: (id) => keys.revoke(id),
       list: (org) => keys.list(org),
     },
+    seed: (seedOptions) => seed(engine, seedOptions),
     setPlan: (org, p) => limits.setPlan(org, p),
     onChange: (listener) => events.on(listener),
     async close() {

@@ -60,6 +60,9 @@ export interface AppointmentMessages {
   free: string;
   busy: string;
   freeCount: (n: number) => string;
+  noSlots: string;
+  clockChange: (hours: number) => string;
+  agendaHelp: string;
 }
 
 const typeLabels: Record<AppointmentType, string> = {
@@ -146,6 +149,9 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   free: 'Free',
   busy: 'Busy',
   freeCount: (n) => `${n} free`,
+  noSlots: 'Nothing scheduled.',
+  clockChange: (hours) => `Clocks change today: a ${hours}-hour day.`,
+  agendaHelp: 'Use the arrow keys to move between times, Page Up and Page Down to change days, Enter to choose.',
 };
 
 /** The defaults with per-component overrides applied. */

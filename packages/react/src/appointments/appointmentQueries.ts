@@ -76,6 +76,8 @@ export const appointmentQueries = {
   },
   /** One appointment by id. */
   detail: (id: string) => appointments.detail(id),
+  /** One practitioner by id. */
+  practitioner: (id: string) => practitioners.detail(id),
   /** One page of practitioners. */
   practitioners: (params?: PractitionerSearchParams) => practitioners.list(params),
   /** Every slot of a practitioner or schedule in a range, sorted by start. */

@@ -145,8 +145,7 @@ export class BulkJobs {
       [id, scope.tenant, scope.environment],
     );
     const row = rows[0];
-    if (!row || row.status !== 'completed' || row.output === null)
-      throw notFound('No export output');
+    if (row?.status !== 'completed' || row.output === null) throw notFound('No export output');
     return row.output;
   }
 

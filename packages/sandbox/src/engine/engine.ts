@@ -57,6 +57,33 @@ export class ResourceEngine {
     return this.present(adapter, row);
   }
 
+  /**
+   * Creates many records in transactions of `chunkSize` (seeding, benchmarks). All bodies are
+   * validated first, so an invalid one stores nothing. Resolves the new ids in input order.
+   */
+  async createMany(
+    scope: TenantScope,
+    adapter: ResourceAdapter,
+    bodies: readonly unknown[],
+    chunkSize = 500,
+  ): Promise<string[]> {
+    const records = bodies.map((body) => parse(adapter.schemas.create, body));
+    const ids: string[] = [];
+    for (let start = 0; start < records.length; start += chunkSize) {
+      const chunk = records.slice(start, start + chunkSize);
+      await this.write(scope, async (ctx, tx, pending) => {
+        for (const record of chunk) {
+          const id = newId();
+          await adapter.beforeWrite?.(ctx, { id, next: record });
+          await storeRow(tx, ctx, adapter, { id, record, fhir: adapter.toFhir(record, id) });
+          pending.push({ adapter, id, action: 'created' });
+          ids.push(id);
+        }
+      });
+    }
+    return ids;
+  }
+
   async read(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<ApiRecord> {
     return this.present(adapter, await this.requireRow(this.db, scope, adapter, id));
   }

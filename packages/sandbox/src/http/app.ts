@@ -70,6 +70,9 @@ export function createApp(services: AppServices): RequestHandler {
       );
     }
     if (group === undefined) throw notFound('No such route');
+    // Known names only: an unknown segment could be anything a caller typed.
+    const known = groups.has(group) || services.engine.adapters.get(group) !== undefined;
+    ctx.route = known ? `/v1/${group}${rest.length > 0 ? '/:id' : ''}` : '/v1/:unknown';
 
     const identity = await services.keys.authenticate(req.headers['x-api-key']);
     const rate = await services.limits.hit(identity.org);

@@ -2,7 +2,11 @@
  * One complete sample body per resource path, using every field its schema accepts. Ids that point
  * at other records are placeholders unless a test creates the records (only `slotId` is checked).
  */
-export function sampleBodies(ids: { patientId: string; practitionerId: string; scheduleId: string }) {
+export function sampleBodies(ids: {
+  patientId: string;
+  practitionerId: string;
+  scheduleId: string;
+}) {
   const { patientId, practitionerId, scheduleId } = ids;
   return {
     patients: {
@@ -12,10 +16,18 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
       phone: '+1 555 0199',
       gender: 'female',
       birthDate: '1990-04-02',
-      address: { line: ['12 Elm St'], city: 'Austin', state: 'TX', postalCode: '73301', country: 'US' },
+      address: {
+        line: ['12 Elm St'],
+        city: 'Austin',
+        state: 'TX',
+        postalCode: '73301',
+        country: 'US',
+      },
       maritalStatus: 'single',
       photo: { url: 'https://example.com/p.png', contentType: 'image/png' },
-      contact: [{ relationship: 'mother', firstName: 'Ana', lastName: 'Garcia', email: 'ana@example.com' }],
+      contact: [
+        { relationship: 'mother', firstName: 'Ana', lastName: 'Garcia', email: 'ana@example.com' },
+      ],
       languages: [{ language: 'es', preferred: true }, { language: 'en' }],
       generalPractitionerId: practitionerId,
       active: true,
@@ -32,7 +44,12 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
       npi: '1234567893',
       specialty: 'Family Medicine',
       qualifications: [
-        { name: 'MD', issuer: 'University of London', period: { start: '1995-06-01' }, identifier: 'LIC-1' },
+        {
+          name: 'MD',
+          issuer: 'University of London',
+          period: { start: '1995-06-01' },
+          identifier: 'LIC-1',
+        },
       ],
       languages: [{ language: 'en', preferred: true }],
       address: { city: 'London', country: 'UK' },
@@ -69,8 +86,14 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
       performerId: practitionerId,
       effectiveDateTime: '2026-03-02T09:10:00-05:00',
       component: [
-        { code: { system: 'http://loinc.org', code: '8480-6' }, valueQuantity: { value: 120, unit: 'mmHg' } },
-        { code: { system: 'http://loinc.org', code: '8462-4' }, valueQuantity: { value: 80, unit: 'mmHg' } },
+        {
+          code: { system: 'http://loinc.org', code: '8480-6' },
+          valueQuantity: { value: 120, unit: 'mmHg' },
+        },
+        {
+          code: { system: 'http://loinc.org', code: '8462-4' },
+          valueQuantity: { value: 80, unit: 'mmHg' },
+        },
       ],
       category: 'vital-signs',
       interpretation: 'normal',
@@ -78,7 +101,11 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
       note: 'seated',
     },
     medications: {
-      code: { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361', display: 'Amlodipine 5 MG' },
+      code: {
+        system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+        code: '197361',
+        display: 'Amlodipine 5 MG',
+      },
       status: 'active',
       form: 'tablet',
       manufacturer: 'Acme Pharma',
@@ -207,7 +234,11 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
       comment: 'Weekday clinic',
     },
     conditions: {
-      code: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10', display: 'Essential hypertension' },
+      code: {
+        system: 'http://hl7.org/fhir/sid/icd-10-cm',
+        code: 'I10',
+        display: 'Essential hypertension',
+      },
       patientId,
       clinicalStatus: 'active',
       verificationStatus: 'confirmed',
@@ -233,7 +264,11 @@ export function sampleBodies(ids: { patientId: string; practitionerId: string; s
     },
     immunizations: {
       status: 'completed',
-      vaccineCode: { system: 'http://hl7.org/fhir/sid/cvx', code: '208', display: 'COVID-19 vaccine' },
+      vaccineCode: {
+        system: 'http://hl7.org/fhir/sid/cvx',
+        code: '208',
+        display: 'COVID-19 vaccine',
+      },
       patientId,
       occurrenceDateTime: '2025-10-01T10:00:00Z',
       encounterId: 'enc-1',

@@ -1,3 +1,4 @@
+import { errorBody } from '@clinikapi/core';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,12 +16,14 @@ export async function serveOnLoopback(handle: (request: Request) => Promise<Resp
         if (typeof value === 'string') headers.set(key, value);
       }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
-      const response = await handle(
-        new Request(`http://127.0.0.1${req.url ?? '/'}`, {
-          method: req.method ?? 'GET',
-          headers,
-          body: hasBody ? Buffer.concat(chunks) : undefined,
-        }),
+      const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body: hasBody ? Buffer.concat(chunks) : undefined,
+      });
+      // A throwing handler answers like the API's 500: no stack, no internals.
+      const response = await handle(request).catch(() =>
+        Response.json(errorBody(500, 'INTERNAL_ERROR', 'Internal error'), { status: 500 }),
       );
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));

@@ -91,12 +91,12 @@ export function usePatientForm(options: UsePatientFormOptions = {}) {
   const submit = async () => {
     const editing = patientId !== undefined;
     if (editing && !original) return;
+    const validators = await loadValidators();
     const checked = editing
-      ? validate(
-          patientPatchSchema,
+      ? validators.validatePatientPatch(
           patchFromValues(values, original?.values ?? emptyPatientValues),
         )
-      : validate(patientCreateSchema, bodyFromValues(values));
+      : validators.validatePatientCreate(bodyFromValues(values));
     if (!checked.success) {
       showIssues(checked.issues);
       return;

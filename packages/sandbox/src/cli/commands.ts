@@ -1,0 +1,208 @@
+import type { KeyScope } from '../auth/keys.js';
+import { isPlan } from '../limits/plans.js';
+import { jsonLineLogger } from '../logger.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
+import { CliError, usageError } from './errors.js';
+import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
+import { lockDataDir, storageOptions } from './storage.js';
+import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` waits for it. */
+  untilStopped: () => Promise<void>;
+}
+
+/** Opens storage (locking an embedded data directory), runs `work`, and always closes. */
+async function withSandbox<T>(
+  options: SandboxOptions,
+  work: (sandbox: Sandbox) => Promise<T>,
+): Promise<T> {
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  let sandbox: Sandbox | undefined;
+  try {
+    sandbox = await createSandbox(options);
+    return await work(sandbox);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(reason);
+  } finally {
+    await sandbox?.close().catch(() => {});
+    unlock();
+  }
+}
+
+const ENVS = new Set(['test', 'live']);
+const SCOPES = new Set(['read', 'write', '*']);
+
+async function serve(args: string[], io: CliIo): Promise<void> {
+  const { values } = parse('serve', args, {
+    ...STORAGE_OPTIONS,
+    port: { type: 'string' },
+    seed: { type: 'boolean' },
+    plan: { type: 'string' },
+    org: { type: 'string' },
+  });
+  if (values.help) return io.out(SERVE_HELP);
+  const port = positiveInt('port', values.port, 4010);
+  if (port > 65535) throw usageError('--port must be at most 65535');
+  const plan = values.plan ?? 'pro';
+  if (!isPlan(plan)) throw usageError('--plan must be one of sandbox, starter, pro, team, enterprise');
+  const org = values.org ?? 'org_demo';
+  const logger = jsonLineLogger((line) => io.out(line));
+
+  await withSandbox({ ...storageOptions(values, io.env), plan, logger }, async (sandbox) => {
+    if ((await sandbox.keys.list(org)).length === 0) {
+      const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
+      io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
+    }
+    if (values.seed) {
+      const result = await sandbox.seed({ org });
+      io.err(`Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`);
+    }
+    let url: string;
+    try {
+      ({ url } = await sandbox.listen(port));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new CliError(`Port ${port} is already in use. Stop the other process or pass --port.`);
+      }
+      throw error;
+    }
+    logger.info('listening', { url });
+    io.err(`ClinikAPI sandbox listening on ${url} (Ctrl+C to stop)\n`);
+    await io.untilStopped();
+  });
+}
+
+async function keys(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse('keys', args, {
+    ...STORAGE_OPTIONS,
+    org: { type: 'string' },
+    env: { type: 'string' },
+    scope: { type: 'string' },
+    'expires-in': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [action, ...rest] = positionals;
+  if (values.help || action === undefined) return io.out(KEYS_HELP);
+  if (values.memory) throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
+  const storage = storageOptions(values, io.env);
+  const print = (text: string, json: unknown) =>
+    io.out(values.json ? `${JSON.stringify(json)}\n` : text);
+
+  if (action === 'create') {
+    if (!values.org) throw usageError('keys create: --org is required');
+    if (!values.env || !ENVS.has(values.env)) throw usageError('keys create: --env must be test or live');
+    const scope = values.scope ?? '*';
+    if (!SCOPES.has(scope)) throw usageError('keys create: --scope must be read, write or *');
+    const expiresIn = values['expires-in'];
+    const expiresAt = expiresIn ? new Date(Date.now() + parseDuration(expiresIn)) : undefined;
+    const org = values.org;
+    const env = values.env as 'test' | 'live';
+    await withSandbox(storage, async (sandbox) => {
+      const created = await sandbox.keys.create({
+        org,
+        env,
+        scope: scope as KeyScope,
+        ...(expiresAt ? { expiresAt } : {}),
+      });
+      print(
+        `Key ${created.id} for ${org} (${env}, scope ${scope}). Shown once, store it now:\n${created.key}\n`,
+        created,
+      );
+    });
+    return;
+  }
+  if (action === 'list') {
+    if (!values.org) throw usageError('keys list: --org is required');
+    const org = values.org;
+    await withSandbox(storage, async (sandbox) => {
+      const list = await sandbox.keys.list(org);
+      const text = list
+        .map((k) => {
+          const state = k.revokedAt ? 'revoked' : k.expiresAt && Date.parse(k.expiresAt) < Date.now() ? 'expired' : 'active';
+          return `${k.id}  ${k.env}  ${k.scope.padEnd(5)}  ${k.hint}  ${state}  created ${k.createdAt}`;
+        })
+        .join('\n');
+      print(list.length > 0 ? `${text}\n` : `No keys for ${org}\n`, list);
+    });
+    return;
+  }
+  if (action === 'revoke') {
+    const [id] = rest;
+    if (!id) throw usageError('keys revoke: give the key id (see keys list)');
+    await withSandbox(storage, async (sandbox) => {
+      if (!(await sandbox.keys.revoke(id))) throw new CliError(`No key with id ${id}`);
+      print(`Revoked ${id}\n`, { id, revoked: true });
+    });
+    return;
+  }
+  throw usageError(`keys: unknown action "${action}". Run "clinik-sandbox keys --help".`);
+}
+
+async function seedCommand(args: string[], io: CliIo): Promise<void> {
+  const { values } = parse('seed', args, {
+    ...STORAGE_OPTIONS,
+    patients: { type: 'string' },
+    practitioners: { type: 'string' },
+    weeks: { type: 'string' },
+    'seed-value': { type: 'string' },
+    'time-zone': { type: 'string' },
+    'start-date': { type: 'string' },
+    org: { type: 'string' },
+    env: { type: 'string' },
+  });
+  if (values.help) return io.out(SEED_HELP);
+  if (values.memory) throw usageError('seed: --memory keeps nothing; use --data-dir or --database-url');
+  if (values.env !== undefined && !ENVS.has(values.env)) throw usageError('seed: --env must be test or live');
+  const startDate = values['start-date'];
+  if (startDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(startDate)) {
+    throw usageError('seed: --start-date must be YYYY-MM-DD');
+  }
+  const options = {
+    patients: positiveInt('patients', values.patients, 200),
+    practitioners: positiveInt('practitioners', values.practitioners, 5),
+    weeks: positiveInt('weeks', values.weeks, 3, 1),
+    seedValue: positiveInt('seed-value', values['seed-value'], 42),
+    ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+    ...(startDate ? { startDate } : {}),
+    ...(values.org ? { org: values.org } : {}),
+    ...(values.env ? { env: values.env as 'test' | 'live' } : {}),
+  };
+  await withSandbox(storageOptions(values, io.env), async (sandbox) => {
+    const result = await sandbox.seed(options);
+    io.out(
+      `Seeded ${result.org} (${result.env}): ${result.patients} patients, ${result.practitioners} practitioners, ` +
+        `${result.slots} slots in ${result.timeZone}, ${result.appointments} appointments, ` +
+        `${result.observations} observations\n`,
+    );
+  });
+}
+
+/** Runs the CLI; resolves the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(MAIN_HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'serve') await serve(args, io);
+    else if (command === 'keys') await keys(args, io);
+    else if (command === 'seed') await seedCommand(args, io);
+    else throw usageError(`Unknown command "${command}". Run "clinik-sandbox --help".`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`clinik-sandbox: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`clinik-sandbox: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
