@@ -90,7 +90,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
         res,
         500,
         'BODY_ALREADY_PARSED',
-        'A body parser consumed the webhook body before the receiver: mount the proxy before express.json()',
+        'A body parser consumed the webhook body before the receiver: mount the proxy before express.json(), or keep req.rawBody',
       );
     }
     let event: Awaited<ReturnType<typeof verifyWebhook>>;

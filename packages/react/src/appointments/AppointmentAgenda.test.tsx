@@ -49,6 +49,8 @@ function renderAgenda(props: Partial<React.ComponentProps<typeof AppointmentAgen
   });
 }
 
+/** Entry buttons of a day (role queries over hundreds of nodes are slow in jsdom). */
+const entriesOf = (day: HTMLElement) => [...day.querySelectorAll<HTMLButtonElement>('.ck-agenda-entry')];
 const plain = (el: Element | null | undefined) => el?.textContent?.replace(/\s/g, ' ') ?? '';
 
 describe('AppointmentAgenda', () => {
@@ -56,16 +58,16 @@ describe('AppointmentAgenda', () => {
     renderAgenda();
     expect(await screen.findByRole('heading', { name: 'Agenda of Meera Rao' })).toBeTruthy();
     const tuesday = await screen.findByRole('region', { name: 'Tuesday, June 16, 2026' });
-    await waitFor(() => expect(within(tuesday).getAllByRole('button').length).toBeGreaterThan(2));
-    const entries = within(tuesday).getAllByRole('button').map(plain);
+    await waitFor(() => expect(entriesOf(tuesday).length).toBeGreaterThan(2));
+    const entries = entriesOf(tuesday).map(plain);
     // The booked slot shows as its appointment; the 23:30 slot ends the next day.
     expect(entries[2]).toBe('10:00 AM – 10:30 AM Booked Routine Asthma review');
     expect(entries.filter((e) => e.includes('Free'))).toHaveLength(8);
     expect(entries.at(-1)).toBe('11:30 PM – 12:30 AM (+1) Free');
     // The 00:15 appointment on the 17th in Kolkata is in Wednesday's column.
     const wednesday = screen.getByRole('region', { name: 'Wednesday, June 17, 2026' });
-    expect(plain(within(wednesday).getAllByRole('button')[0])).toContain('12:15 AM – 12:45 AM Booked');
-    expect(screen.getAllByRole('region', { name: /2026$/ })).toHaveLength(7);
+    expect(plain(entriesOf(wednesday)[0])).toContain('12:15 AM – 12:45 AM Booked');
+    expect(document.querySelectorAll('.ck-agenda-day')).toHaveLength(7);
     expect(api.log.find((l) => l.includes('/slots'))).toContain(
       'dateFrom=2026-06-15T00%3A00%3A00%2B05%3A30&dateTo=2026-06-21T23%3A59%3A59%2B05%3A30',
     );
@@ -75,7 +77,7 @@ describe('AppointmentAgenda', () => {
     const onSelectSlot = vi.fn();
     const { user } = renderAgenda({ defaultView: 'day', onSelectSlot });
     await screen.findByText('Asthma review');
-    const buttons = within(screen.getByRole('region', { name: 'Tuesday, June 16, 2026' })).getAllByRole('button');
+    const buttons = entriesOf(screen.getByRole('region', { name: 'Tuesday, June 16, 2026' }));
     expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
     buttons[0]?.focus();
     await user.keyboard('{ArrowDown}');
@@ -94,7 +96,7 @@ describe('AppointmentAgenda', () => {
     await screen.findByRole('region', { name: 'Tuesday, June 16, 2026' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
     const wednesday = await screen.findByRole('region', { name: 'Wednesday, June 17, 2026' });
-    await waitFor(() => expect(within(wednesday).getAllByRole('button')).toHaveLength(5));
+    await waitFor(() => expect(entriesOf(wednesday)).toHaveLength(5));
     await user.click(screen.getByRole('button', { name: 'Week' }));
     expect(screen.getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -108,10 +110,8 @@ describe('AppointmentAgenda', () => {
     renderAgenda({ timeZone: NEW_YORK, defaultDay: FALL_BACK_DAY, defaultView: 'day' });
     const day = await screen.findByRole('region', { name: 'Sunday, November 1, 2026' });
     expect(within(day).getByText('Clocks change today: a 25-hour day.')).toBeTruthy();
-    await waitFor(() => expect(within(day).getAllByRole('button')).toHaveLength(8));
-    const times = within(day)
-      .getAllByRole('button')
-      .map((b) => plain(b.querySelector('.ck-agenda-time')));
+    await waitFor(() => expect(entriesOf(day)).toHaveLength(8));
+    const times = entriesOf(day).map((b) => plain(b.querySelector('.ck-agenda-time')));
     expect(times.slice(2, 6)).toEqual([
       '1:00 AM EDT – 1:30 AM',
       '1:30 AM EDT – 1:00 AM',
@@ -129,7 +129,7 @@ describe('AppointmentAgenda', () => {
     }
     const { container } = renderAgenda();
     const friday = await screen.findByRole('region', { name: 'Friday, June 19, 2026' });
-    await waitFor(() => expect(within(friday).getAllByRole('button')).toHaveLength(48));
+    await waitFor(() => expect(entriesOf(friday)).toHaveLength(48));
     expect(container.querySelectorAll('.ck-agenda-entry').length).toBeGreaterThanOrEqual(241);
     expect(api.log.filter((l) => l.includes('/slots'))).toHaveLength(3); // 240 slots: 3 pages of 100
     expect(await axeViolations(container)).toEqual([]);

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { KeyScope } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
 import { jsonLineLogger } from '../logger.js';
@@ -39,18 +40,26 @@ const ENVS = new Set(['test', 'live']);
 const SCOPES = new Set(['read', 'write', '*']);
 
 async function serve(args: string[], io: CliIo): Promise<void> {
-  const { values } = parse('serve', args, {
-    ...STORAGE_OPTIONS,
-    port: { type: 'string' },
-    seed: { type: 'boolean' },
-    plan: { type: 'string' },
-    org: { type: 'string' },
-  });
+  const { values } = parse('serve', () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...STORAGE_OPTIONS,
+        port: { type: 'string' },
+        seed: { type: 'boolean' },
+        plan: { type: 'string' },
+        org: { type: 'string' },
+      },
+    }),
+  );
   if (values.help) return io.out(SERVE_HELP);
   const port = positiveInt('port', values.port, 4010);
   if (port > 65535) throw usageError('--port must be at most 65535');
   const plan = values.plan ?? 'pro';
-  if (!isPlan(plan)) throw usageError('--plan must be one of sandbox, starter, pro, team, enterprise');
+  if (!isPlan(plan))
+    throw usageError('--plan must be one of sandbox, starter, pro, team, enterprise');
   const org = values.org ?? 'org_demo';
   const logger = jsonLineLogger((line) => io.out(line));
 
@@ -61,7 +70,9 @@ async function serve(args: string[], io: CliIo): Promise<void> {
     }
     if (values.seed) {
       const result = await sandbox.seed({ org });
-      io.err(`Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`);
+      io.err(
+        `Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`,
+      );
     }
     let url: string;
     try {
@@ -69,7 +80,9 @@ async function serve(args: string[], io: CliIo): Promise<void> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
-        throw new CliError(`Port ${port} is already in use. Stop the other process or pass --port.`);
+        throw new CliError(
+          `Port ${port} is already in use. Stop the other process or pass --port.`,
+        );
       }
       throw error;
     }
@@ -80,24 +93,33 @@ async function serve(args: string[], io: CliIo): Promise<void> {
 }
 
 async function keys(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse('keys', args, {
-    ...STORAGE_OPTIONS,
-    org: { type: 'string' },
-    env: { type: 'string' },
-    scope: { type: 'string' },
-    'expires-in': { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values, positionals } = parse('keys', () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...STORAGE_OPTIONS,
+        org: { type: 'string' },
+        env: { type: 'string' },
+        scope: { type: 'string' },
+        'expires-in': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) return io.out(KEYS_HELP);
-  if (values.memory) throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
+  if (values.memory)
+    throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
   const storage = storageOptions(values, io.env);
   const print = (text: string, json: unknown) =>
     io.out(values.json ? `${JSON.stringify(json)}\n` : text);
 
   if (action === 'create') {
     if (!values.org) throw usageError('keys create: --org is required');
-    if (!values.env || !ENVS.has(values.env)) throw usageError('keys create: --env must be test or live');
+    if (!values.env || !ENVS.has(values.env))
+      throw usageError('keys create: --env must be test or live');
     const scope = values.scope ?? '*';
     if (!SCOPES.has(scope)) throw usageError('keys create: --scope must be read, write or *');
     const expiresIn = values['expires-in'];
@@ -125,7 +147,11 @@ async function keys(args: string[], io: CliIo): Promise<void> {
       const list = await sandbox.keys.list(org);
       const text = list
         .map((k) => {
-          const state = k.revokedAt ? 'revoked' : k.expiresAt && Date.parse(k.expiresAt) < Date.now() ? 'expired' : 'active';
+          const state = k.revokedAt
+            ? 'revoked'
+            : k.expiresAt && Date.parse(k.expiresAt) < Date.now()
+              ? 'expired'
+              : 'active';
           return `${k.id}  ${k.env}  ${k.scope.padEnd(5)}  ${k.hint}  ${state}  created ${k.createdAt}`;
         })
         .join('\n');
@@ -146,20 +172,29 @@ async function keys(args: string[], io: CliIo): Promise<void> {
 }
 
 async function seedCommand(args: string[], io: CliIo): Promise<void> {
-  const { values } = parse('seed', args, {
-    ...STORAGE_OPTIONS,
-    patients: { type: 'string' },
-    practitioners: { type: 'string' },
-    weeks: { type: 'string' },
-    'seed-value': { type: 'string' },
-    'time-zone': { type: 'string' },
-    'start-date': { type: 'string' },
-    org: { type: 'string' },
-    env: { type: 'string' },
-  });
+  const { values } = parse('seed', () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...STORAGE_OPTIONS,
+        patients: { type: 'string' },
+        practitioners: { type: 'string' },
+        weeks: { type: 'string' },
+        'seed-value': { type: 'string' },
+        'time-zone': { type: 'string' },
+        'start-date': { type: 'string' },
+        org: { type: 'string' },
+        env: { type: 'string' },
+      },
+    }),
+  );
   if (values.help) return io.out(SEED_HELP);
-  if (values.memory) throw usageError('seed: --memory keeps nothing; use --data-dir or --database-url');
-  if (values.env !== undefined && !ENVS.has(values.env)) throw usageError('seed: --env must be test or live');
+  if (values.memory)
+    throw usageError('seed: --memory keeps nothing; use --data-dir or --database-url');
+  if (values.env !== undefined && !ENVS.has(values.env))
+    throw usageError('seed: --env must be test or live');
   const startDate = values['start-date'];
   if (startDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(startDate)) {
     throw usageError('seed: --start-date must be YYYY-MM-DD');
@@ -202,7 +237,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`clinik-sandbox: ${error.message}\n`);
       return error.exitCode;
     }
-    io.err(`clinik-sandbox: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(
+      `clinik-sandbox: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { usageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -10,17 +10,22 @@ export const STORAGE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-/** Strict parsing: an unknown or malformed option is a usage error with the command's name. */
-export function parse<O extends Options>(command: string, args: string[], options: O) {
+/** Runs a strict `parseArgs`: an unknown or malformed option is a usage error naming the command. */
+export function parse<T>(command: string, run: () => T): T {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return run();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw usageError(`${command}: ${reason}. Run "clinik-sandbox ${command} --help".`);
   }
 }
 
-export function positiveInt(name: string, raw: string | undefined, fallback: number, min = 0): number {
+export function positiveInt(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min = 0,
+): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min) {
     throw usageError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}`);
@@ -32,6 +37,8 @@ export function positiveInt(name: string, raw: string | undefined, fallback: num
 export function parseDuration(raw: string): number {
   const match = /^(\d+)(s|m|h|d)$/.exec(raw);
   if (!match) throw usageError('--expires-in must look like 90m, 12h or 30d');
-  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+    match[2] as 's' | 'm' | 'h' | 'd'
+  ];
   return Number(match[1]) * unit;
 }

@@ -193,6 +193,7 @@ export class WebhookDispatcher {
     const target = await this.options.endpoints.signingSecrets(row.endpoint_id);
     if (!target) {
       await this.finish(row, 'failed', null, {
+        at: new Date().toISOString(),
         status: null,
         error: 'endpoint removed',
         durationMs: 0,

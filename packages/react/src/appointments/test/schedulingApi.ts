@@ -109,6 +109,10 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       );
       return ok(page(matches, url));
     }),
+    http.get(`${base}/practitioners/:id`, ({ params }) => {
+      const found = state.practitioners.find((p) => p.id === params.id);
+      return found ? ok(found) : fail(404, 'NOT_FOUND', 'Practitioner not found');
+    }),
     http.get(`${base}/patients`, ({ request }) => {
       const url = new URL(request.url);
       const name = url.searchParams.get('name')?.toLowerCase();
