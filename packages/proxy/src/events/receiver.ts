@@ -32,8 +32,13 @@ function send(res: ServerResponse, { status, body }: Outcome) {
 }
 
 function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'consumed'> {
-  if (req.readableEnded || (req as { body?: unknown }).body !== undefined)
+  if (req.readableEnded || (req as { body?: unknown }).body !== undefined) {
+    // A body parser ran first. Apps that keep the raw bytes (express.json({ verify })) still work.
+    const raw = (req as { rawBody?: unknown }).rawBody;
+    if (Buffer.isBuffer(raw)) return Promise.resolve(raw.length > limit ? 'too-large' : raw);
+    if (typeof raw === 'string') return Promise.resolve(Buffer.from(raw));
     return Promise.resolve('consumed');
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { makePatient } from '../../test/fixtures.js';
+import { withFakeClinik } from '../../test/storybook.js';
+import { PatientForm } from './PatientForm.js';
+
+const meta = {
+  title: 'Patients/PatientForm',
+  component: PatientForm,
+  args: { onSaved: fn() },
+  decorators: [withFakeClinik({ patients: [makePatient(0)] })],
+} satisfies Meta<typeof PatientForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Create: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText('First name'), 'Grace');
+    await userEvent.type(canvas.getByLabelText('Last name'), 'Hopper');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
+    await waitFor(() =>
+      expect(args.onSaved).toHaveBeenCalledWith(expect.objectContaining({ fullName: 'Grace Hopper' })),
+    );
+  },
+};
+
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText('Email'), 'not-an-email');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
+    await canvas.findByText('First name is required');
+    await expect(canvas.getByLabelText('First name')).toHaveFocus();
+  },
+};
+
+export const ServerValidationError: Story = {
+  decorators: [
+    withFakeClinik({
+      setup: (api) =>
+        api.failNext(1, 422, {
+          error: 'VALIDATION_ERROR',
+          message: 'The request body is invalid',
+          issues: [{ severity: 'error', code: 'value', diagnostics: 'phone is not a reachable number' }],
+        }),
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText('First name'), 'Ada');
+    await userEvent.type(canvas.getByLabelText('Last name'), 'Lovelace');
+    await userEvent.type(canvas.getByLabelText('Phone'), '123');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
+    await canvas.findByText('Phone is not a reachable number');
+    await expect(canvas.getByLabelText('Phone')).toHaveValue('123');
+  },
+};
+
+export const SaveFailed: Story = {
+  decorators: [withFakeClinik({ setup: (api) => api.failNext(1, 503) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText('First name'), 'Ada');
+    await userEvent.type(canvas.getByLabelText('Last name'), 'Lovelace');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
+    await canvas.findByText('Could not save the patient. Your changes are kept; try again.');
+    await expect(canvas.getByLabelText('First name')).toHaveValue('Ada');
+  },
+};
+
+export const Edit: Story = {
+  args: { patientId: 'pat-00000' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('First name')).toHaveValue('Ada'));
+  },
+};
+
+export const LoadingPatient: Story = {
+  args: { patientId: 'pat-00000' },
+  decorators: [withFakeClinik({ patients: [makePatient(0)], setup: (api) => void api.hold() })],
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('Loading patient…');
+  },
+};
+
+export const DarkTheme: Story = {
+  decorators: [withFakeClinik({ theme: 'dark' })],
+};
+
+export const NarrowWidth: Story = {
+  decorators: [withFakeClinik({ width: 360 })],
+};
