@@ -13,6 +13,7 @@ import {
 import { PUBLISHABLE_PACKAGES, SYSTEM_PACKAGES_FOR_TESTS } from './workspace.mjs';
 
 const REPORT = join(ROOT, '.vitest-report.json');
+const E2E_REPORT = join(ROOT, '.playwright-report.json');
 const results = [];
 
 function step(name, command, args, options = {}) {
@@ -61,14 +62,40 @@ step(
   { env },
 );
 
+// End-to-end: the demo app (built UI + server + proxy + sandbox) in Debian's Chromium.
+const demoDir = join(ROOT, 'apps', 'demo');
+if (existsSync(join(demoDir, 'playwright.config.ts'))) {
+  rmSync(E2E_REPORT, { force: true });
+  step('build demo UI (vite)', pnpm, ['--filter', '@clinikapi/demo', 'run', 'build'], { env });
+  step(
+    'end-to-end tests (playwright, chromium)',
+    pnpm,
+    ['exec', 'playwright', 'test', '--reporter=list,json'],
+    {
+      env: {
+        ...env,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT,
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      },
+      cwd: demoDir,
+    },
+  );
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 if (existsSync(REPORT)) {
   const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-  passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+if (existsSync(E2E_REPORT)) {
+  const { stats } = JSON.parse(readFileSync(E2E_REPORT, 'utf8'));
+  passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+  failed += stats?.unexpected ?? 0;
+  skipped += stats?.skipped ?? 0;
 }
 
 process.stdout.write('\n=== summary ===\n');

@@ -5,8 +5,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const dataDir = process.env.DEMO_DATA_DIR;
-if (!dataDir?.startsWith('/tmp/'))
-  throw new Error('DEMO_DATA_DIR must be a /tmp directory');
+if (!dataDir?.startsWith('/tmp/')) throw new Error('DEMO_DATA_DIR must be a /tmp directory');
 rmSync(/** @type {string} */ (dataDir), { recursive: true, force: true });
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const child = spawn(process.execPath, [tsx, 'server/main.ts'], {

@@ -2,8 +2,8 @@
  * Throughput of the same upstream behind: nothing, a raw node:http keep-alive pipe,
  * http-proxy-middleware (defaults and with a keep-alive agent) and clinikProxy with session
  * authentication, authorization, per-user rate limiting and auditing on. Every server is a child
- * process on 127.0.0.1; autocannon runs here. BENCH_ROUNDS (default 3) interleaved rounds of
- * BENCH_SECONDS (default 3) per setup; medians are reported.
+ * process on 127.0.0.1; autocannon runs here. BENCH_ROUNDS (default 5) interleaved rounds of
+ * BENCH_SECONDS (default 2) per setup after a 1 s warm-up; medians are reported.
  *
  *   pnpm --filter @clinikapi/proxy bench
  */
@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const serversFile = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const children: ChildProcess[] = [];
@@ -50,8 +50,6 @@ interface Row {
 }
 
 async function measure(setup: string, url: string, headers: Record<string, string>): Promise<Row> {
-  // Short warm-up so JIT and connection pools are settled before measuring.
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   return {
     setup,
@@ -85,14 +83,22 @@ async function main() {
     urls.set(id, `${(await startChild([id, upstream.url])).url}/api/clinik`);
   }
   const path = '/v1/patients?name=ann';
+  const headersOf = (id: string): Record<string, string> =>
+    id.startsWith('clinik') ? { cookie: 'sid=s3cr3t-session' } : {};
+  // One warm-up second per setup, so JIT and connection pools are settled before measuring.
+  for (const { id } of SETUPS) {
+    await autocannon({
+      url: `${urls.get(id)}${path}`,
+      connections: CONNECTIONS,
+      duration: 1,
+      headers: headersOf(id),
+    });
+  }
   const runs = new Map<string, Row[]>(SETUPS.map((s) => [s.id, []]));
   // Rounds interleave the setups so background load on a shared machine hits them alike.
   for (let round = 0; round < ROUNDS; round++) {
     for (const { id, label } of SETUPS) {
-      const headers: Record<string, string> = id.startsWith('clinik')
-        ? { cookie: 'sid=s3cr3t-session' }
-        : {};
-      runs.get(id)?.push(await measure(label, `${urls.get(id)}${path}`, headers));
+      runs.get(id)?.push(await measure(label, `${urls.get(id)}${path}`, headersOf(id)));
     }
   }
   await Promise.all(children.map(stop));
@@ -129,6 +135,18 @@ async function main() {
   const defaults = find(SETUPS[5]?.label ?? '');
   if (clinik && defaults && tuned) {
     const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
+    // Ratios of setups measured back to back in the same round, then their median: steadier
+    // than a ratio of medians when other work on the machine comes and goes.
+    const paired = (a: string, b: string, pick: (row: Row) => number) => {
+      const as = runs.get(a) ?? [];
+      const bs = runs.get(b) ?? [];
+      return median(as.map((row, i) => pick(row) / Math.max(1, pick(bs[i] ?? row)))).toFixed(2);
+    };
+    console.log(
+      `paired per round (median): clinikProxy/hpm-defaults ${paired('clinik-express', 'hpm-defaults', (r) => r.reqPerSec)}x req/s, ` +
+        `clinikProxy/hpm+keep-alive ${paired('clinik-express', 'hpm-keepalive', (r) => r.reqPerSec)}x req/s, ` +
+        `p99 ${paired('clinik-express', 'hpm-keepalive', (r) => r.p99)}x`,
+    );
     console.log(
       `clinikProxy vs hpm defaults:        ${ratio(clinik.reqPerSec, defaults.reqPerSec)}x req/s (target >= 2)`,
     );

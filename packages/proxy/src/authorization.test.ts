@@ -109,6 +109,13 @@ describe('patientPortal()', () => {
     expect(upstream.seen.map((r) => r.url)).not.toContain('/v1/patients/pat_b');
   });
 
+  it('drops conditional headers on ownership-checked reads, so a 304 cannot skip the check', async () => {
+    await send(portal.url, '/api/clinik/v1/appointments/apt_b', {
+      headers: { ...patientA, 'if-none-match': '"etag-of-b"' },
+    });
+    expect(upstream.seen[0]?.headers['if-none-match']).toBeUndefined();
+  });
+
   it('refuses searches it cannot narrow and routes outside the resources', async () => {
     expect((await send(portal.url, '/api/clinik/v1/patients', { headers: patientA })).status).toBe(
       403,

@@ -344,6 +344,24 @@ describe('limits and upstream failures', () => {
     expect(upstream.seen).toHaveLength(1);
   });
 
+  it('abandons the upstream call when the client goes away', async () => {
+    const patient = await startProxy(upstream.url, { timeouts: { upstreamMs: 60_000 } });
+    try {
+      let upstreamClosed = false;
+      upstream.handler = (_req, res) => res.on('close', () => (upstreamClosed = true));
+      const client = send(patient.url, '/api/clinik/v1/patients', { headers: asUser() });
+      await until(() => upstream.seen.length === 1);
+      // Drop the client connection: the pending upstream exchange must end too.
+      patient.server.closeAllConnections();
+      await client.catch(() => undefined);
+      await until(() => upstreamClosed);
+      await until(() => patient.audit.events.length === 1);
+      expect(patient.audit.events[0]).toMatchObject({ route: '/v1/patients', status: 499 });
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('reuses upstream connections (keep-alive agent)', async () => {
     const before = upstream.connections;
     for (let i = 0; i < 10; i++) expect((await get('/v1/patients')).status).toBe(200);

@@ -50,7 +50,9 @@ function renderAgenda(props: Partial<React.ComponentProps<typeof AppointmentAgen
 }
 
 /** Entry buttons of a day (role queries over hundreds of nodes are slow in jsdom). */
-const entriesOf = (day: HTMLElement) => [...day.querySelectorAll<HTMLButtonElement>('.ck-agenda-entry')];
+const entriesOf = (day: HTMLElement) => [
+  ...day.querySelectorAll<HTMLButtonElement>('.ck-agenda-entry'),
+];
 const plain = (el: Element | null | undefined) => el?.textContent?.replace(/\s/g, ' ') ?? '';
 
 describe('AppointmentAgenda', () => {
@@ -122,9 +124,23 @@ describe('AppointmentAgenda', () => {
 
   it('renders hundreds of entries in a week and stays axe-clean', async () => {
     api.state.slots = [];
-    for (const [i, day] of ['2026-06-15', '2026-06-16', '2026-06-17', '2026-06-18', '2026-06-19'].entries()) {
+    for (const [i, day] of [
+      '2026-06-15',
+      '2026-06-16',
+      '2026-06-17',
+      '2026-06-18',
+      '2026-06-19',
+    ].entries()) {
       api.state.slots.push(
-        ...makeSlots({ scheduleId: 'sch-rao', day, timeZone: KOLKATA, from: '08:00', count: 48, minutes: 15, idPrefix: `bulk${i}` }),
+        ...makeSlots({
+          scheduleId: 'sch-rao',
+          day,
+          timeZone: KOLKATA,
+          from: '08:00',
+          count: 48,
+          minutes: 15,
+          idPrefix: `bulk${i}`,
+        }),
       );
     }
     const { container } = renderAgenda();

@@ -38,166 +38,193 @@ export interface AppointmentAgendaProps extends HTMLAttributes<HTMLElement> {
  * A day or week of one practitioner's schedule: free and busy slots and appointments, by day in
  * the practice zone (23- and 25-hour days included), with one Tab stop and arrow-key movement.
  */
-export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>(function AppointmentAgenda(
-  {
-    practitionerId,
-    timeZone: zoneProp,
-    defaultView = 'week',
-    defaultDay,
-    weekStartsOn = 1,
-    onSelectSlot,
-    onSelectAppointment,
-    messages: overrides,
-    className,
-    ...rest
-  },
-  ref,
-) {
-  const clinik = useClinik();
-  const timeZone = zoneProp ?? clinik.timeZone;
-  const locale = clinik.locale;
-  const messages = appointmentMessages(overrides);
-  const today = todayIn(timeZone, clinik.now());
-  const [view, setView] = useState<AgendaView>(defaultView);
-  const [day, setDay] = useState<DayKey>(defaultDay ?? today);
-  const days = view === 'week' ? weekOf(day, weekStartsOn) : [day];
-  const first = days[0] ?? day;
-  const last = days[days.length - 1] ?? day;
-  const range = {
-    from: startOfDayIn(first, timeZone),
-    to: startOfDayIn(shiftDay(last, 1), timeZone).getTime() - 1000,
-    timeZone,
-  };
-  const slots = useSlots({ practitionerId, ...range });
-  const appointments = useAppointmentsInRange({ practitionerId, ...range, sort: 'date' });
-  const practitioner = useQuery(appointmentQueries.practitioner(practitionerId));
-  const headingId = useId();
-  const helpId = useId();
+export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>(
+  function AppointmentAgenda(
+    {
+      practitionerId,
+      timeZone: zoneProp,
+      defaultView = 'week',
+      defaultDay,
+      weekStartsOn = 1,
+      onSelectSlot,
+      onSelectAppointment,
+      messages: overrides,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const clinik = useClinik();
+    const timeZone = zoneProp ?? clinik.timeZone;
+    const locale = clinik.locale;
+    const messages = appointmentMessages(overrides);
+    const today = todayIn(timeZone, clinik.now());
+    const [view, setView] = useState<AgendaView>(defaultView);
+    const [day, setDay] = useState<DayKey>(defaultDay ?? today);
+    const days = view === 'week' ? weekOf(day, weekStartsOn) : [day];
+    const first = days[0] ?? day;
+    const last = days[days.length - 1] ?? day;
+    const range = {
+      from: startOfDayIn(first, timeZone),
+      to: startOfDayIn(shiftDay(last, 1), timeZone).getTime() - 1000,
+      timeZone,
+    };
+    const slots = useSlots({ practitionerId, ...range });
+    const appointments = useAppointmentsInRange({ practitionerId, ...range, sort: 'date' });
+    const practitioner = useQuery(appointmentQueries.practitioner(practitionerId));
+    const headingId = useId();
+    const helpId = useId();
 
-  const groups = useMemo(
-    () => agendaDays(days, slots.data?.data ?? [], appointments.data?.data ?? [], timeZone),
-    // days is derived from first/last
-    // biome-ignore lint/correctness/useExhaustiveDependencies: first and last stand for days
-    [first, last, slots.data, appointments.data, timeZone],
-  );
-  const dayStarts: number[] = [];
-  let total = 0;
-  for (const group of groups) {
-    if (group.items.length > 0) dayStarts.push(total);
-    total += group.items.length;
-  }
-  const navigation = useAgendaNavigation(dayStarts, total);
-  const step = view === 'week' ? 7 : 1;
-  const format = { timeZone, locale };
-  const rangeLabel =
-    first === last ? formatDay(first, locale) : `${formatDay(first, locale, 'short')} – ${formatDay(last, locale, 'short')}`;
-  const loading = slots.isPending || appointments.isPending;
-  const failed = slots.isError || appointments.isError;
+    const daysKey = days.join(',');
+    const groups = useMemo(
+      () =>
+        agendaDays(
+          daysKey.split(','),
+          slots.data?.data ?? [],
+          appointments.data?.data ?? [],
+          timeZone,
+        ),
+      [daysKey, slots.data, appointments.data, timeZone],
+    );
+    const dayStarts: number[] = [];
+    let total = 0;
+    for (const group of groups) {
+      if (group.items.length > 0) dayStarts.push(total);
+      total += group.items.length;
+    }
+    const navigation = useAgendaNavigation(dayStarts, total);
+    const step = view === 'week' ? 7 : 1;
+    const format = { timeZone, locale };
+    const rangeLabel =
+      first === last
+        ? formatDay(first, locale)
+        : `${formatDay(first, locale, 'short')} – ${formatDay(last, locale, 'short')}`;
+    const loading = slots.isPending || appointments.isPending;
+    const failed = slots.isError || appointments.isError;
 
-  let index = 0;
-  return (
-    <section
-      ref={ref}
-      aria-labelledby={headingId}
-      aria-busy={slots.isFetching || appointments.isFetching || undefined}
-      className={cx('ck-agenda', className)}
-      data-view={view}
-      {...rest}
-    >
-      <div className="ck-agenda-header">
-        <h2 id={headingId}>{messages.agenda(practitioner.data?.fullName ?? practitionerId)}</h2>
-        <div className="ck-actions">
-          {(['day', 'week'] as const).map((option) => (
+    let index = 0;
+    return (
+      <section
+        ref={ref}
+        aria-labelledby={headingId}
+        aria-busy={slots.isFetching || appointments.isFetching || undefined}
+        className={cx('ck-agenda', className)}
+        data-view={view}
+        {...rest}
+      >
+        <div className="ck-agenda-header">
+          <h2 id={headingId}>{messages.agenda(practitioner.data?.fullName ?? practitionerId)}</h2>
+          <div className="ck-actions">
+            {(['day', 'week'] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                className="ck-button"
+                aria-pressed={view === option}
+                onClick={() => setView(option)}
+              >
+                {messages[option]}
+              </button>
+            ))}
             <button
-              key={option}
               type="button"
               className="ck-button"
-              aria-pressed={view === option}
-              onClick={() => setView(option)}
+              onClick={() => setDay(shiftDay(day, -step))}
             >
-              {messages[option]}
+              {messages.previous}
             </button>
-          ))}
-          <button type="button" className="ck-button" onClick={() => setDay(shiftDay(day, -step))}>
-            {messages.previous}
-          </button>
-          <button type="button" className="ck-button" onClick={() => setDay(today)}>
-            {messages.today}
-          </button>
-          <button type="button" className="ck-button" onClick={() => setDay(shiftDay(day, step))}>
-            {messages.next}
-          </button>
+            <button type="button" className="ck-button" onClick={() => setDay(today)}>
+              {messages.today}
+            </button>
+            <button type="button" className="ck-button" onClick={() => setDay(shiftDay(day, step))}>
+              {messages.next}
+            </button>
+          </div>
+          <p aria-live="polite" className="ck-agenda-range">
+            {rangeLabel} · {messages.timesInZone(timeZone, formatOffset(range.from, format))}
+          </p>
         </div>
-        <p aria-live="polite" className="ck-agenda-range">
-          {rangeLabel} · {messages.timesInZone(timeZone, formatOffset(range.from, format))}
+        <p id={helpId} className="ck-muted">
+          {messages.agendaHelp}
         </p>
-      </div>
-      <p id={helpId} className="ck-muted">
-        {messages.agendaHelp}
-      </p>
-      {loading ? <p role="status">{messages.loadingAppointments}</p> : null}
-      {failed ? (
-        <div role="alert" className="ck-error-text">
-          {messages.loadAppointmentsFailed}{' '}
-          <button
-            type="button"
-            className="ck-button"
-            onClick={() => {
-              void slots.refetch();
-              void appointments.refetch();
-            }}
-          >
-            {messages.retry}
-          </button>
-        </div>
-      ) : null}
-      <div className="ck-agenda-days">
-        {groups.map((group) => {
-          const hours = hoursInDay(group.day, timeZone);
-          const free = group.items.filter((e) => e.kind === 'slot' && e.slot.status === 'free').length;
-          return (
-            <section
-              key={group.day}
-              aria-label={formatDay(group.day, locale)}
-              className="ck-agenda-day"
-              data-today={group.day === today ? '' : undefined}
+        {loading ? <p role="status">{messages.loadingAppointments}</p> : null}
+        {failed ? (
+          <div role="alert" className="ck-error-text">
+            {messages.loadAppointmentsFailed}{' '}
+            <button
+              type="button"
+              className="ck-button"
+              onClick={() => {
+                void slots.refetch();
+                void appointments.refetch();
+              }}
             >
-              <h3>
-                {formatDay(group.day, locale)} <span className="ck-muted">{messages.freeCount(free)}</span>
-              </h3>
-              {hours !== 24 ? <p className="ck-agenda-dst">{messages.clockChange(hours)}</p> : null}
-              {group.items.length === 0 && !loading ? <p className="ck-muted">{messages.noSlots}</p> : null}
-              {group.items.length > 0 ? (
-                <ul aria-describedby={helpId}>
-                  {group.items.map((entry) => {
-                    const i = index++;
-                    return (
-                      <li key={entry.id}>
-                        <button
-                          type="button"
-                          className="ck-agenda-entry"
-                          data-kind={entry.kind}
-                          data-status={entryStatus(entry)}
-                          {...navigation.itemProps(i)}
-                          onClick={() => {
-                            if (entry.kind === 'slot' && entry.slot.status === 'free') onSelectSlot?.(entry.slot);
-                            if (entry.kind === 'appointment') onSelectAppointment?.(entry.appointment);
-                          }}
-                        >
-                          <EntryContent entry={entry} format={format} messages={messages} withZone={hours !== 24} />
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              ) : null}
-            </section>
-          );
-        })}
-      </div>
-    </section>
-  );
-});
+              {messages.retry}
+            </button>
+          </div>
+        ) : null}
+        <div className="ck-agenda-days">
+          {groups.map((group) => {
+            const hours = hoursInDay(group.day, timeZone);
+            const free = group.items.filter(
+              (e) => e.kind === 'slot' && e.slot.status === 'free',
+            ).length;
+            return (
+              <section
+                key={group.day}
+                aria-label={formatDay(group.day, locale)}
+                className="ck-agenda-day"
+                data-today={group.day === today ? '' : undefined}
+              >
+                <h3>
+                  {formatDay(group.day, locale)}{' '}
+                  <span className="ck-muted">{messages.freeCount(free)}</span>
+                </h3>
+                {hours !== 24 ? (
+                  <p className="ck-agenda-dst">{messages.clockChange(hours)}</p>
+                ) : null}
+                {group.items.length === 0 && !loading ? (
+                  <p className="ck-muted">{messages.noSlots}</p>
+                ) : null}
+                {group.items.length > 0 ? (
+                  <ul aria-describedby={helpId}>
+                    {group.items.map((entry) => {
+                      const i = index++;
+                      return (
+                        <li key={entry.id}>
+                          <button
+                            type="button"
+                            className="ck-agenda-entry"
+                            data-kind={entry.kind}
+                            data-status={entryStatus(entry)}
+                            {...navigation.itemProps(i)}
+                            onClick={() => {
+                              if (entry.kind === 'slot' && entry.slot.status === 'free')
+                                onSelectSlot?.(entry.slot);
+                              if (entry.kind === 'appointment')
+                                onSelectAppointment?.(entry.appointment);
+                            }}
+                          >
+                            <EntryContent
+                              entry={entry}
+                              format={format}
+                              messages={messages}
+                              withZone={hours !== 24}
+                            />
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : null}
+              </section>
+            );
+          })}
+        </div>
+      </section>
+    );
+  },
+);
 
 function entryStatus(entry: AgendaEntry): string {
   return entry.kind === 'slot' ? entry.slot.status : entry.appointment.status;
@@ -231,7 +258,9 @@ function EntryContent({
           {entry.appointment.appointmentType ? (
             <span>{messages.typeLabel(entry.appointment.appointmentType)}</span>
           ) : null}{' '}
-          {entry.appointment.reasonCode ? <span className="ck-muted">{entry.appointment.reasonCode}</span> : null}
+          {entry.appointment.reasonCode ? (
+            <span className="ck-muted">{entry.appointment.reasonCode}</span>
+          ) : null}
         </>
       )}
     </>

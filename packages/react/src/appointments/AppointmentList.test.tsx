@@ -55,16 +55,24 @@ describe('AppointmentList', () => {
       'Wednesday, June 17, 2026',
     ]);
     const items = within(upcoming).getAllByRole('listitem');
-    expect(text(items[0]?.querySelector('.ck-appointment-time') ?? null)).toBe('12:00 PM – 12:30 PM');
-    expect(text(items[1]?.querySelector('.ck-appointment-time') ?? null)).toBe('12:15 AM – 12:45 AM');
+    expect(text(items[0]?.querySelector('.ck-appointment-time') ?? null)).toBe(
+      '12:00 PM – 12:30 PM',
+    );
+    expect(text(items[1]?.querySelector('.ck-appointment-time') ?? null)).toBe(
+      '12:15 AM – 12:45 AM',
+    );
     expect(within(items[1] as HTMLElement).getByText('Follow-up')).toBeTruthy();
     expect(await within(items[0] as HTMLElement).findByText('Meera Rao')).toBeTruthy();
 
     const past = screen.getByRole('region', { name: 'Past' });
-    expect(within(past).getByRole('heading', { level: 4 }).textContent).toBe('Wednesday, June 10, 2026');
+    expect(within(past).getByRole('heading', { level: 4 }).textContent).toBe(
+      'Wednesday, June 10, 2026',
+    );
     expect(within(past).getByText('Fulfilled')).toBeTruthy();
     expect(within(past).queryByRole('button', { name: 'Cancel appointment' })).toBeNull();
-    expect(api.log.some((l) => l.includes('dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30'))).toBe(true);
+    expect(api.log.some((l) => l.includes('dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30'))).toBe(
+      true,
+    );
   });
 
   it('cancels with a reason, shows the new status and frees the slot', async () => {
@@ -94,7 +102,10 @@ describe('AppointmentList', () => {
     await waitFor(() =>
       expect(text(item.querySelector('.ck-appointment-time'))).toBe('10:30 AM – 11:00 AM'),
     );
-    expect(api.writes[0]?.body).toMatchObject({ slotId: 'rao-0616-3', start: '2026-06-16T10:30:00+05:30' });
+    expect(api.writes[0]?.body).toMatchObject({
+      slotId: 'rao-0616-3',
+      start: '2026-06-16T10:30:00+05:30',
+    });
     expect(within(item).queryByRole('button', { name: 'Reschedule appointment' })).toBeNull();
   });
 
@@ -115,7 +126,9 @@ describe('AppointmentList', () => {
     const { user, container } = renderList();
     await screen.findByText('Sore throat');
     expect(await axeViolations(container)).toEqual([]);
-    await user.click(screen.getAllByRole('button', { name: 'Cancel appointment' })[0] as HTMLElement);
+    await user.click(
+      screen.getAllByRole('button', { name: 'Cancel appointment' })[0] as HTMLElement,
+    );
     expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -51,7 +51,9 @@ export function AppointmentListItem({
         <span className="ck-appointment-time">{range}</span>
         <StatusBadge status={appointment.status} messages={messages} />
         {practitionerName ? <span>{practitionerName}</span> : null}
-        {appointment.appointmentType ? <span>{messages.typeLabel(appointment.appointmentType)}</span> : null}
+        {appointment.appointmentType ? (
+          <span>{messages.typeLabel(appointment.appointmentType)}</span>
+        ) : null}
         {appointment.reasonCode ? <span className="ck-muted">{appointment.reasonCode}</span> : null}
         {appointment.cancelationReason ? (
           <span className="ck-muted">{appointment.cancelationReason}</span>
@@ -66,7 +68,12 @@ export function AppointmentListItem({
           >
             {messages.reschedule}
           </button>
-          <button ref={cancelButton} type="button" className="ck-button" onClick={() => setPanel('cancel')}>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="ck-button"
+            onClick={() => setPanel('cancel')}
+          >
             {messages.cancelAppointment}
           </button>
         </div>

@@ -12,7 +12,11 @@ export interface CancelAppointmentPanelProps {
 }
 
 /** Asks for a reason, then cancels (status `cancelled`, `cancelationReason`). */
-export function CancelAppointmentPanel({ appointmentId, messages, onDone }: CancelAppointmentPanelProps) {
+export function CancelAppointmentPanel({
+  appointmentId,
+  messages,
+  onDone,
+}: CancelAppointmentPanelProps) {
   const [reason, setReason] = useState('');
   const cancel = useCancelAppointment();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -27,7 +31,13 @@ export function CancelAppointmentPanel({ appointmentId, messages, onDone }: Canc
       }}
     >
       <FormField label={messages.cancelReason}>
-        <input ref={inputRef} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          ref={inputRef}
+          type="text"
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </FormField>
       {cancel.isError ? (
         <p role="alert" className="ck-error-text">

@@ -151,7 +151,8 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   freeCount: (n) => `${n} free`,
   noSlots: 'Nothing scheduled.',
   clockChange: (hours) => `Clocks change today: a ${hours}-hour day.`,
-  agendaHelp: 'Use the arrow keys to move between times, Page Up and Page Down to change days, Enter to choose.',
+  agendaHelp:
+    'Use the arrow keys to move between times, Page Up and Page Down to change days, Enter to choose.',
 };
 
 /** The defaults with per-component overrides applied. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from './commands.js';
+import { lockDataDir } from './storage.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -64,7 +65,9 @@ describe('clinik-sandbox CLI', () => {
 
   it('exits 1 when the database is unreachable', async () => {
     const { io, run } = capture();
-    expect(await run('keys', 'list', '--org', 'o', '--database-url', 'postgres://u:p@127.0.0.1:1/db')).toBe(1);
+    expect(
+      await run('keys', 'list', '--org', 'o', '--database-url', 'postgres://u:p@127.0.0.1:1/db'),
+    ).toBe(1);
     expect(io.err).toMatch(/Cannot connect to the database/);
     expect(io.err).not.toContain('u:p');
   });
@@ -73,7 +76,21 @@ describe('clinik-sandbox CLI', () => {
     const dataDir = tempDir();
     const created = capture();
     expect(
-      await created.run('keys', 'create', '--org', 'org_cli', '--env', 'live', '--scope', 'read', '--expires-in', '30d', '--json', '--data-dir', dataDir),
+      await created.run(
+        'keys',
+        'create',
+        '--org',
+        'org_cli',
+        '--env',
+        'live',
+        '--scope',
+        'read',
+        '--expires-in',
+        '30d',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ),
     ).toBe(0);
     const { id, key } = JSON.parse(created.io.out) as { id: string; key: string };
     expect(key).toMatch(/^clk_live_[A-Za-z0-9]{32}$/);
@@ -89,6 +106,19 @@ describe('clinik-sandbox CLI', () => {
     const again = capture();
     expect(await again.run('keys', 'revoke', 'key_missing', '--data-dir', dataDir)).toBe(1);
     expect(again.io.err).toMatch(/No key with id/);
+  });
+
+  it('refuses a data directory locked by another running process', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'clinik-sandbox.lock'), String(process.ppid));
+    expect(() => lockDataDir(dataDir)).toThrow(/in use by another sandbox process/);
+    const { io, run } = capture();
+    expect(await run('seed', '--data-dir', dataDir)).toBe(1);
+    expect(io.err).toMatch(/in use by another sandbox process/);
+    // A stale lock (process gone) is taken over.
+    writeFileSync(join(dataDir, 'clinik-sandbox.lock'), '999999999');
+    const unlock = lockDataDir(dataDir);
+    unlock();
   });
 
   it('reports a busy port with exit code 1', async () => {

@@ -1,6 +1,6 @@
-import { errorBody } from '@clinikapi/core';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorBody } from '@clinikapi/core';
 
 /**
  * Serves a `Request -> Response` function over real HTTP on a loopback port, so components talk

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page, type Response } from '@playwright/test';
+import AxeBuilder from './axe.js';
+
+export const DATA_DIR = process.env.DEMO_E2E_DATA_DIR ?? '/tmp/clinik-demo-e2e';
+
+/** The secret key the demo server created on its first start (never sent to the browser). */
+export function secretKey(): string {
+  const state = JSON.parse(readFileSync(join(DATA_DIR, 'demo-state.json'), 'utf8')) as {
+    apiKey: string;
+  };
+  return state.apiKey;
+}
+
+/**
+ * Every test records each response the browser receives (headers and bodies) and fails if the
+ * secret key appears in any of them.
+ */
+export const test = base.extend<{ leakGuard: void }>({
+  leakGuard: [
+    async ({ page }, use) => {
+      const key = secretKey();
+      const seen: Promise<string | null>[] = [];
+      page.on('response', (response: Response) => {
+        seen.push(
+          (async () => {
+            const headers = JSON.stringify(await response.allHeaders());
+            const body = await response.body().catch(() => Buffer.alloc(0));
+            return headers.includes(key) || body.includes(key) ? response.url() : null;
+          })(),
+        );
+      });
+      await use();
+      const leaks = (await Promise.all(seen)).filter(Boolean);
+      expect(leaks, 'responses containing the secret key').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function signInAs(page: Page, who: 'front desk' | 'practitioner' | 'patient') {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Sign in as ${who}` }).click();
+}
+
+/** axe-core on the current page: no serious or critical violations. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder(page).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${label}`,
+  ).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: join(import.meta.dirname, '..', 'test-results', 'screenshots', `${name}.png`),
+    fullPage: true,
+  });
+}

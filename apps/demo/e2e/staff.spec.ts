@@ -1,0 +1,101 @@
+import { expect, expectAccessible, screenshot, signInAs, test } from './fixtures.js';
+
+test('front desk: find a patient, edit the phone, book, see it everywhere, cancel', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Clinik front desk' })).toBeVisible();
+  await expectAccessible(page, 'sign-in page');
+  await screenshot(page, 'sign-in');
+
+  await signInAs(page, 'front desk');
+  await expect(page).toHaveURL(/\/patients$/);
+  const table = page.getByRole('table', { name: 'Patients' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page, 'patient directory');
+  await screenshot(page, 'patients');
+
+  await page.getByLabel('Search patients').fill('Rivera');
+  const row = table.getByRole('row', { name: /Jordan Rivera/ });
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Rivera' })).toBeVisible();
+  await expect(page).toHaveURL(/\/patients\/[A-Za-z0-9\-_.]+$/);
+
+  // Edit the phone number.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const phone = page.getByLabel('Phone');
+  await phone.fill('+1 555 0199');
+  await page.getByRole('button', { name: 'Save patient' }).click();
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+  await expect(page.getByText('+1 555 0199')).toBeVisible();
+  await expectAccessible(page, 'patient page');
+
+  // Book an appointment in a free slot.
+  await page.getByRole('button', { name: 'Book an appointment' }).click();
+  const form = page
+    .getByRole('form', { name: /book/i })
+    .or(
+      page.locator('form').filter({ has: page.getByRole('button', { name: 'Book appointment' }) }),
+    );
+  const practitioner = form.getByLabel('Practitioner');
+  await expect(practitioner).toBeVisible();
+  await pickFirstPractitioner(practitioner);
+  const slot = await pickDayWithFreeSlots(form);
+  const slotName = (await slot.textContent())?.trim() ?? '';
+  await slot.click();
+  await form.getByLabel('Reason').fill('Annual check-up');
+  await screenshot(page, 'booking');
+  await form.getByRole('button', { name: 'Book appointment' }).click();
+
+  const appointments = page
+    .getByRole('region', { name: 'Appointments' })
+    .or(page.getByRole('list', { name: 'Appointments' }))
+    .first();
+  await expect(appointments.getByText(slotName).first()).toBeVisible();
+  await screenshot(page, 'patient');
+
+  // The practitioner's agenda shows the booking.
+  await page.getByRole('link', { name: 'Schedule' }).click();
+  await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+  await expectAccessible(page, 'schedule');
+  await screenshot(page, 'schedule');
+
+  // Cancel it with a reason.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Cancel appointment' }).first().click();
+  await page
+    .getByLabel(/reason/i)
+    .last()
+    .fill('Patient asked to cancel');
+  await page
+    .getByRole('button', { name: /confirm|cancel appointment/i })
+    .last()
+    .click();
+  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
+});
+
+async function pickFirstPractitioner(control: import('@playwright/test').Locator) {
+  const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+  if (tag === 'select') {
+    const values = await control
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await control.selectOption(values[0] ?? '');
+    return;
+  }
+  await control.click();
+  await control.page().getByRole('option').first().click();
+}
+
+/** Tries the next days until one offers free slots; returns the first slot button. */
+async function pickDayWithFreeSlots(form: import('@playwright/test').Locator) {
+  const date = form.getByLabel('Date');
+  for (let offset = 1; offset <= 14; offset++) {
+    const day = new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await date.fill(day);
+    const slot = form.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
+    if (await slot.isVisible({ timeout: 3000 }).catch(() => false)) return slot;
+  }
+  throw new Error('no free slot in the next 14 days');
+}
