@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
+import { liveSandbox } from './liveSandbox';
 
 // Configured by hand: `storybook init` cannot reach the CLI version it wants here (toolchain.md).
 const config: StorybookConfig = {
@@ -11,6 +12,7 @@ const config: StorybookConfig = {
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
       resolve: { conditions: ['@clinikapi/source', ...defaultClientConditions] },
+      plugins: [liveSandbox()],
     }),
 };
 

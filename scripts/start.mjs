@@ -1,30 +1,23 @@
-// `npm start`: bootstraps a fresh machine, builds the packages and starts the main job.
-// Today that is the local sandbox API with seed data; once apps/demo exists it starts the demo.
+// `npm start`: bootstraps a fresh machine, builds the packages and the demo UI, then starts the
+// demo front desk (its server starts the file-backed sandbox, seeded on the first start).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureDependencies, pnpm, ROOT, toolEnv } from './bootstrap.mjs';
 
 ensureDependencies();
-pnpm(['run', 'build'], { env: toolEnv() });
+const env = toolEnv();
+pnpm(['run', 'build'], { env });
+pnpm(['--filter', '@clinikapi/demo', 'run', 'build'], { env });
 
-const demo = join(ROOT, 'apps', 'demo', 'package.json');
-const [command, args] = existsSync(demo)
-  ? ['node', [join(ROOT, 'apps', 'demo', 'scripts', 'start.mjs')]]
-  : [
-      'node',
-      [
-        join(ROOT, 'packages', 'sandbox', 'dist', 'cli.js'),
-        'serve',
-        '--port',
-        process.env.PORT ?? '4010',
-        '--data-dir',
-        join(ROOT, '.clinik-sandbox'),
-        '--seed',
-      ],
-    ];
-
-const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, env: toolEnv() });
+const demoDir = join(ROOT, 'apps', 'demo');
+const tsx = createRequire(join(demoDir, 'package.json')).resolve('tsx/cli');
+const child = spawn(process.execPath, [tsx, 'server/main.ts'], {
+  stdio: 'inherit',
+  cwd: demoDir,
+  env: { NODE_ENV: 'production', ...env },
+});
+// Ctrl+C reaches the child through the terminal's process group; wait for it to stop cleanly.
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => child.kill(signal));
 }

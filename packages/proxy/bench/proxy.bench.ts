@@ -8,6 +8,7 @@
  *   pnpm --filter @clinikapi/proxy bench
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -42,6 +43,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 interface Row {
   setup: string;
+  /** CPU µs the serving process spent per request: barely affected by other load on the machine. */
+  cpuPerRequest: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -49,10 +52,29 @@ interface Row {
   errors: number;
 }
 
-async function measure(setup: string, url: string, headers: Record<string, string>): Promise<Row> {
+/** CPU time (user + system, in µs) a process has used so far; Linux only, else NaN. */
+function cpuMicros(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function measure(
+  setup: string,
+  url: string,
+  headers: Record<string, string>,
+  pid: number | undefined,
+): Promise<Row> {
+  const cpuBefore = cpuMicros(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const cpu = cpuMicros(pid) - cpuBefore;
   return {
     setup,
+    cpuPerRequest: Math.round(cpu / Math.max(1, result.requests.total)),
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -79,8 +101,11 @@ const SETUPS: { id: string; label: string }[] = [
 async function main() {
   const upstream = await startChild(['upstream']);
   const urls = new Map<string, string>([['upstream', upstream.url]]);
+  const pids = new Map<string, number | undefined>([['upstream', upstream.child.pid]]);
   for (const { id } of SETUPS.slice(1)) {
-    urls.set(id, `${(await startChild([id, upstream.url])).url}/api/clinik`);
+    const started = await startChild([id, upstream.url]);
+    urls.set(id, `${started.url}/api/clinik`);
+    pids.set(id, started.child.pid);
   }
   const path = '/v1/patients?name=ann';
   const headersOf = (id: string): Record<string, string> =>
@@ -98,7 +123,9 @@ async function main() {
   // Rounds interleave the setups so background load on a shared machine hits them alike.
   for (let round = 0; round < ROUNDS; round++) {
     for (const { id, label } of SETUPS) {
-      runs.get(id)?.push(await measure(label, `${urls.get(id)}${path}`, headersOf(id)));
+      runs
+        .get(id)
+        ?.push(await measure(label, `${urls.get(id)}${path}`, headersOf(id), pids.get(id)));
     }
   }
   await Promise.all(children.map(stop));
@@ -110,6 +137,7 @@ async function main() {
       reqPerSec: median(r.map((x) => x.reqPerSec)),
       p50: median(r.map((x) => x.p50)),
       p99: median(r.map((x) => x.p99)),
+      cpu: median(r.map((x) => x.cpuPerRequest)),
       non2xx: r.reduce((n, x) => n + x.non2xx, 0),
       errors: r.reduce((n, x) => n + x.errors, 0),
       each: r.map((x) => x.reqPerSec).join(' / '),
@@ -124,6 +152,7 @@ async function main() {
       'req/s': r.reqPerSec,
       'p50 ms': r.p50,
       'p99 ms': r.p99,
+      'CPU µs/req': r.cpu,
       'req/s per round': r.each,
       non2xx: r.non2xx,
       errors: r.errors,
@@ -143,7 +172,8 @@ async function main() {
       return median(as.map((row, i) => pick(row) / Math.max(1, pick(bs[i] ?? row)))).toFixed(2);
     };
     console.log(
-      `paired per round (median): clinikProxy/hpm-defaults ${paired('clinik-express', 'hpm-defaults', (r) => r.reqPerSec)}x req/s, ` +
+      `CPU per request of the proxy process: clinikProxy/hpm+keep-alive ${ratio(clinik.cpu, tuned.cpu)}x\n` +
+        `paired per round (median): clinikProxy/hpm-defaults ${paired('clinik-express', 'hpm-defaults', (r) => r.reqPerSec)}x req/s, ` +
         `clinikProxy/hpm+keep-alive ${paired('clinik-express', 'hpm-keepalive', (r) => r.reqPerSec)}x req/s, ` +
         `p99 ${paired('clinik-express', 'hpm-keepalive', (r) => r.p99)}x`,
     );

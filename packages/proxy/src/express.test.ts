@@ -60,6 +60,15 @@ describe('in Express', () => {
     );
   });
 
+  it("drops Express's X-Powered-By from proxied responses and errors", async () => {
+    const ok = await send(app.url, '/api/clinik/v1/appointments/apt_a', { headers: user });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['x-powered-by']).toBeUndefined();
+    const denied = await send(app.url, '/api/clinik/v1/appointments');
+    expect(denied.status).toBe(401);
+    expect(denied.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('still enforces ownership on parsed bodies', async () => {
     const res = await send(app.url, '/api/clinik/v1/appointments', {
       method: 'POST',

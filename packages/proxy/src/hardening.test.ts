@@ -15,7 +15,7 @@ let proxy: Awaited<ReturnType<typeof startProxy>>;
 
 beforeAll(async () => {
   upstream = await startUpstream();
-  proxy = await startProxy(upstream.url, { timeouts: { upstreamMs: 300 } });
+  proxy = await startProxy(upstream.url);
 });
 afterAll(async () => {
   await proxy.close();
@@ -73,6 +73,7 @@ describe('path validation', () => {
       expect(res.status).toBe(404);
       expect(res.json()).toMatchObject({ error: 'NOT_FOUND', code: '404' });
       expect(res.json().requestId).toMatch(/^req_/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
     expect(upstream.seen).toHaveLength(0);
   });
@@ -189,6 +190,8 @@ describe('responses', () => {
     expect(res.headers['retry-after']).toBe('1');
     expect(res.headers.etag).toBe('"e1"');
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.json()).toEqual(envelope({ id: 'p1' }));
   });
 
@@ -271,7 +274,7 @@ describe('limits and upstream failures', () => {
       method: 'POST',
       headers: { ...asUser(), 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       body: big,
-    }).catch(() => ({ status: 413 }));
+    }).catch((error: unknown) => ({ status: String(error) }));
     expect(chunked.status).toBe(413);
     expect(upstream.seen).toHaveLength(0);
   });
@@ -298,12 +301,17 @@ describe('limits and upstream failures', () => {
   });
 
   it('answers 504 with the contract body when the upstream hangs', async () => {
-    upstream.handler = () => {
-      /* never answers */
-    };
-    const res = await get('/v1/patients');
-    expect(res.status).toBe(504);
-    expect(res.json()).toMatchObject({ error: 'GATEWAY_TIMEOUT', code: '504' });
+    const impatient = await startProxy(upstream.url, { timeouts: { upstreamMs: 200 } });
+    try {
+      upstream.handler = () => {
+        /* never answers */
+      };
+      const res = await send(impatient.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(res.status).toBe(504);
+      expect(res.json()).toMatchObject({ error: 'GATEWAY_TIMEOUT', code: '504' });
+    } finally {
+      await impatient.close();
+    }
   });
 
   it('answers 502 when the upstream response is cut off', async () => {

@@ -17,6 +17,15 @@ export const METHOD_OVERRIDE_HEADERS = [
   'x-method-override',
 ] as const;
 
+/**
+ * Sent on every response of the proxy: the API's answers are data, never pages, so a browser
+ * must not sniff or render them on the app's origin (think of an HTML error page from a CDN).
+ */
+export const SAFETY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+} as const;
+
 /** Upstream response headers copied to the client; everything else is dropped. */
 const FORWARDED_RESPONSE_HEADERS = new Set([
   'content-type',
@@ -79,7 +88,7 @@ export function clientResponseHeaders(upstream: IncomingHttpHeaders): OutgoingHt
   }
   // Responses carry patient data: never cache them in shared caches unless the API said otherwise.
   if (headers['cache-control'] === undefined) headers['cache-control'] = 'no-store';
-  return headers;
+  return Object.assign(headers, SAFETY_HEADERS);
 }
 
 /**

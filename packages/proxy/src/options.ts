@@ -194,7 +194,7 @@ export const jsonLogger: ProxyLogger = {
 
 /** Validates the options once, at creation; throws `ClinikProxyError` on any problem. */
 export function resolveOptions<User, Req extends IncomingMessage>(
-  options: ClinikProxyOptions<User, Req>,
+  options: Readonly<ClinikProxyOptions<User, Req>>,
 ): ResolvedOptions<User, Req> {
   if (options === null || typeof options !== 'object') {
     throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: options must be an object');

@@ -4,13 +4,8 @@ import { getResource, isIdempotentRequest } from '@clinikapi/core';
 import { auditOnClose } from './audit.js';
 import { bodyAlreadyRead, readBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import {
-  clientResponseHeaders,
-  hasMethodOverride,
-  headersWithinLimits,
-  rewriteLocation,
-  upstreamRequestHeaders,
-} from './headers.js';
+import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
+import { upstreamRequestHeaders } from './headers.js';
 import {
   bodyRespects,
   type NarrowingPlan,
@@ -22,17 +17,17 @@ import { checkKeyFormat, type ResolvedOptions, resolveOptions } from './options.
 import { createLimiter, legacyRateLimitHeaders, rateLimitHeaders } from './rate-limit/limiter.js';
 import { type RequestState, sendError } from './respond.js';
 import { parseTarget } from './route.js';
+import { screenRequest } from './screen.js';
 import type {
   AuthorizeNarrowing,
   ClinikProxyHandler,
   ClinikProxyOptions,
   ProxyRoute,
 } from './types.js';
-import { sendUpstream, type UpstreamResult } from './upstream.js';
+import { sendUpstream } from './upstream.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(-patch\+json)?\s*(;|$)/i;
-const SAFE_MOUNT = /^(\/[A-Za-z0-9\-_.]+)*$/;
 
 type ExpressLike = IncomingMessage & { baseUrl?: unknown };
 
@@ -44,7 +39,7 @@ type ExpressLike = IncomingMessage & { baseUrl?: unknown };
  * app.use('/api/clinik', clinikProxy({ target, apiKey, authenticate, authorize: staff() }));
  */
 export function clinikProxy<User = unknown, Req extends IncomingMessage = IncomingMessage>(
-  options: ClinikProxyOptions<User, Req>,
+  options: Readonly<ClinikProxyOptions<User, Req>>,
 ): ClinikProxyHandler<Req> {
   const config = resolveOptions(options);
   const handler = new ProxyHandler(config);
@@ -95,32 +90,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     auditOnClose(res, state, config.logger, config.onAudit);
     const { method } = state;
 
-    if (method === 'TRACE' || method === 'CONNECT' || method === 'TRACK') {
-      sendError(res, state, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed`, {
-        connection: 'close',
-      });
-      return;
-    }
-    if (req.headers.upgrade !== undefined) {
-      sendError(res, state, 400, 'BAD_REQUEST', 'Protocol upgrades are not supported', {
-        connection: 'close',
-      });
-      return;
-    }
-    if (hasMethodOverride(req.headers)) {
-      sendError(
-        res,
-        state,
-        400,
-        'METHOD_OVERRIDE_REJECTED',
-        'Method override headers are not accepted',
-      );
-      return;
-    }
-    if (!headersWithinLimits(req.rawHeaders, config.headerCount, config.headerBytes)) {
-      sendError(res, state, 431, 'HEADERS_TOO_LARGE', 'Request headers are too large', {
-        connection: 'close',
-      });
+    const refusal = screenRequest(req, method, config);
+    if (refusal) {
+      sendError(res, state, refusal.status, refusal.error, refusal.message, refusal.headers);
       return;
     }
 
@@ -279,7 +251,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     if (needsPreRead) {
       const read = await exchange('GET', Buffer.alloc(0));
       if (read.kind !== 'response' || read.status !== 200) {
-        this.deliver(res, state, read, apiKey, located.mount, 'GET');
+        this.deliver(res, state, read, apiKey, located.mount);
         return;
       }
       if (!this.recordAllowed(read.body, plan, route)) {
@@ -300,7 +272,22 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
       return;
     }
-    this.deliver(res, state, result, apiKey, located.mount, method);
+    this.deliver(res, state, result, apiKey, located.mount);
+  }
+
+  private deliver(
+    res: ServerResponse,
+    state: RequestState,
+    result: ExchangeResult,
+    apiKey: string,
+    mount: string,
+  ): void {
+    deliverResponse(res, state, result, {
+      apiKey,
+      mount,
+      target: this.config.target,
+      logger: this.config.logger,
+    });
   }
 
   /** The URL relative to the mount point, and the mount point as the client sees it. */
@@ -347,7 +334,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       requestId: string;
       client: ServerResponse;
     },
-  ): Promise<UpstreamResult | { kind: 'open'; waitMs: number }> {
+  ): Promise<ExchangeResult> {
     const { config, breaker } = this;
     const headers = upstreamRequestHeaders(req.headers, {
       apiKey: call.apiKey,
@@ -359,8 +346,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     if (!call.conditional) {
       delete headers['if-match'];
       delete headers['if-none-match'];
-    }
-    else if (call.contentType) headers['content-type'] = call.contentType;
+    } else if (call.contentType) headers['content-type'] = call.contentType;
     const idempotent = isIdempotentRequest(call.method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
       const waitMs = breaker?.acquire() ?? 0;
@@ -390,76 +376,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return result;
     }
   }
-
-  /** Sends the upstream's answer after the leak check, with filtered headers. */
-  private deliver(
-    res: ServerResponse,
-    state: RequestState,
-    result: UpstreamResult | { kind: 'open'; waitMs: number },
-    apiKey: string,
-    mount: string,
-    method: string,
-  ): void {
-    switch (result.kind) {
-      case 'aborted':
-        return;
-      case 'open':
-        sendError(
-          res,
-          state,
-          503,
-          'SERVICE_UNAVAILABLE',
-          'The data API is unavailable; retry later',
-          {
-            'retry-after': String(Math.max(1, Math.ceil(result.waitMs / 1000))),
-          },
-        );
-        return;
-      case 'timeout':
-        sendError(res, state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
-        return;
-      case 'network':
-        sendError(res, state, 502, 'BAD_GATEWAY', 'The data API could not be reached');
-        return;
-      case 'too-large':
-        sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was too large');
-        return;
-      case 'bad-encoding':
-        sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response could not be read');
-        return;
-    }
-    if (leaks(result, apiKey)) {
-      this.config.logger?.error({
-        msg: 'clinik-proxy blocked a response containing the API key',
-        requestId: state.requestId,
-        route: state.route,
-        upstreamStatus: result.status,
-      });
-      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was withheld');
-      return;
-    }
-    const headers = clientResponseHeaders(result.headers);
-    const location = result.headers.location;
-    if (location !== undefined && SAFE_MOUNT.test(mount)) {
-      const rewritten = rewriteLocation(location, this.config.target, mount);
-      if (rewritten !== undefined) headers.location = rewritten;
-    }
-    Object.assign(headers, state.ownHeaders);
-    const bodyless = method === 'HEAD' || result.status === 204 || result.status === 304;
-    headers['content-length'] = bodyless ? undefined : result.body.length;
-    if (headers['content-length'] === undefined) delete headers['content-length'];
-    res.writeHead(result.status, headers);
-    res.end(bodyless ? undefined : result.body);
-  }
 }
 
 /** Patients own themselves: the id check before forwarding is the whole ownership check. */
 function isSelfOwned(route: ProxyRoute): boolean {
   return getResource(route.resource)?.ownership === 'self';
-}
-
-/** True when the key appears anywhere in the upstream's headers or body. */
-function leaks(result: Extract<UpstreamResult, { kind: 'response' }>, apiKey: string): boolean {
-  if (result.body.includes(apiKey)) return true;
-  return result.rawHeaders.some((part) => part.includes(apiKey));
 }

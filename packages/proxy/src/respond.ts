@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { errorBody } from '@clinikapi/core';
+import { SAFETY_HEADERS } from './headers.js';
 
 /** Per-request state shared by the handler, the error writer and the audit line. */
 export interface RequestState {
@@ -33,12 +34,14 @@ export function sendError(
     return;
   }
   const body = JSON.stringify(errorBody(status, error, message, { requestId: state.requestId }));
+  res.removeHeader('x-powered-by');
   res.writeHead(status, {
     ...state.ownHeaders,
     ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...SAFETY_HEADERS,
   });
   res.end(body);
 }

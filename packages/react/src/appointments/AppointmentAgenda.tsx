@@ -13,6 +13,7 @@ import { appointmentQueries } from './appointmentQueries.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useAgendaNavigation } from './useAgendaNavigation.js';
 import { useAppointmentsInRange, useSlots } from './useAppointmentQueries.js';
+import { usePracticeZone } from './usePracticeZone.js';
 
 export type AgendaView = 'day' | 'week';
 
@@ -55,7 +56,7 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
     ref,
   ) {
     const clinik = useClinik();
-    const timeZone = zoneProp ?? clinik.timeZone;
+    const timeZone = usePracticeZone(zoneProp);
     const locale = clinik.locale;
     const messages = appointmentMessages(overrides);
     const today = todayIn(timeZone, clinik.now());

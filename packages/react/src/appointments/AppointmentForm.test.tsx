@@ -265,3 +265,15 @@ describe('AppointmentForm', () => {
 function renderWithClientAndSpy() {
   return renderForm({ patientId: undefined });
 }
+
+describe('time zone option', () => {
+  it('throws a coded error for an unknown zone instead of using another one', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() =>
+      renderWithClient(<AppointmentForm patientId="pat-ada" timeZone="Mars/Olympus" />, {
+        baseUrl: server.baseUrl,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'ERR_CLINIK_INVALID_TIME_ZONE' }));
+    spy.mockRestore();
+  });
+});

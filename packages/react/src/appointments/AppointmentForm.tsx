@@ -158,7 +158,7 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
         <div ref={alertRef} role="alert" tabIndex={-1} className="ck-form-alert">
           {form.alert}
         </div>
-        <button type="submit" className="ck-button ck-button-primary" disabled={form.pending}>
+        <button type="submit" className="ck-button ck-button--primary" disabled={form.pending}>
           {form.pending
             ? messages.booking
             : form.rescheduling

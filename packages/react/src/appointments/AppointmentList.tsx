@@ -13,6 +13,7 @@ import {
   useAppointmentsInRange,
   usePractitioners,
 } from './useAppointmentQueries.js';
+import { usePracticeZone } from './usePracticeZone.js';
 
 export interface AppointmentListProps extends HTMLAttributes<HTMLElement> {
   /** Whose appointments: a patient's... */
@@ -48,7 +49,7 @@ export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
     ref,
   ) {
     const clinik = useClinik();
-    const timeZone = zoneProp ?? clinik.timeZone;
+    const timeZone = usePracticeZone(zoneProp);
     const messages = appointmentMessages(overrides);
     const headingId = useId();
     const startOfToday = startOfDayIn(todayIn(timeZone, clinik.now()), timeZone);

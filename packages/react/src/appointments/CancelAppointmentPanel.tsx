@@ -45,7 +45,7 @@ export function CancelAppointmentPanel({
         </p>
       ) : null}
       <div className="ck-actions">
-        <button type="submit" className="ck-button ck-button-danger" disabled={cancel.isPending}>
+        <button type="submit" className="ck-button ck-button--danger" disabled={cancel.isPending}>
           {messages.confirmCancel}
         </button>
         <button type="button" className="ck-button" onClick={() => onDone(false)}>

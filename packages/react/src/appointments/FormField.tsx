@@ -14,14 +14,17 @@ export function FormField({ label, error, children, className }: FormFieldProps)
   const errorId = `${id}-error`;
   return (
     <div className={className ?? 'ck-field'} data-invalid={error ? '' : undefined}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className="ck-label">
+        {label}
+      </label>
       {cloneElement(children, {
         id,
+        className: children.props.className ?? 'ck-input',
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error ? errorId : undefined,
       })}
       {error ? (
-        <p id={errorId} className="ck-field-error">
+        <p id={errorId} className="ck-field__error">
           {error}
         </p>
       ) : null}

@@ -68,7 +68,7 @@ export function SlotPicker({ form }: SlotPickerProps) {
       </p>
       {body}
       {error ? (
-        <p id={errorId} className="ck-field-error">
+        <p id={errorId} className="ck-field__error">
           {error}
         </p>
       ) : null}

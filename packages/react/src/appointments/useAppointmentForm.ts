@@ -28,6 +28,7 @@ import {
   useSlots,
   useUpdateAppointment,
 } from './useAppointmentQueries.js';
+import { usePracticeZone } from './usePracticeZone.js';
 
 /** The appointment types the form offers (HL7 v2-0276 codes as the API writes them). */
 export const FORM_APPOINTMENT_TYPES = ['routine', 'walkin', 'urgent', 'followup'] as const;
@@ -84,7 +85,7 @@ const optional = (value: string) => (value.trim() ? value.trim() : undefined);
  */
 export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
   const clinik = useClinik();
-  const timeZone = options.timeZone ?? clinik.timeZone;
+  const timeZone = usePracticeZone(options.timeZone);
   const messages = appointmentMessages(options.messages);
   const durations = options.durations ?? DEFAULT_DURATIONS;
   const nowMs = clinik.now().getTime();

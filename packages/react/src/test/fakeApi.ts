@@ -30,13 +30,21 @@ export interface FakeClinikApi {
 }
 
 let requestCounter = 0;
+const nextRequestId = () => {
+  requestCounter += 1;
+  return `req_fake${requestCounter}`;
+};
 
 function envelope<T>(status: number, data: T): Envelope<T> {
-  requestCounter += 1;
   return {
     data,
-    meta: { requestId: `req_fake${requestCounter}`, timestamp: new Date().toISOString(), status },
+    meta: { requestId: nextRequestId(), timestamp: new Date().toISOString(), status },
   };
+}
+
+/** A contract error body; like the real API, every one carries a request id. */
+function apiError(status: number, error: string, message: string, issues?: ApiIssue[]) {
+  return errorBody(status, error, message, { requestId: nextRequestId(), issues });
 }
 
 const json = (status: number, body: unknown) =>
@@ -62,7 +70,13 @@ function pageSize(raw: string | null): number {
 export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
   const patients = [...seed];
   const log: string[] = [];
-  let failures: { times: number; status: number; body: unknown } | undefined;
+  let failures:
+    | {
+        times: number;
+        status: number;
+        body: { error: string; message: string; issues?: ApiIssue[] };
+      }
+    | undefined;
   let gate: Promise<void> | undefined;
   let nextId = 1;
 
@@ -87,16 +101,16 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
   }
 
   function invalid(issues: ApiIssue[]) {
-    return json(422, errorBody(422, 'VALIDATION_ERROR', 'The request body is invalid', { issues }));
+    return json(422, apiError(422, 'VALIDATION_ERROR', 'The request body is invalid', issues));
   }
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const match = /\/v1\/patients(?:\/([^/]+))?$/.exec(url.pathname);
-    if (!match) return json(404, errorBody(404, 'NOT_FOUND', 'No such endpoint'));
+    if (!match) return json(404, apiError(404, 'NOT_FOUND', 'No such endpoint'));
     const id = match[1] ? decodeURIComponent(match[1]) : undefined;
     const index = id ? patients.findIndex((p) => p.id === id) : -1;
-    const notFound = () => json(404, errorBody(404, 'NOT_FOUND', 'Patient not found'));
+    const notFound = () => json(404, apiError(404, 'NOT_FOUND', 'Patient not found'));
 
     if (!id && request.method === 'GET') return json(200, envelope(200, search(url)));
     if (!id && request.method === 'POST') {
@@ -130,7 +144,7 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
       patients.splice(index, 1);
       return new Response(null, { status: 204 });
     }
-    return json(405, errorBody(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
+    return json(405, apiError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
   }
 
   return {
@@ -140,14 +154,11 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
       failures = {
         times,
         status,
-        body: errorBody(
-          status,
-          body?.error ?? 'INTERNAL_ERROR',
-          body?.message ?? 'Internal error',
-          {
-            issues: body?.issues,
-          },
-        ),
+        body: {
+          error: body?.error ?? 'INTERNAL_ERROR',
+          message: body?.message ?? 'Internal error',
+          issues: body?.issues,
+        },
       };
     },
     hold() {
@@ -166,7 +177,8 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
       if (gate) await gate;
       if (failures && failures.times > 0) {
         failures.times -= 1;
-        return json(failures.status, failures.body);
+        const { error, message, issues } = failures.body;
+        return json(failures.status, apiError(failures.status, error, message, issues));
       }
       return route(request);
     },

@@ -22,7 +22,13 @@ export interface FakeClinikOptions {
  * Runs a story against an in-memory, contract-shaped fake of the data API: the provider's `fetch`
  * answers `/api/clinik/v1/...` from it, so stories work in `storybook build` with no server.
  */
-export function FakeClinik({ options, children }: { options: FakeClinikOptions; children: ReactNode }) {
+export function FakeClinik({
+  options,
+  children,
+}: {
+  options: FakeClinikOptions;
+  children: ReactNode;
+}) {
   const [state] = useState(() => {
     const api = createFakeClinikApi(options.patients ?? []);
     options.setup?.(api);
@@ -57,11 +63,11 @@ export function FakeClinik({ options, children }: { options: FakeClinikOptions; 
 }
 
 /** A Storybook decorator: `decorators: [withFakeClinik({ patients })]`. */
-export const withFakeClinik = (options: FakeClinikOptions = {}) =>
-  function FakeClinikDecorator(Story: () => ReactNode) {
-    return (
-      <FakeClinik options={options}>
-        <Story />
-      </FakeClinik>
-    );
-  };
+export const withFakeClinik = (options: FakeClinikOptions = {}) => {
+  const decorate = (Story: () => ReactNode) => (
+    <FakeClinik options={options}>
+      <Story />
+    </FakeClinik>
+  );
+  return decorate;
+};

@@ -1,4 +1,6 @@
-import { TZDate } from '@date-fns/tz';
+import type { TZDate } from '@date-fns/tz';
+// The mini class has every zone-aware getter date-fns needs, without the string formatters.
+import { TZDateMini } from '@date-fns/tz/date/mini';
 import { addDays, formatISO, startOfWeek } from 'date-fns';
 
 /** A calendar day, `YYYY-MM-DD`: what `<input type="date">` holds. Zone-free by itself. */
@@ -35,7 +37,7 @@ function dayParts(day: DayKey): [number, number, number] {
 
 /** `instant` seen on the wall clock of `timeZone`. */
 export function inZone(instant: Instant, timeZone: string): TZDate {
-  return new TZDate(millisOf(instant), timeZone);
+  return new TZDateMini(millisOf(instant), timeZone);
 }
 
 /** The calendar day `instant` falls on in `timeZone` (not in the browser's zone). */
@@ -51,7 +53,7 @@ export function todayIn(timeZone: string, now: Instant = Date.now()): DayKey {
 /** Calendar arithmetic on day keys; done in UTC because a calendar day has no zone. */
 export function shiftDay(day: DayKey, days: number): DayKey {
   const [year, month, date] = dayParts(day);
-  return formatISO(addDays(new TZDate(year, month, date, 'UTC'), days), {
+  return formatISO(addDays(new TZDateMini(year, month, date, 'UTC'), days), {
     representation: 'date',
   });
 }
@@ -59,7 +61,7 @@ export function shiftDay(day: DayKey, days: number): DayKey {
 /** The seven days of the week holding `day`. `weekStartsOn`: 0 Sunday ... 6 Saturday. */
 export function weekOf(day: DayKey, weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6 = 1): DayKey[] {
   const [year, month, date] = dayParts(day);
-  const first = startOfWeek(new TZDate(year, month, date, 'UTC'), { weekStartsOn });
+  const first = startOfWeek(new TZDateMini(year, month, date, 'UTC'), { weekStartsOn });
   const firstKey = formatISO(first, { representation: 'date' });
   return Array.from({ length: 7 }, (_, i) => shiftDay(firstKey, i));
 }
@@ -67,7 +69,7 @@ export function weekOf(day: DayKey, weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6 = 1)
 /** Local midnight of `day` in `timeZone` (the first existing instant where a zone skips midnight). */
 export function startOfDayIn(day: DayKey, timeZone: string): TZDate {
   const [year, month, date] = dayParts(day);
-  return new TZDate(year, month, date, timeZone);
+  return new TZDateMini(year, month, date, timeZone);
 }
 
 /**

@@ -38,6 +38,8 @@ export interface SchedulingApi {
   fetch: typeof fetch;
   /** Marks a slot busy as if another user booked it between display and submit. */
   takeSlot(slotId: string): void;
+  /** The next `times` requests answer `status` with a contract error body. */
+  failNext(times: number, status: number): void;
   /** Holds responses until released (loading states). */
   hold(): { release: () => void };
 }
@@ -85,6 +87,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
   const log: string[] = [];
   const writes: SchedulingApi['writes'] = [];
   let gate: Promise<void> | undefined;
+  let failures = { times: 0, status: 500 };
   let nextId = 1;
   const base = '*/v1';
 
@@ -99,6 +102,14 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       const url = new URL(request.url);
       log.push(`${request.method} ${url.pathname}${url.search}`);
       if (gate) await gate;
+      if (failures.times > 0) {
+        failures.times -= 1;
+        return fail(
+          failures.status,
+          failures.status === 500 ? 'INTERNAL_ERROR' : 'ERROR',
+          'Simulated failure',
+        );
+      }
       return undefined; // fall through to the route handlers
     }),
     http.get(`${base}/practitioners`, ({ request }) => {
@@ -206,6 +217,9 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
     log,
     writes,
     takeSlot: (slotId) => setSlot(slotId, 'busy'),
+    failNext: (times, status) => {
+      failures = { times, status };
+    },
     hold() {
       let release = () => {};
       gate = new Promise<void>((resolve) => {

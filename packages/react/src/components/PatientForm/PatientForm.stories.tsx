@@ -21,7 +21,9 @@ export const Create: Story = {
     await userEvent.type(canvas.getByLabelText('Last name'), 'Hopper');
     await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
     await waitFor(() =>
-      expect(args.onSaved).toHaveBeenCalledWith(expect.objectContaining({ fullName: 'Grace Hopper' })),
+      expect(args.onSaved).toHaveBeenCalledWith(
+        expect.objectContaining({ fullName: 'Grace Hopper' }),
+      ),
     );
   },
 };
@@ -43,7 +45,9 @@ export const ServerValidationError: Story = {
         api.failNext(1, 422, {
           error: 'VALIDATION_ERROR',
           message: 'The request body is invalid',
-          issues: [{ severity: 'error', code: 'value', diagnostics: 'phone is not a reachable number' }],
+          issues: [
+            { severity: 'error', code: 'value', diagnostics: 'phone is not a reachable number' },
+          ],
         }),
     }),
   ],

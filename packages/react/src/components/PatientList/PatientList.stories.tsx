@@ -40,9 +40,7 @@ export const Loading: Story = {
 };
 
 export const ErrorWithRetry: Story = {
-  decorators: [
-    withFakeClinik({ patients: makePatients(5), setup: (api) => api.failNext(1, 500) }),
-  ],
+  decorators: [withFakeClinik({ patients: makePatients(5), setup: (api) => api.failNext(1, 500) })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole('alert');

@@ -122,7 +122,13 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
           onChange={(event) => state.setSearch(event.target.value)}
         />
       </div>
-      <div className="ck-patient-list__viewport" ref={scrollRef} style={{ maxHeight: height }}>
+      {/* Scrolling is what virtualization hangs on, so it is inline: it works without styles.css. */}
+      <div
+        className="ck-patient-list__viewport"
+        ref={scrollRef}
+        style={{ maxHeight: height, overflowY: 'auto' }}
+      >
+        {' '}
         <table
           className="ck-table ck-patient-list__table"
           aria-label={messages.patientsTableLabel}

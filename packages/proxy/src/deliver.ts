@@ -1,0 +1,83 @@
+import type { ServerResponse } from 'node:http';
+import { clientResponseHeaders, rewriteLocation } from './headers.js';
+import { type RequestState, sendError } from './respond.js';
+import type { ProxyLogger } from './types.js';
+import type { UpstreamResult } from './upstream.js';
+
+/** What one logical upstream call ends with: an upstream result, or the open circuit. */
+export type ExchangeResult = UpstreamResult | { kind: 'open'; waitMs: number };
+
+const SAFE_MOUNT = /^(\/[A-Za-z0-9\-_.]+)*$/;
+
+/** True when the key appears anywhere in the upstream's headers or body. */
+export function leaks(
+  result: Extract<UpstreamResult, { kind: 'response' }>,
+  apiKey: string,
+): boolean {
+  if (result.body.includes(apiKey)) return true;
+  return result.rawHeaders.some((part) => part.includes(apiKey));
+}
+
+/**
+ * Answers the client from an upstream result: failures become contract errors, a response that
+ * contains the key becomes a 502 (and an incident line), anything else is sent with filtered
+ * headers and a rewritten (or dropped) `Location`.
+ */
+export function deliverResponse(
+  res: ServerResponse,
+  state: RequestState,
+  result: ExchangeResult,
+  context: { apiKey: string; mount: string; target: URL; logger: ProxyLogger | undefined },
+): void {
+  switch (result.kind) {
+    case 'aborted':
+      return;
+    case 'open':
+      sendError(
+        res,
+        state,
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The data API is unavailable; retry later',
+        {
+          'retry-after': String(Math.max(1, Math.ceil(result.waitMs / 1000))),
+        },
+      );
+      return;
+    case 'timeout':
+      sendError(res, state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
+      return;
+    case 'network':
+      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API could not be reached');
+      return;
+    case 'too-large':
+      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was too large');
+      return;
+    case 'bad-encoding':
+      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response could not be read');
+      return;
+  }
+  if (leaks(result, context.apiKey)) {
+    context.logger?.error({
+      msg: 'clinik-proxy blocked a response containing the API key',
+      requestId: state.requestId,
+      route: state.route,
+      upstreamStatus: result.status,
+    });
+    sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was withheld');
+    return;
+  }
+  const headers = clientResponseHeaders(result.headers);
+  const location = result.headers.location;
+  if (location !== undefined && SAFE_MOUNT.test(context.mount)) {
+    const rewritten = rewriteLocation(location, context.target, context.mount);
+    if (rewritten !== undefined) headers.location = rewritten;
+  }
+  Object.assign(headers, state.ownHeaders);
+  const bodyless = result.status === 204 || result.status === 304;
+  if (!bodyless) headers['content-length'] = result.body.length;
+  // Express's own X-Powered-By (set before the proxy ran) says as much as the upstream's would.
+  res.removeHeader('x-powered-by');
+  res.writeHead(result.status, headers);
+  res.end(bodyless ? undefined : result.body);
+}

@@ -1,0 +1,2 @@
+// Side-effect-only stylesheet: lets TypeScript users `import "@clinikapi/react/styles.css"`.
+export {};

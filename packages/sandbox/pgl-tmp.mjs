@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+console.log('create w/ trgm', Date.now()-t);
+await db.exec('create extension if not exists pg_trgm; create table t(a text)');
+t=Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size);
+t=Date.now();
+const db2 = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: dump });
+console.log('create from dump', Date.now()-t);
+console.log((await db2.query('select count(*) from t')).rows);
+t=Date.now();
+const db3 = await PGlite.create();
+console.log('create plain', Date.now()-t);
