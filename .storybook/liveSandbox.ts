@@ -22,21 +22,29 @@ export function liveSandbox(): Plugin {
         return;
       }
       const [{ createSandbox }, { clinikProxy, staff }] = modules;
-      const sandbox = await createSandbox({ memory: true });
-      const { url: target } = await sandbox.listen(0);
-      await sandbox.seed({ org: 'org_storybook', patients: 120, practitioners: 3 });
-      const { key } = await sandbox.keys.create({ org: 'org_storybook', env: 'test' });
-      const proxy = clinikProxy<{ id: string }>({
-        target,
-        apiKey: key,
-        // Storybook has no sign-in: every request acts as one local staff member.
-        authenticate: () => ({ id: 'storybook_designer' }),
-        authorize: staff(),
-        logger: false,
-      });
-      // Connect strips the mount path from req.url, as Express does.
-      server.middlewares.use('/api/clinik', (req, res, next) => proxy(req, res, next));
-      server.httpServer?.once('close', () => void sandbox.close());
+      try {
+        const sandbox = await createSandbox({ memory: true });
+        const { url: target } = await sandbox.listen(0);
+        await sandbox.seed({ org: 'org_storybook', patients: 120, practitioners: 3 });
+        const { key } = await sandbox.keys.create({ org: 'org_storybook', env: 'test' });
+        const proxy = clinikProxy<{ id: string }>({
+          target,
+          apiKey: key,
+          // Storybook has no sign-in: every request acts as one local staff member.
+          authenticate: () => ({ id: 'storybook_designer' }),
+          authorize: staff(),
+          logger: false,
+        });
+        // Connect strips the mount path from req.url, as Express does.
+        server.middlewares.use('/api/clinik', (req, res, next) => proxy(req, res, next));
+        server.httpServer?.once('close', () => void sandbox.close());
+      } catch (error) {
+        // Stories with fixtures still work; only the live story is affected.
+        server.config.logger.warn(
+          `[clinik] live sandbox off: ${error instanceof Error ? error.message : String(error)} (rebuild the packages: pnpm run build)`,
+        );
+        return;
+      }
       server.config.logger.info('[clinik] live sandbox + proxy mounted at /api/clinik');
     },
   };

@@ -8,5 +8,7 @@ export default defineProject({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     globalSetup: ['src/test/globalSetup.ts'],
+    // A hang guard, not a speed check: the machine is shared and user-event tests type a lot.
+    testTimeout: 20_000,
   },
 });

@@ -152,6 +152,14 @@ describe('patientPortal()', () => {
     expect(patchOther.status).toBe(404);
     expect(upstream.seen.map((r) => r.method)).toEqual(['GET']);
 
+    const notJson = await send(portal.url, '/api/clinik/v1/appointments', {
+      method: 'POST',
+      headers: { ...patientA, ...json },
+      body: '{"patientId":',
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json()).toMatchObject({ error: 'INVALID_JSON' });
+
     const moveToOther = await send(portal.url, '/api/clinik/v1/appointments/apt_a', {
       method: 'PATCH',
       headers: { ...patientA, ...json },
@@ -171,6 +179,34 @@ describe('patientPortal()', () => {
       headers: patientA,
     });
     expect(deleteOwn.status).toBe(403);
+  });
+});
+
+describe('query narrowing from a custom authorize', () => {
+  it('forces the query on searches and holds single records to it', async () => {
+    const doctor = await startProxy(upstream.url, {
+      authorize: ({ method }) => method === 'GET' && { query: { practitionerId: 'doc_1' } },
+    });
+    try {
+      const search = await send(doctor.url, '/api/clinik/v1/appointments?practitionerId=doc_2', {
+        headers: asUser(),
+      });
+      expect(search.status).toBe(200);
+      expect(upstream.seen[0]?.url).toBe('/v1/appointments?practitionerId=doc_1');
+      const own = await send(doctor.url, '/api/clinik/v1/appointments/apt_a', {
+        headers: asUser(),
+      });
+      expect(own.status).toBe(200);
+      const other = await send(doctor.url, '/api/clinik/v1/appointments/apt_b', {
+        headers: asUser(),
+      });
+      expect(other.status).toBe(404);
+      // Patients cannot be searched by practitionerId: the narrowing cannot hold, so 403.
+      const patients = await send(doctor.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(patients.status).toBe(403);
+    } finally {
+      await doctor.close();
+    }
   });
 });
 

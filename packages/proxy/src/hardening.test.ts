@@ -195,6 +195,22 @@ describe('responses', () => {
     expect(res.json()).toEqual(envelope({ id: 'p1' }));
   });
 
+  it("passes the data API's own 429 through with Retry-After and its rate-limit headers", async () => {
+    upstream.handler = (_req, res) =>
+      sendJson(
+        res,
+        429,
+        { error: 'RATE_LIMITED', message: 'Too many requests', code: '429' },
+        { 'retry-after': '17', 'x-ratelimit-remaining': '0', 'x-quota-remaining': '5' },
+      );
+    const res = await get('/v1/patients');
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('17');
+    expect(res.headers['x-ratelimit-remaining']).toBe('0');
+    expect(res.headers['x-quota-remaining']).toBe('5');
+    expect(res.json()).toMatchObject({ error: 'RATE_LIMITED' });
+  });
+
   it('never follows redirects; rewrites upstream Locations to the mount path and drops foreign ones', async () => {
     upstream.handler = (req, res) => {
       const location = req.url.endsWith('p1')
@@ -298,6 +314,49 @@ describe('limits and upstream failures', () => {
     });
     expect(form.status).toBe(415);
     expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('answers 502 for oversized or unreadable upstream responses', async () => {
+    const small = await startProxy(upstream.url, { limits: { responseBytes: 1024 } });
+    try {
+      upstream.handler = (_req, res) => sendJson(res, 200, envelope({ blob: 'x'.repeat(5000) }));
+      const big = await send(small.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(big.status).toBe(502);
+      expect(big.json()).toMatchObject({ error: 'BAD_GATEWAY' });
+      upstream.handler = (_req, res) => {
+        res.writeHead(200, { 'content-encoding': 'zstd', 'content-length': 4 });
+        res.end('abcd');
+      };
+      const odd = await send(small.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(odd.status).toBe(502);
+      // A gzip bomb is cut off at the same limit.
+      upstream.handler = (_req, res) => {
+        const bomb = gzipSync(Buffer.alloc(1_000_000));
+        res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': bomb.length });
+        res.end(bomb);
+      };
+      expect((await send(small.url, '/api/clinik/v1/patients', { headers: asUser() })).status).toBe(
+        502,
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers 408 when the client stops sending its body', async () => {
+    const strict = await startProxy(upstream.url, { timeouts: { bodyMs: 100 } });
+    try {
+      const raw = await sendRaw(
+        strict.port,
+        'POST /api/clinik/v1/patients HTTP/1.1\r\nHost: x\r\nx-test-user: u1\r\n' +
+          'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"firstName":',
+      );
+      expect(raw).toMatch(/^HTTP\/1\.1 408/);
+      expect(raw).toContain('"error":"REQUEST_TIMEOUT"');
+      expect(upstream.seen).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('answers 504 with the contract body when the upstream hangs', async () => {

@@ -2,7 +2,9 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClinikProxyError } from './errors.js';
 import { jwtAuth } from './jwt.js';
-import { serve } from './test/http.js';
+import { startUpstream, TEST_KEY } from './test/fake-upstream.js';
+import { send, serve, until } from './test/http.js';
+import { startProxy } from './test/setup-proxy.js';
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 let keys: KeyPair;
@@ -109,6 +111,38 @@ describe('jwtAuth with a secret', () => {
       jwtAuth({ secret: 'short-secret', issuer, audience });
     } catch (error) {
       expect(String(error)).not.toContain('short-secret');
+    }
+  });
+});
+
+describe('jwtAuth as the proxy authenticate', () => {
+  it('lets a bearer user through and never forwards the token', async () => {
+    const upstream = await startUpstream();
+    const proxy = await startProxy(upstream.url, {
+      authenticate: jwtAuth({
+        jwksUrl: `${jwks.url}/jwks.json`,
+        issuer,
+        audience,
+        userFromClaims: (claims) => ({ id: String(claims.sub) }),
+      }),
+    });
+    try {
+      const bearer = `Bearer ${await token()}`;
+      const ok = await send(proxy.url, '/api/clinik/v1/patients', {
+        headers: { authorization: bearer },
+      });
+      expect(ok.status).toBe(200);
+      expect(upstream.seen[0]?.headers.authorization).toBeUndefined();
+      expect(upstream.seen[0]?.headers['x-api-key']).toBe(TEST_KEY);
+      const expired = await send(proxy.url, '/api/clinik/v1/patients', {
+        headers: { authorization: `Bearer ${await token({}, keys.privateKey, '-2h')}` },
+      });
+      expect(expired.status).toBe(401);
+      await until(() => proxy.audit.events.length === 2);
+      expect(proxy.audit.events[0]?.userId).toBe('user_1');
+    } finally {
+      await proxy.close();
+      await upstream.close();
     }
   });
 });

@@ -116,100 +116,12 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     state.route = route.template;
     state.resourceId = route.id ?? null;
 
-    let user: User | null | undefined;
-    try {
-      user = await config.authenticate(req);
-    } catch {
-      config.logger?.error({ msg: 'clinik-proxy authenticate failed', requestId });
-      sendError(res, state, 500, 'INTERNAL_ERROR', 'Authentication failed unexpectedly');
-      return;
-    }
-    if (user === null || user === undefined) {
-      sendError(res, state, 401, 'UNAUTHORIZED', 'Authentication required');
-      return;
-    }
-    const userId = config.userIdOf(user);
-    state.userId = userId;
+    const plan = await this.admit(req, res, state, route, query);
+    if (!plan) return;
 
-    if (this.limiter && config.rateLimit) {
-      const decision = await this.limiter.check(config.rateLimit.keyOf(user, userId));
-      Object.assign(state.ownHeaders, rateLimitHeaders(decision));
-      if (!decision.allowed) {
-        sendError(res, state, 429, 'RATE_LIMITED', 'Too many requests', {
-          ...legacyRateLimitHeaders(decision),
-          'retry-after': String(decision.resetSeconds),
-        });
-        return;
-      }
-    }
-
-    let decision: Awaited<ReturnType<typeof config.authorize>>;
-    try {
-      decision = await config.authorize({
-        user,
-        method,
-        route,
-        resource: route.resource,
-        id: route.id,
-        query: Object.freeze({ ...query }),
-      });
-    } catch {
-      config.logger?.error({ msg: 'clinik-proxy authorize failed', requestId });
-      sendError(res, state, 500, 'INTERNAL_ERROR', 'Authorization failed unexpectedly');
-      return;
-    }
-    if (decision !== true && (typeof decision !== 'object' || decision === null)) {
-      sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
-      return;
-    }
-    const plan: NarrowingPlan =
-      decision === true
-        ? { kind: 'none' }
-        : planNarrowing(decision as AuthorizeNarrowing, route, method);
-    if (plan.kind === 'deny') {
-      sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
-      return;
-    }
-    if (plan.kind === 'force-query') Object.assign(query, plan.query);
-    if (plan.kind === 'check-record' && selfOwnedMismatch(plan.constraints, route)) {
-      sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
-      return;
-    }
-
-    let body: Buffer = Buffer.alloc(0);
-    let reserializedJson = false;
-    if (BODY_METHODS.has(method)) {
-      const type = req.headers['content-type'];
-      if (type === undefined || !JSON_TYPE.test(type)) {
-        sendError(res, state, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (application/json)');
-        return;
-      }
-      const read = await readBody(req, config.bodyBytes, config.bodyTimeoutMs);
-      if (!read.ok) {
-        sendError(res, state, read.status, read.error, read.message, { connection: 'close' });
-        return;
-      }
-      body = read.body;
-      if (read.json) reserializedJson = true;
-      if (plan.kind === 'check-body' || (plan.kind === 'check-record' && plan.checkBody)) {
-        let json: unknown;
-        try {
-          json = JSON.parse(body.toString('utf8'));
-        } catch {
-          sendError(res, state, 400, 'INVALID_JSON', 'Request body is not valid JSON');
-          return;
-        }
-        if (
-          !bodyRespects(json, plan.constraints, plan.kind === 'check-body' ? 'create' : 'update')
-        ) {
-          sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
-          return;
-        }
-      }
-    } else if (!bodyAlreadyRead(req)) {
-      // Bodies on GET/DELETE are not forwarded; draining keeps the connection reusable.
-      req.resume();
-    }
+    const payload = await this.readPayload(req, res, state, method, plan);
+    if (!payload) return;
+    const { body, reserializedJson } = payload;
 
     let apiKey: string;
     try {
@@ -273,6 +185,130 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return;
     }
     this.deliver(res, state, result, apiKey, located.mount);
+  }
+
+  /**
+   * Authenticates, rate-limits and authorizes; answers the client itself and resolves
+   * `undefined` when the request stops here, otherwise resolves the narrowing to enforce.
+   */
+  private async admit(
+    req: Req,
+    res: ServerResponse,
+    state: RequestState,
+    route: ProxyRoute,
+    query: Record<string, string>,
+  ): Promise<NarrowingPlan | undefined> {
+    const { config } = this;
+    const { method } = state;
+    let user: User | null | undefined;
+    try {
+      user = await config.authenticate(req);
+    } catch {
+      config.logger?.error({ msg: 'clinik-proxy authenticate failed', requestId: state.requestId });
+      sendError(res, state, 500, 'INTERNAL_ERROR', 'Authentication failed unexpectedly');
+      return undefined;
+    }
+    if (user === null || user === undefined) {
+      sendError(res, state, 401, 'UNAUTHORIZED', 'Authentication required');
+      return undefined;
+    }
+    const userId = config.userIdOf(user);
+    state.userId = userId;
+
+    if (this.limiter && config.rateLimit) {
+      const decision = await this.limiter.check(config.rateLimit.keyOf(user, userId));
+      Object.assign(state.ownHeaders, rateLimitHeaders(decision));
+      if (!decision.allowed) {
+        sendError(res, state, 429, 'RATE_LIMITED', 'Too many requests', {
+          ...legacyRateLimitHeaders(decision),
+          'retry-after': String(decision.resetSeconds),
+        });
+        return undefined;
+      }
+    }
+
+    let decision: Awaited<ReturnType<typeof config.authorize>>;
+    try {
+      decision = await config.authorize({
+        user,
+        method,
+        route,
+        resource: route.resource,
+        id: route.id,
+        query: Object.freeze({ ...query }),
+      });
+    } catch {
+      config.logger?.error({ msg: 'clinik-proxy authorize failed', requestId: state.requestId });
+      sendError(res, state, 500, 'INTERNAL_ERROR', 'Authorization failed unexpectedly');
+      return undefined;
+    }
+    if (decision !== true && (typeof decision !== 'object' || decision === null)) {
+      sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
+      return undefined;
+    }
+    const plan: NarrowingPlan =
+      decision === true
+        ? { kind: 'none' }
+        : planNarrowing(decision as AuthorizeNarrowing, route, method);
+    if (plan.kind === 'deny') {
+      sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
+      return undefined;
+    }
+    if (plan.kind === 'force-query') Object.assign(query, plan.query);
+    if (plan.kind === 'check-record' && selfOwnedMismatch(plan.constraints, route)) {
+      sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
+      return undefined;
+    }
+    return plan;
+  }
+
+  /**
+   * The body to forward (empty for GET and DELETE), checked against the narrowing; answers the
+   * client itself and resolves `undefined` when the body is refused.
+   */
+  private async readPayload(
+    req: Req,
+    res: ServerResponse,
+    state: RequestState,
+    method: string,
+    plan: NarrowingPlan,
+  ): Promise<{ body: Buffer; reserializedJson: boolean } | undefined> {
+    const { config } = this;
+    let body: Buffer = Buffer.alloc(0);
+    let reserializedJson = false;
+    if (BODY_METHODS.has(method)) {
+      const type = req.headers['content-type'];
+      if (type === undefined || !JSON_TYPE.test(type)) {
+        sendError(res, state, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (application/json)');
+        return undefined;
+      }
+      const read = await readBody(req, config.bodyBytes, config.bodyTimeoutMs);
+      if (!read.ok) {
+        sendError(res, state, read.status, read.error, read.message, { connection: 'close' });
+        return undefined;
+      }
+      body = read.body;
+      if (read.json) reserializedJson = true;
+      if (plan.kind === 'check-body' || (plan.kind === 'check-record' && plan.checkBody)) {
+        let json: unknown;
+        try {
+          json = JSON.parse(body.toString('utf8'));
+        } catch {
+          sendError(res, state, 400, 'INVALID_JSON', 'Request body is not valid JSON');
+          return undefined;
+        }
+        if (
+          !bodyRespects(json, plan.constraints, plan.kind === 'check-body' ? 'create' : 'update')
+        ) {
+          sendError(res, state, 403, 'FORBIDDEN', 'Not allowed');
+          return undefined;
+        }
+      }
+    } else if (!bodyAlreadyRead(req)) {
+      // Bodies on GET/DELETE are not forwarded; draining keeps the connection reusable.
+      req.resume();
+    }
+    return { body, reserializedJson };
   }
 
   private deliver(

@@ -125,7 +125,10 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
   authenticate: (req: Req) => Awaitable<User | null | undefined>;
   /** Decides whether a user may make a request, and may narrow it. See `staff()`, `readOnly()`, `patientPortal()`. */
   authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
-  /** The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub`. */
+  /**
+   * The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub` (users with
+   * neither share one `anonymous` bucket: pass this option then).
+   */
   userIdOf?: (user: User) => string;
   /** Extra routes beyond the registered resources. Defaults to none. */
   enable?: { fhir?: boolean; bulk?: boolean };

@@ -5,8 +5,8 @@ import { type CreateKeyOptions, type KeyInfo, KeyStore } from './auth/keys.js';
 import { BulkJobs } from './bulk/jobs.js';
 import { bulkRoutes } from './bulk/routes.js';
 import type { Database } from './db/database.js';
-import { migrate } from './db/migrations.js';
-import { openPglite } from './db/pglite.js';
+import { migrate, SCHEMA_KEY } from './db/migrations.js';
+import { openMemoryPglite, openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 import { createAdapterRegistry } from './engine/adapters/index.js';
 import { ResourceEngine } from './engine/engine.js';
@@ -66,7 +66,7 @@ const SANDBOX_VERSION = '0.1.0';
 
 async function openDatabase(options: SandboxOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  if (options.memory) return openPglite();
+  if (options.memory) return openMemoryPglite(SCHEMA_KEY, migrate);
   return openPglite(resolve(options.dataDir ?? '.clinik-sandbox'));
 }
 

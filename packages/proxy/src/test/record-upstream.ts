@@ -8,8 +8,8 @@ export const RECORDS: Record<string, Record<string, Record<string, unknown>>> = 
     pat_b: { id: 'pat_b', firstName: 'Bob' },
   },
   appointments: {
-    apt_a: { id: 'apt_a', patientId: 'pat_a', status: 'booked' },
-    apt_b: { id: 'apt_b', patientId: 'pat_b', status: 'booked' },
+    apt_a: { id: 'apt_a', patientId: 'pat_a', practitionerId: 'doc_1', status: 'booked' },
+    apt_b: { id: 'apt_b', patientId: 'pat_b', practitionerId: 'doc_2', status: 'booked' },
   },
   practitioners: { doc_1: { id: 'doc_1', firstName: 'Dee' } },
 };

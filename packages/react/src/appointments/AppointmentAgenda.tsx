@@ -9,7 +9,7 @@ import { crossesMidnight } from '../time/slots.js';
 import { type DayKey, hoursInDay, shiftDay, startOfDayIn, todayIn, weekOf } from '../time/zone.js';
 import { type AgendaEntry, agendaDays } from './agendaEntries.js';
 import { type AppointmentMessages, appointmentMessages } from './appointmentMessages.js';
-import { appointmentQueries } from './appointmentQueries.js';
+import { appointmentQueries, RANGE_LIMIT } from './appointmentQueries.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useAgendaNavigation } from './useAgendaNavigation.js';
 import { useAppointmentsInRange, useSlots } from './useAppointmentQueries.js';
@@ -149,6 +149,9 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
           {messages.agendaHelp}
         </p>
         {loading ? <p role="status">{messages.loadingAppointments}</p> : null}
+        {slots.data?.hasMore || appointments.data?.hasMore ? (
+          <p className="ck-muted">{messages.truncated(RANGE_LIMIT)}</p>
+        ) : null}
         {failed ? (
           <div role="alert" className="ck-error-text">
             {messages.loadAppointmentsFailed}{' '}

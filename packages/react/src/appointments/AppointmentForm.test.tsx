@@ -127,7 +127,7 @@ describe('AppointmentForm', () => {
     const alert = await screen.findByRole('alert');
     await waitFor(() => expect(alert.textContent).toMatch(/just booked by someone else/));
     await waitFor(() => expect(screen.queryByRole('button', { name: '11:00 AM' })).toBeNull());
-    expect(document.activeElement).toBe(alert);
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Cough');
     expect(screen.getByLabelText('Practitioner')).toHaveProperty('value', 'prac-rao');
     expect(onBooked).not.toHaveBeenCalled();
@@ -163,7 +163,7 @@ describe('AppointmentForm', () => {
     await user.click(await screen.findByRole('button', { name: 'Book appointment' }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe('Please correct the highlighted fields.');
-    expect(document.activeElement).toBe(alert);
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(screen.getByLabelText('Practitioner').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('group', { name: 'Available times' }).textContent).toContain(
       'Pick one of the available times',
@@ -234,6 +234,7 @@ describe('AppointmentForm', () => {
     await user.clear(date);
     await user.type(date, FALL_BACK_DAY);
     await slotButton('1:00 AM EDT');
+    expect(screen.getByText('Times in America/New_York (GMT-4 → GMT-5)')).toBeTruthy();
     expect(slotNames()).toEqual([
       '12:00 AM',
       '12:30 AM',

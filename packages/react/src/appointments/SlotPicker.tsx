@@ -3,7 +3,7 @@ import type { Slot } from '@clinikapi/core';
 import { useId } from 'react';
 import { formatOffset, formatTime } from '../time/format.js';
 import { crossesMidnight } from '../time/slots.js';
-import { startOfDayIn } from '../time/zone.js';
+import { dayBoundsIn, isDayKey } from '../time/zone.js';
 import type { AppointmentFormState } from './useAppointmentForm.js';
 
 export interface SlotPickerProps {
@@ -19,10 +19,13 @@ export function SlotPicker({ form }: SlotPickerProps) {
   const hintId = useId();
   const errorId = useId();
   const error = form.errors.slotId;
-  const offset = formatOffset(startOfDayIn(form.values.day || form.today, timeZone), {
-    timeZone,
-    locale,
-  });
+  // On a clock-change day the offset differs at its start and end: show both.
+  const day = isDayKey(values.day) ? values.day : form.today;
+  const { start, end } = dayBoundsIn(day, timeZone);
+  const offsets = [
+    ...new Set([start, end.getTime() - 1].map((t) => formatOffset(t, { timeZone, locale }))),
+  ];
+  const offset = offsets.join(' → ');
   let body: React.ReactNode;
   if (!values.practitionerId) body = null;
   else if (slotsQuery.isPending) body = <p className="ck-muted">{messages.loadingTimes}</p>;

@@ -61,6 +61,7 @@ export interface AppointmentMessages {
   busy: string;
   freeCount: (n: number) => string;
   noSlots: string;
+  truncated: (limit: number) => string;
   clockChange: (hours: number) => string;
   agendaHelp: string;
 }
@@ -150,6 +151,8 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   busy: 'Busy',
   freeCount: (n) => `${n} free`,
   noSlots: 'Nothing scheduled.',
+  truncated: (limit) =>
+    `Showing the first ${limit} records of this period; pick a shorter view to see the rest.`,
   clockChange: (hours) => `Clocks change today: a ${hours}-hour day.`,
   agendaHelp:
     'Use the arrow keys to move between times, Page Up and Page Down to change days, Enter to choose.',

@@ -8,7 +8,7 @@ import type { RecordOf, SearchParamsOf } from '../queries/types.js';
 /** Search parameters of `GET /v1/appointments` (patient, practitioner, status, date range, paging). */
 export type AppointmentSearchParams = SearchParamsOf<'appointments'>;
 /** Search parameters of `GET /v1/practitioners`. */
-export type PractitionerSearchParams = SearchParamsOf<'practitioners'>;
+export type PractitionerListParams = SearchParamsOf<'practitioners'>;
 
 /** Slots of one practitioner or one schedule between two instants (ISO 8601 with offset). */
 export interface SlotRangeParams {
@@ -79,7 +79,7 @@ export const appointmentQueries = {
   /** One practitioner by id. */
   practitioner: (id: string) => practitioners.detail(id),
   /** One page of practitioners. */
-  practitioners: (params?: PractitionerSearchParams) => practitioners.list(params),
+  practitioners: (params?: PractitionerListParams) => practitioners.list(params),
   /** Every slot of a practitioner or schedule in a range, sorted by start. */
   slots: (params: SlotRangeParams) => {
     const normalized = normalizeParams({ ...params, sort: 'date' as const });

@@ -12,7 +12,7 @@ import { AppointmentList } from './AppointmentList.js';
 const baseUrl = () => inject('sandboxProxyUrl');
 const ZONE = 'Asia/Kolkata';
 const DAY = '2027-01-12';
-/** 08:30 in Kolkata on the booking day: the 08:00 slot is past. */
+/** 08:30 in Kolkata on the booking day: the 08:00 slot is past, the 08:30 one has started. */
 const NOW = new Date('2027-01-12T03:00:00Z');
 const run = Date.now().toString(36);
 const originalTz = process.env.TZ;
@@ -25,7 +25,10 @@ let slots: Slot[];
 beforeAll(async () => {
   process.env.TZ = 'America/Los_Angeles';
   client = createClinikClient({ baseUrl: baseUrl(), retries: 0 });
-  const practitioner = await client.practitioners.create({ firstName: 'Meera', lastName: `Rao${run}` });
+  const practitioner = await client.practitioners.create({
+    firstName: 'Meera',
+    lastName: `Rao${run}`,
+  });
   practitionerName = practitioner.fullName;
   patientId = (await client.patients.create({ firstName: 'Ada', lastName: `Booker${run}` })).id;
   const schedule = await client.schedules.create({ actorIds: [practitioner.id], active: true });
@@ -49,39 +52,48 @@ afterAll(() => {
 
 const statusOf = async (slotId: string) => (await client.slots.read(slotId)).status;
 
-async function openForm() {
+async function openForm(firstFreeTime: string) {
   const onBooked = vi.fn();
-  const utils = renderWithClient(<AppointmentForm patientId={patientId} timeZone={ZONE} onBooked={onBooked} />, {
-    baseUrl: baseUrl(),
-    timeZone: ZONE,
-    now: () => NOW,
-  });
+  const utils = renderWithClient(
+    <AppointmentForm patientId={patientId} timeZone={ZONE} onBooked={onBooked} />,
+    {
+      baseUrl: baseUrl(),
+      timeZone: ZONE,
+      now: () => NOW,
+    },
+  );
   await utils.user.type(screen.getByLabelText('Search practitioners'), `Rao${run}`);
   await screen.findByRole('option', { name: practitionerName });
   await utils.user.selectOptions(screen.getByLabelText('Practitioner'), practitionerName);
   const date = screen.getByLabelText('Date');
   await utils.user.clear(date);
   await utils.user.type(date, DAY);
-  await screen.findByRole('button', { name: '8:30 AM' });
+  await screen.findByRole('button', { name: firstFreeTime });
   return { ...utils, onBooked };
 }
 
-describe('appointments against the sandbox behind the proxy', () => {
+// Each test makes a dozen round trips through the proxy to PGlite on a shared 2-core machine.
+describe('appointments against the sandbox behind the proxy', { timeout: 15_000 }, () => {
   it('offers the sandbox’s free future slots in Kolkata time and books one', async () => {
-    const { user, onBooked } = await openForm();
+    const { user, onBooked } = await openForm('9:00 AM');
     expect(screen.queryByRole('button', { name: '8:00 AM' })).toBeNull(); // past at 08:30
+    expect(screen.queryByRole('button', { name: '8:30 AM' })).toBeNull(); // starting now
     await user.click(screen.getByRole('button', { name: '9:00 AM' }));
     await user.type(screen.getByLabelText('Reason'), 'Sandbox booking');
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
     const booked = onBooked.mock.calls[0]?.[0];
-    expect(booked).toMatchObject({ slotId: slots[2]?.id, start: '2027-01-12T09:00:00+05:30', minutesDuration: 30 });
+    expect(booked).toMatchObject({
+      slotId: slots[2]?.id,
+      start: '2027-01-12T09:00:00+05:30',
+      minutesDuration: 30,
+    });
     expect(await statusOf(slots[2]?.id ?? '')).toBe('busy');
     await waitFor(() => expect(screen.queryByRole('button', { name: '9:00 AM' })).toBeNull());
   });
 
   it('shows the 409 when someone else books the slot first, and keeps the form', async () => {
-    const { user, onBooked } = await openForm();
+    const { user, onBooked } = await openForm('9:30 AM');
     await user.click(screen.getByRole('button', { name: '9:30 AM' }));
     await user.type(screen.getByLabelText('Reason'), 'Race');
     const taken = slots[3] as Slot;
@@ -93,7 +105,9 @@ describe('appointments against the sandbox behind the proxy', () => {
       end: taken.end,
     });
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/just booked by someone else/));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/just booked by someone else/),
+    );
     await waitFor(() => expect(screen.queryByRole('button', { name: '9:30 AM' })).toBeNull());
     expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Race');
     expect(onBooked).not.toHaveBeenCalled();

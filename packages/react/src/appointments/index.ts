@@ -15,7 +15,7 @@ export {
   type AppointmentSearchParams,
   appointmentQueries,
   invalidateAfterScheduling,
-  type PractitionerSearchParams,
+  type PractitionerListParams,
   RANGE_LIMIT,
   refreshSlots,
   type SlotRangeParams,

@@ -66,7 +66,11 @@ export interface UseAppointmentFormOptions {
   appointmentId?: string;
   /** IANA zone of the practice: days, "today" and times are taken in it. Defaults to the provider's. */
   timeZone?: string;
-  /** Durations offered, in minutes. Defaults to 15, 30, 45, 60 and 90. */
+  /**
+   * Appointment lengths offered, in minutes. A chosen length books the start of one slot (the
+   * slot turns busy), so only slots at least that long are offered; "Whole slot" books the slot's
+   * own length. Defaults to 15, 30, 45, 60 and 90.
+   */
   durations?: readonly number[];
   /** Called with the stored appointment after booking or rescheduling. */
   onBooked?: (appointment: Appointment) => void;

@@ -72,6 +72,19 @@ describe('useSlots', () => {
     expect(result.current.data?.data).toHaveLength(139);
   });
 
+  it('takes a practitioner or a schedule, not both (checked by tsc)', () => {
+    const typeOnly = () => {
+      const range = { from: new Date(), to: new Date() };
+      useSlots({ practitionerId: 'p', ...range });
+      useSlots({ scheduleId: 's', ...range });
+      // @ts-expect-error: one owner only
+      useSlots({ practitionerId: 'p', scheduleId: 's', ...range });
+      // @ts-expect-error: from and to are required
+      useSlots({ practitionerId: 'p' });
+    };
+    expect(typeof typeOnly).toBe('function');
+  });
+
   it('stays idle until a practitioner is chosen', () => {
     const { wrapper } = setup();
     const { result } = renderHook(() => useSlots({ practitionerId: undefined, ...dayRange }), {
@@ -102,6 +115,23 @@ describe('appointment queries and mutations', () => {
     );
     expect(result.current.one.data?.reasonCode).toBe('Night shift follow-up');
     await waitFor(() => expect(result.current.practitioners.data?.data).toHaveLength(1));
+  });
+
+  it('keeps the previous page while paging, but never shows another patient’s appointments', async () => {
+    const { wrapper } = setup();
+    const { result, rerender } = renderHook(
+      ({ patientId, status }: { patientId: string; status?: string }) =>
+        useAppointments({ patientId, status }),
+      { wrapper, initialProps: { patientId: 'pat-ada' } as { patientId: string; status?: string } },
+    );
+    await waitFor(() => expect(result.current.data?.data).toHaveLength(2));
+    const hold = api.hold();
+    rerender({ patientId: 'pat-ada', status: 'booked' });
+    expect(result.current.isPlaceholderData).toBe(true); // same patient, narrower filter
+    rerender({ patientId: 'pat-alan' });
+    expect(result.current.data).toBeUndefined(); // another patient: nothing stands in
+    hold.release();
+    await waitFor(() => expect(result.current.data?.data).toEqual([]));
   });
 
   it('booking marks the slot busy and refreshes slots and appointment lists', async () => {

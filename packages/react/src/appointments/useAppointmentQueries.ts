@@ -13,7 +13,7 @@ import {
   type AppointmentSearchParams,
   appointmentQueries,
   invalidateAfterScheduling,
-  type PractitionerSearchParams,
+  type PractitionerListParams,
   refreshSlots,
 } from './appointmentQueries.js';
 
@@ -39,13 +39,27 @@ function toSearch(
   };
 }
 
+/**
+ * Keeps the previous result on screen while the next page or range loads, but never across
+ * owners: another patient's appointments must not stand in for this patient's.
+ */
+function keepPreviousOfSameOwner(search: AppointmentSearchParams) {
+  return <T>(previous: T | undefined, previousQuery?: { queryKey: readonly unknown[] }) => {
+    const before = previousQuery?.queryKey.at(-1) as AppointmentSearchParams | undefined;
+    const same =
+      before?.patientId === search.patientId && before?.practitionerId === search.practitionerId;
+    return same ? keepPreviousData(previous) : undefined;
+  };
+}
+
 /** One page of appointments; the previous page stays while the next one loads. */
 export function useAppointments(filters: AppointmentFilters = {}, settings?: ClinikQuerySettings) {
   const { timeZone } = useClinik();
+  const search = toSearch(filters, timeZone);
   return useQuery({
-    ...appointmentQueries.list(toSearch(filters, timeZone)),
+    ...appointmentQueries.list(search),
     ...settings,
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousOfSameOwner(search),
   });
 }
 
@@ -55,10 +69,11 @@ export function useAppointmentsInRange(
   settings?: ClinikQuerySettings,
 ) {
   const { timeZone } = useClinik();
+  const search = toSearch(filters, timeZone);
   return useQuery({
-    ...appointmentQueries.range(toSearch(filters, timeZone)),
+    ...appointmentQueries.range(search),
     ...settings,
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousOfSameOwner(search),
   });
 }
 
@@ -72,10 +87,7 @@ export function useAppointment(id: string | undefined, settings?: ClinikQuerySet
 }
 
 /** One page of practitioners (`name`, `specialty`, `active` filters). */
-export function usePractitioners(
-  params?: PractitionerSearchParams,
-  settings?: ClinikQuerySettings,
-) {
+export function usePractitioners(params?: PractitionerListParams, settings?: ClinikQuerySettings) {
   return useQuery({
     ...appointmentQueries.practitioners(params),
     ...settings,

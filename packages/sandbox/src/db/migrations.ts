@@ -67,6 +67,9 @@ const TRIGRAM_SQL = `
   CREATE INDEX IF NOT EXISTS resources_name_trgm ON resources USING gin (name_text gin_trgm_ops);
 `;
 
+/** Changes whenever the schema does (keys the in-memory snapshot). */
+export const SCHEMA_KEY = JSON.stringify([MIGRATIONS, TRIGRAM_SQL]);
+
 export async function migrate(db: Database): Promise<void> {
   await db.exec(
     'CREATE TABLE IF NOT EXISTS sandbox_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL)',

@@ -95,13 +95,15 @@ export async function searchRows(
   const count = parseCount(query.get('count'));
   const offset = decodeCursor(query.get('cursor'));
   const where = sql.where.join(' AND ');
-  const rows = await q.query<ResourceRow & { total: number | string }>(
-    `SELECT ${ROW_COLUMNS}, count(*) OVER () AS total FROM resources WHERE ${where}
+  const rows = await q.query<ResourceRow>(
+    `SELECT ${ROW_COLUMNS} FROM resources WHERE ${where}
      ORDER BY ${order} LIMIT ${sql.add(count)} OFFSET ${sql.add(offset)}`,
     sql.params,
   );
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && offset > 0) {
+  // A short first page is the whole result; otherwise count separately (cheaper than a window
+  // function, which would carry every matching resource through the sort).
+  let total = rows.length;
+  if (offset > 0 || rows.length === count) {
     const counted = await q.query<{ total: number | string }>(
       `SELECT count(*) AS total FROM resources WHERE ${where}`,
       sql.params.slice(0, -2),

@@ -204,3 +204,16 @@ describe('rate limits', () => {
     expect(other.status).toBe(200);
   });
 });
+
+describe('internal errors', () => {
+  it('answers 500 INTERNAL_ERROR without internals when the database fails', async () => {
+    const broken = await startTestSandbox();
+    const key = await broken.keyFor(broken.newOrg());
+    await broken.sandbox.internals.db.close();
+    const res = await broken.request('GET', '/v1/patients', { key });
+    expect(res.status).toBe(500);
+    expect(res.body).toMatchObject({ error: 'INTERNAL_ERROR', message: 'Internal error', code: '500' });
+    expect(JSON.stringify(res.body)).not.toMatch(/pglite|stack|at /i);
+    await broken.close().catch(() => {});
+  });
+});

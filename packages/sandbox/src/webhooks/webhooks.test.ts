@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { verifyWebhook } from '@clinikapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
-import { openPglite } from '../db/pglite.js';
+import { openMemoryPglite, openPglite } from '../db/pglite.js';
 import { type ChangeEvent, ChangeEvents } from '../events.js';
 import { type SandboxWebhooks, startWebhooks, type WebhookDelivery } from './index.js';
+import { ensureWebhookTables, WEBHOOK_TABLES_SQL } from './tables.js';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -65,7 +66,7 @@ let webhooks: SandboxWebhooks;
 let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await openPglite();
+  db = await openMemoryPglite(WEBHOOK_TABLES_SQL, ensureWebhookTables);
   events = new ChangeEvents();
   ({ api: webhooks, stop } = await startWebhooks(db, (l) => events.on(l), {
     timeScale: 0.001,
@@ -188,7 +189,7 @@ describe('deliveries', () => {
 
   it('gives up after the last retry, and times out slow receivers', async () => {
     // Its own runtime with a smaller time scale: the whole schedule (about 2 h 42 min) takes ~1 s.
-    const fastDb = await openPglite();
+    const fastDb = await openMemoryPglite(WEBHOOK_TABLES_SQL, ensureWebhookTables);
     const feed = new ChangeEvents();
     const fast = await startWebhooks(fastDb, (l) => feed.on(l), {
       timeScale: 0.0001,

@@ -77,11 +77,18 @@ describe('PatientList', () => {
   });
 
   it('pages with cursors: next, previous, and a range label', async () => {
-    server.reset(makePatients(45));
+    const api = server.reset(makePatients(45));
     const { user } = renderWithClient(<PatientList pageSize={20} />, { baseUrl: server.baseUrl });
     await screen.findByText('1–20 of 45');
+    const hold = api.hold();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
+    // While page 2 loads, page 1 stays on screen and the label says so; Next waits.
+    expect(screen.getByText('1–20 of 45')).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Ada Lovelace' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next page' })).toHaveProperty('disabled', true);
+    hold.release();
     await screen.findByText('21–40 of 45');
+    expect(screen.getByRole('cell', { name: 'patient20@example.test' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('41–45 of 45');
     expect(screen.getByRole('button', { name: 'Next page' })).toHaveProperty('disabled', true);

@@ -1,6 +1,6 @@
 'use client';
 import type { Patient, PatientSearchParams } from '@clinikapi/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
 import { useInfinitePatients, usePatients } from '../../hooks/usePatients.js';
 
@@ -75,7 +75,10 @@ export function usePatientListState(options: UsePatientListStateOptions = {}) {
   );
 
   const nextCursor = paged.data?.hasMore ? paged.data.cursor : null;
-  const from = pageIndex * pageSize + 1;
+  // While the next page loads the previous one stays on screen: label what is shown.
+  const shownIndex = useRef(0);
+  if (!paged.isPlaceholderData) shownIndex.current = pageIndex;
+  const from = shownIndex.current * pageSize + 1;
 
   return {
     mode,

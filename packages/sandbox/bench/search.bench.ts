@@ -1,0 +1,93 @@
+/**
+ * Seeds 100,000 patients into an in-memory sandbox and measures, over real HTTP on 127.0.0.1:
+ * seed time, name search p50/p95, read-by-id p50/p95 and create throughput.
+ * Run: pnpm --filter @clinikapi/sandbox bench   (BENCH_PATIENTS=20000 for a quicker run)
+ */
+import { createSandbox } from '../src/index.js';
+import { createRandom } from '../src/seed/random.js';
+import { FIRST_NAMES, LAST_NAMES } from '../src/seed/names.js';
+
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
+const SEARCHES = 400;
+const READS = 1000;
+const CREATES = 1000;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function timed(run: () => Promise<Response>): Promise<number> {
+  const start = performance.now();
+  const res = await run();
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return performance.now() - start;
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms`;
+}
+
+const sandbox = await createSandbox({ memory: true, plan: 'enterprise' });
+try {
+  const random = createRandom(1);
+  const engine = sandbox.internals.engine;
+  const scope = { tenant: 'org_bench', environment: 'test' as const };
+  const patients = engine.adapters.require('patients');
+  const firstNames = [...FIRST_NAMES.female, ...FIRST_NAMES.male];
+
+  const seedStart = performance.now();
+  const ids: string[] = [];
+  const batch = 5000;
+  for (let done = 0; done < PATIENTS; done += batch) {
+    const bodies = Array.from({ length: Math.min(batch, PATIENTS - done) }, (_, i) => ({
+      firstName: random.pick(firstNames),
+      lastName: `${random.pick(LAST_NAMES)}${random.chance(0.5) ? '' : `-${random.pick(LAST_NAMES)}`}`,
+      gender: random.pick(['female', 'male', 'other', 'unknown'] as const),
+      birthDate: `19${random.int(30, 99)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+      email: `bench${done + i}@example.com`,
+    }));
+    ids.push(...(await engine.createMany(scope, patients, bodies, 1000)));
+  }
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+
+  const { key } = await sandbox.keys.create({ org: 'org_bench', env: 'test' });
+  const { url } = await sandbox.listen();
+  const headers = { 'x-api-key': key };
+  // Warm up the connection pool and query plans.
+  for (let i = 0; i < 20; i++) await timed(() => fetch(`${url}/v1/patients?name=son`, { headers }));
+
+  const fragments = [
+    ...LAST_NAMES.map((n) => n.slice(1, 5).toLowerCase()),
+    ...firstNames.map((n) => n.slice(0, 3).toLowerCase()),
+  ];
+  const searches: number[] = [];
+  for (let i = 0; i < SEARCHES; i++) {
+    const name = encodeURIComponent(random.pick(fragments));
+    searches.push(await timed(() => fetch(`${url}/v1/patients?name=${name}&count=20`, { headers })));
+  }
+
+  const reads: number[] = [];
+  for (let i = 0; i < READS; i++) {
+    reads.push(await timed(() => fetch(`${url}/v1/patients/${random.pick(ids)}`, { headers })));
+  }
+
+  const createStart = performance.now();
+  for (let i = 0; i < CREATES; i++) {
+    await timed(() =>
+      fetch(`${url}/v1/patients`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ firstName: 'Bench', lastName: `Create${i}` }),
+      }),
+    );
+  }
+  const createsPerSecond = CREATES / ((performance.now() - createStart) / 1000);
+
+  console.log(`patients seeded:        ${PATIENTS.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`);
+  console.log(`name search (${SEARCHES}x):    ${summary(searches)}`);
+  console.log(`read by id (${READS}x):    ${summary(reads)}`);
+  console.log(`create (${CREATES}x, serial):  ${createsPerSecond.toFixed(0)} req/s`);
+} finally {
+  await sandbox.close();
+}
