@@ -1,6 +1,8 @@
 import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ClinikProxyError } from './errors.js';
+import { MemoryDedupeStore, MemoryEventBus } from './events/memory.js';
+import type { DedupeStore, EventBus } from './events/types.js';
 import { MemoryStore, type RateLimitStore } from './rate-limit/store.js';
 import type {
   AuditEvent,
@@ -28,6 +30,7 @@ const OPTION_NAMES = [
   'mountPath',
   'logger',
   'onAudit',
+  'events',
   'allowTestKeyInProduction',
   'allowInsecureTargetInProduction',
 ] as const satisfies readonly (keyof ClinikProxyOptions)[];
@@ -65,6 +68,16 @@ export interface ResolvedOptions<User, Req extends IncomingMessage> {
   mountPath: string;
   logger: ProxyLogger | undefined;
   onAudit: ((event: AuditEvent) => Awaitable<void>) | undefined;
+  events:
+    | {
+        secrets: string[];
+        bus: EventBus;
+        dedupe: DedupeStore;
+        heartbeatMs: number;
+        toleranceSeconds: number;
+        bufferSize: number;
+      }
+    | undefined;
 }
 
 const fail = (code: ConstructorParameters<typeof ClinikProxyError>[0], message: string) =>
@@ -327,7 +340,52 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     }
   }
 
+  let events: ResolvedOptions<User, Req>['events'];
+  if (options.events !== undefined) {
+    const e = optionalObject(options.events, 'events', [
+      'webhookSecret',
+      'webhookSecrets',
+      'store',
+      'heartbeatMs',
+      'toleranceSeconds',
+      'bufferSize',
+    ]);
+    const secrets = [
+      ...(e.webhookSecret === undefined ? [] : [e.webhookSecret]),
+      ...(Array.isArray(e.webhookSecrets) ? e.webhookSecrets : []),
+    ];
+    if (
+      (e.webhookSecrets !== undefined && !Array.isArray(e.webhookSecrets)) ||
+      secrets.length === 0 ||
+      secrets.some((secret) => typeof secret !== 'string' || secret.length < 8)
+    ) {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        'clinikProxy: events needs webhookSecret (or webhookSecrets): the signing secret(s) of your webhook endpoint',
+      );
+    }
+    const store = e.store as { bus?: EventBus; dedupe?: DedupeStore } | undefined;
+    if (
+      store !== undefined &&
+      (typeof store?.bus?.publish !== 'function' || typeof store?.dedupe?.claim !== 'function')
+    ) {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        'clinikProxy: events.store must be { bus, dedupe } (e.g. redisStores() from @clinikapi/proxy/redis)',
+      );
+    }
+    events = {
+      secrets: secrets as string[],
+      bus: store?.bus ?? new MemoryEventBus(),
+      dedupe: store?.dedupe ?? new MemoryDedupeStore(),
+      heartbeatMs: positiveInt(e.heartbeatMs, 'events.heartbeatMs', 15_000),
+      toleranceSeconds: positiveInt(e.toleranceSeconds, 'events.toleranceSeconds', 300),
+      bufferSize: positiveInt(e.bufferSize, 'events.bufferSize', 1000),
+    };
+  }
+
   return {
+    events,
     target,
     getKey,
     authenticate,

@@ -5,6 +5,7 @@ import { auditOnClose } from './audit.js';
 import { bodyAlreadyRead, readBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
+import { LiveEvents } from './events/live.js';
 import { upstreamRequestHeaders } from './headers.js';
 import {
   bodyRespects,
@@ -43,7 +44,11 @@ export function clinikProxy<User = unknown, Req extends IncomingMessage = Incomi
 ): ClinikProxyHandler<Req> {
   const config = resolveOptions(options);
   const handler = new ProxyHandler(config);
-  return function clinikProxyMiddleware(req, res, next) {
+  const middleware = function clinikProxyMiddleware(
+    req: Req,
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ) {
     handler.handle(req, res, next).catch(() => {
       config.logger?.error({ msg: 'clinik-proxy internal error' });
       if (!res.headersSent) {
@@ -52,13 +57,16 @@ export function clinikProxy<User = unknown, Req extends IncomingMessage = Incomi
       } else res.destroy();
     });
   };
+  return Object.assign(middleware, { close: () => handler.close() });
 }
 
 class ProxyHandler<User, Req extends IncomingMessage> {
   private readonly limiter;
   private readonly breaker;
+  private readonly live: LiveEvents<User, Req> | undefined;
 
   constructor(private readonly config: ResolvedOptions<User, Req>) {
+    this.live = config.events ? new LiveEvents(config) : undefined;
     const { rateLimit, circuitBreaker } = config;
     this.limiter = rateLimit ? createLimiter(rateLimit) : undefined;
     this.breaker = circuitBreaker
@@ -94,6 +102,20 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     if (refusal) {
       sendError(res, state, refusal.status, refusal.error, refusal.message, refusal.headers);
       return;
+    }
+
+    if (this.live) {
+      const path = located.url.split('?')[0];
+      if (path === '/webhooks') {
+        state.route = '/webhooks';
+        await this.live.receive(req, res);
+        return;
+      }
+      if (path === '/events') {
+        state.route = '/events';
+        await this.streamEvents(req, res, state, method);
+        return;
+      }
     }
 
     const parsed = parseTarget(located.url, method, {
@@ -187,19 +209,31 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     this.deliver(res, state, result, apiKey, located.mount);
   }
 
-  /**
-   * Authenticates, rate-limits and authorizes; answers the client itself and resolves
-   * `undefined` when the request stops here, otherwise resolves the narrowing to enforce.
-   */
-  private async admit(
+  /** Ends live event streams (clients reconnect elsewhere) and idle upstream sockets. */
+  async close(): Promise<void> {
+    await this.live?.close();
+  }
+
+  /** The Server-Sent Events stream of a signed-in user. */
+  private async streamEvents(req: Req, res: ServerResponse, state: RequestState, method: string) {
+    if (method !== 'GET') {
+      sendError(res, state, 405, 'METHOD_NOT_ALLOWED', 'The event stream is read with GET', {
+        allow: 'GET',
+      });
+      return;
+    }
+    const user = await this.authenticateOnly(req, res, state);
+    if (user === undefined || !this.live) return;
+    await this.live.connect(req, res, user);
+  }
+
+  /** Authenticates and rate-limits; answers 401/429/500 itself and resolves `undefined` then. */
+  private async authenticateOnly(
     req: Req,
     res: ServerResponse,
     state: RequestState,
-    route: ProxyRoute,
-    query: Record<string, string>,
-  ): Promise<NarrowingPlan | undefined> {
+  ): Promise<User | undefined> {
     const { config } = this;
-    const { method } = state;
     let user: User | null | undefined;
     try {
       user = await config.authenticate(req);
@@ -214,7 +248,6 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     }
     const userId = config.userIdOf(user);
     state.userId = userId;
-
     if (this.limiter && config.rateLimit) {
       const decision = await this.limiter.check(config.rateLimit.keyOf(user, userId));
       Object.assign(state.ownHeaders, rateLimitHeaders(decision));
@@ -226,6 +259,24 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         return undefined;
       }
     }
+    return user;
+  }
+
+  /**
+   * Authenticates, rate-limits and authorizes; answers the client itself and resolves
+   * `undefined` when the request stops here, otherwise resolves the narrowing to enforce.
+   */
+  private async admit(
+    req: Req,
+    res: ServerResponse,
+    state: RequestState,
+    route: ProxyRoute,
+    query: Record<string, string>,
+  ): Promise<NarrowingPlan | undefined> {
+    const { config } = this;
+    const { method } = state;
+    const user = await this.authenticateOnly(req, res, state);
+    if (user === undefined) return undefined;
 
     let decision: Awaited<ReturnType<typeof config.authorize>>;
     try {

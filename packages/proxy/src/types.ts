@@ -1,4 +1,5 @@
 import type { Agent as HttpAgent, IncomingMessage, ServerResponse } from 'node:http';
+import type { DedupeStore, EventBus } from './events/types.js';
 import type { RateLimitStore } from './rate-limit/store.js';
 
 /** What kind of upstream route a request maps to. */
@@ -113,6 +114,27 @@ export interface CircuitBreakerOptions {
   cooldownMs?: number;
 }
 
+export interface EventsOptions {
+  /**
+   * Signing secret of the ClinikAPI webhook endpoint that points at `<mount>/webhooks`.
+   * Give `webhookSecrets` instead during a rotation.
+   */
+  webhookSecret?: string;
+  /** Several signing secrets (rotation): a delivery signed with any of them is accepted. */
+  webhookSecrets?: readonly string[];
+  /**
+   * Fan-out and de-duplication. Defaults to in-process memory (one proxy instance); use
+   * `redisStores()` from `@clinikapi/proxy/redis` for several instances behind a load balancer.
+   */
+  store?: { bus: EventBus; dedupe: DedupeStore };
+  /** Keep-alive comments on idle streams, in milliseconds. Defaults to 15000. */
+  heartbeatMs?: number;
+  /** Accepted clock distance of webhook signatures, in seconds. Defaults to 300. */
+  toleranceSeconds?: number;
+  /** Recent changes kept for `Last-Event-ID` resume. Defaults to 1000. */
+  bufferSize?: number;
+}
+
 export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage = IncomingMessage> {
   /** Base URL of the data API, e.g. `https://api.clinikapi.com`. Requests go to `<target>/v1/...`. */
   target: string | undefined;
@@ -150,6 +172,12 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
   logger?: ProxyLogger | false;
   /** Called once per request after the response, with the same fields as the log line. */
   onAudit?: (event: AuditEvent) => Awaitable<void>;
+  /**
+   * Live updates: a webhook receiver at `<mount>/webhooks` and a Server-Sent Events stream for
+   * signed-in users at `<mount>/events`. Each user only hears of records they may read.
+   * Defaults to off.
+   */
+  events?: EventsOptions;
   /** Allow a `clk_test_` key when `NODE_ENV=production`. Defaults to false. */
   allowTestKeyInProduction?: boolean;
   /** Allow an `http:` target when `NODE_ENV=production`. Defaults to false. */
@@ -157,8 +185,11 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
 }
 
 /** The middleware: Express (`app.use(path, proxy)`) or plain `node:http` (`proxy(req, res)`). */
-export type ClinikProxyHandler<Req extends IncomingMessage = IncomingMessage> = (
+export type ClinikProxyHandler<Req extends IncomingMessage = IncomingMessage> = ((
   req: Req,
   res: ServerResponse,
   next?: (error?: unknown) => void,
-) => void;
+) => void) & {
+  /** Ends live event streams and releases upstream connections; call on shutdown. */
+  close(): Promise<void>;
+};

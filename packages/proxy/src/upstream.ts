@@ -36,7 +36,7 @@ export interface UpstreamRequest {
   timeoutMs: number;
   maxResponseBytes: number;
   /** The client's response: when it closes before finishing, the upstream call is abandoned. */
-  client: ServerResponse;
+  client?: ServerResponse;
 }
 
 /** One upstream exchange. Redirects are never followed (node:http does not follow them). */
@@ -51,7 +51,7 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      spec.client.off('close', onClientClose);
+      spec.client?.off('close', onClientClose);
       resolve(result);
     };
 
@@ -71,11 +71,11 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
     }, spec.timeoutMs);
     // A plain listener instead of an AbortController: cheaper on the hot path.
     const onClientClose = () => {
-      if (spec.client.writableFinished) return;
+      if (spec.client?.writableFinished) return;
       finish({ kind: 'aborted' });
       req.destroy();
     };
-    spec.client.once('close', onClientClose);
+    spec.client?.once('close', onClientClose);
 
     req.on('error', () => finish({ kind: 'network' }));
     req.on('response', (res) => {

@@ -4,8 +4,8 @@
  * Run: pnpm --filter @clinikapi/sandbox bench   (BENCH_PATIENTS=20000 for a quicker run)
  */
 import { createSandbox } from '../src/index.js';
-import { createRandom } from '../src/seed/random.js';
 import { FIRST_NAMES, LAST_NAMES } from '../src/seed/names.js';
+import { createRandom } from '../src/seed/random.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -64,7 +64,9 @@ try {
   const searches: number[] = [];
   for (let i = 0; i < SEARCHES; i++) {
     const name = encodeURIComponent(random.pick(fragments));
-    searches.push(await timed(() => fetch(`${url}/v1/patients?name=${name}&count=20`, { headers })));
+    searches.push(
+      await timed(() => fetch(`${url}/v1/patients?name=${name}&count=20`, { headers })),
+    );
   }
 
   const reads: number[] = [];
@@ -84,7 +86,9 @@ try {
   }
   const createsPerSecond = CREATES / ((performance.now() - createStart) / 1000);
 
-  console.log(`patients seeded:        ${PATIENTS.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`);
+  console.log(
+    `patients seeded:        ${PATIENTS.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`,
+  );
   console.log(`name search (${SEARCHES}x):    ${summary(searches)}`);
   console.log(`read by id (${READS}x):    ${summary(reads)}`);
   console.log(`create (${CREATES}x, serial):  ${createsPerSecond.toFixed(0)} req/s`);

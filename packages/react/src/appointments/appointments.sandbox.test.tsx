@@ -72,8 +72,7 @@ async function openForm(firstFreeTime: string) {
   return { ...utils, onBooked };
 }
 
-// Each test makes a dozen round trips through the proxy to PGlite on a shared 2-core machine.
-describe('appointments against the sandbox behind the proxy', { timeout: 15_000 }, () => {
+describe('appointments against the sandbox behind the proxy', () => {
   it('offers the sandbox’s free future slots in Kolkata time and books one', async () => {
     const { user, onBooked } = await openForm('9:00 AM');
     expect(screen.queryByRole('button', { name: '8:00 AM' })).toBeNull(); // past at 08:30

@@ -8,10 +8,15 @@ import { createSandbox } from '@clinikapi/sandbox';
  * `@clinikapi/proxy` in front of it at `/api/clinik` on 127.0.0.1, which injects the key. The
  * browser side (our client) holds no key, exactly as in production.
  */
-export async function startSandboxProxy() {
+export async function startSandboxProxy(options: { seedPatients?: number } = {}) {
+  const org = 'org_react_tests';
   const sandbox = await createSandbox({ memory: true });
   const { url: target } = await sandbox.listen(0);
-  const { key } = await sandbox.keys.create({ org: 'org_react_tests', env: 'test', scope: '*' });
+  if (options.seedPatients) {
+    // Same seed value, same synthetic people: recordings are reproducible.
+    await sandbox.seed({ org, patients: options.seedPatients, practitioners: 1, weeks: 1, seedValue: 42 });
+  }
+  const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
   const proxy = clinikProxy<{ id: string }>({
     target,
     apiKey: key,

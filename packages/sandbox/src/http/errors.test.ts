@@ -212,7 +212,11 @@ describe('internal errors', () => {
     await broken.sandbox.internals.db.close();
     const res = await broken.request('GET', '/v1/patients', { key });
     expect(res.status).toBe(500);
-    expect(res.body).toMatchObject({ error: 'INTERNAL_ERROR', message: 'Internal error', code: '500' });
+    expect(res.body).toMatchObject({
+      error: 'INTERNAL_ERROR',
+      message: 'Internal error',
+      code: '500',
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/pglite|stack|at /i);
     await broken.close().catch(() => {});
   });

@@ -17,9 +17,14 @@ export interface RequestInitLite {
   headers?: Record<string, string>;
 }
 
-/** One sandbox on a real loopback port per test file (PGlite takes seconds to start). */
+/**
+ * One sandbox on a real loopback port per test file (PGlite takes seconds to start). With
+ * CLINIK_SANDBOX_TEST_DATABASE_URL set, every file runs against that Postgres server instead.
+ */
 export async function startTestSandbox(options: SandboxOptions = {}) {
-  const sandbox: Sandbox = await createSandbox({ memory: true, ...options });
+  const server = process.env.CLINIK_SANDBOX_TEST_DATABASE_URL;
+  const storage: SandboxOptions = server ? { databaseUrl: server } : { memory: true };
+  const sandbox: Sandbox = await createSandbox({ ...storage, ...options });
   const { url } = await sandbox.listen();
 
   // biome-ignore lint/suspicious/noExplicitAny: as above

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { makePatients } from '../../test/fixtures.js';
+import { recordedPatients } from '../../test/recorded/index.js';
 import { withFakeClinik } from '../../test/storybook.js';
 import { PatientList } from './PatientList.js';
 
@@ -8,11 +9,16 @@ const meta = {
   title: 'Patients/PatientList',
   component: PatientList,
   args: { onSelect: fn(), height: 360 },
-  decorators: [withFakeClinik({ patients: makePatients(45) })],
+  // Patients as the sandbox returned them (recorded), served at the HTTP boundary.
+  decorators: [withFakeClinik({ patients: [...recordedPatients] })],
 } satisfies Meta<typeof PatientList>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+const first = recordedPatients[0]?.fullName ?? '';
+const third = recordedPatients[2]?.fullName ?? '';
+const total = recordedPatients.length;
 
 const table = (canvasElement: HTMLElement) =>
   within(canvasElement).findByRole('table', { name: 'Patients' });
@@ -20,8 +26,8 @@ const table = (canvasElement: HTMLElement) =>
 export const Loaded: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole('cell', { name: 'Ada Lovelace' });
-    await expect(canvas.getByText('1–20 of 45')).toBeVisible();
+    await canvas.findByRole('cell', { name: first });
+    await expect(canvas.getByText(`1–20 of ${total}`)).toBeVisible();
   },
 };
 
@@ -54,22 +60,22 @@ export const Search: Story = {
   args: { searchDelayMs: 150 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole('cell', { name: 'Ada Lovelace' });
-    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search patients' }), 'grace');
-    await waitFor(() => expect(canvas.queryByRole('cell', { name: 'Ada Lovelace' })).toBeNull());
-    await expect(canvas.getAllByRole('cell', { name: /^Grace / }).length).toBeGreaterThan(0);
+    await canvas.findByRole('cell', { name: first });
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search patients' }), third);
+    await waitFor(() => expect(canvas.queryByRole('cell', { name: first })).toBeNull());
+    await expect(canvas.getAllByRole('cell', { name: third }).length).toBeGreaterThan(0);
   },
 };
 
 export const KeyboardSelection: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole('cell', { name: 'Ada Lovelace' });
+    await canvas.findByRole('cell', { name: first });
     await userEvent.click(canvas.getByRole('searchbox', { name: 'Search patients' }));
     await userEvent.tab();
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     await expect(args.onSelect).toHaveBeenLastCalledWith(
-      expect.objectContaining({ fullName: 'Alan Lovelace' }),
+      expect.objectContaining({ fullName: third }),
     );
   },
 };
@@ -95,16 +101,16 @@ export const LongList: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [withFakeClinik({ patients: makePatients(45), theme: 'dark' })],
+  decorators: [withFakeClinik({ patients: [...recordedPatients], theme: 'dark' })],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('cell', { name: 'Ada Lovelace' });
+    await within(canvasElement).findByRole('cell', { name: first });
   },
 };
 
 export const NarrowWidth: Story = {
   args: { columns: ['name', 'birthDate'] },
-  decorators: [withFakeClinik({ patients: makePatients(45), width: 360 })],
+  decorators: [withFakeClinik({ patients: [...recordedPatients], width: 360 })],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('cell', { name: 'Ada Lovelace' });
+    await within(canvasElement).findByRole('cell', { name: first });
   },
 };

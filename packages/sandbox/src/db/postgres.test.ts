@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePatient, startTestSandbox, type TestSandbox } from '../test/harness.js';
+
+/**
+ * The same behaviour on a Postgres server through `pg`. Runs only when a disposable database is
+ * given, e.g. CLINIK_SANDBOX_TEST_DATABASE_URL=postgres://clinik@127.0.0.1:55439/sandbox_test
+ */
+const databaseUrl = process.env.CLINIK_SANDBOX_TEST_DATABASE_URL;
+
+describe.skipIf(!databaseUrl)('on a Postgres server (DATABASE_URL)', () => {
+  let t: TestSandbox;
+  beforeAll(async () => {
+    t = await startTestSandbox({ databaseUrl: databaseUrl ?? '' });
+  });
+  afterAll(() => t.close());
+
+  it('runs migrations idempotently and serves CRUD, search and tenant isolation', async () => {
+    const again = await startTestSandbox({ databaseUrl: databaseUrl ?? '' });
+    await again.close();
+    const key = await t.keyFor(t.newOrg());
+    const created = await t.request('POST', '/v1/patients', { key, body: samplePatient() });
+    expect(created.status).toBe(201);
+    const search = await t.request('GET', '/v1/patients?name=LOVE&gender=female', { key });
+    expect(search.body.data.total).toBe(1);
+    const other = await t.keyFor(t.newOrg());
+    expect(
+      (await t.request('GET', `/v1/patients/${created.body.data.id}`, { key: other })).status,
+    ).toBe(404);
+  });
+
+  it('lets exactly one of several racing bookings take a slot', async () => {
+    const key = await t.keyFor(t.newOrg());
+    const post = async (path: string, body: unknown) =>
+      (await t.request('POST', `/v1/${path}`, { key, body })).body.data.id as string;
+    const scheduleId = await post('schedules', { actorIds: ['prac-1'] });
+    const slotId = await post('slots', {
+      scheduleId,
+      status: 'free',
+      start: '2026-05-04T09:00:00Z',
+      end: '2026-05-04T09:30:00Z',
+    });
+    const booking = { status: 'booked', patientId: 'p-1', slotId };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.request('POST', '/v1/appointments', { key, body: booking }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const slot = await t.request('GET', `/v1/slots/${slotId}`, { key });
+    expect(slot.body.data.status).toBe('busy');
+  });
+
+  it('runs bulk export with its since filter', async () => {
+    const key = await t.keyFor(t.newOrg());
+    await t.request('POST', '/v1/patients', { key, body: samplePatient() });
+    const started = await t.request('POST', '/v1/bulk/export', {
+      key,
+      body: { resourceTypes: ['Patient'], since: '2000-01-01T00:00:00Z' },
+    });
+    let job = started.body.data;
+    for (let i = 0; i < 200 && job.status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (await t.request('GET', `/v1/bulk/jobs/${started.body.data.jobId}`, { key })).body.data;
+    }
+    expect(job).toMatchObject({ status: 'completed', totalRecords: 1 });
+  });
+});
