@@ -14,7 +14,13 @@ export async function startSandboxProxy(options: { seedPatients?: number } = {})
   const { url: target } = await sandbox.listen(0);
   if (options.seedPatients) {
     // Same seed value, same synthetic people: recordings are reproducible.
-    await sandbox.seed({ org, patients: options.seedPatients, practitioners: 1, weeks: 1, seedValue: 42 });
+    await sandbox.seed({
+      org,
+      patients: options.seedPatients,
+      practitioners: 1,
+      weeks: 1,
+      seedValue: 42,
+    });
   }
   const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
   const proxy = clinikProxy<{ id: string }>({
