@@ -10,6 +10,8 @@ export interface ClinikMessages {
   loadingPatients: string;
   noPatients: string;
   noPatientsMatching: (search: string) => string;
+  /** Announced to screen readers when a search has results. */
+  patientsFound: (total: number) => string;
   loadPatientsFailed: string;
   retry: string;
   previousPage: string;
@@ -55,6 +57,7 @@ export const defaultMessages: ClinikMessages = {
   loadingPatients: 'Loading patients…',
   noPatients: 'No patients yet.',
   noPatientsMatching: (search) => `No patients match “${search}”.`,
+  patientsFound: (total) => `${total} ${total === 1 ? 'patient' : 'patients'} found.`,
   loadPatientsFailed: 'Could not load patients.',
   retry: 'Retry',
   previousPage: 'Previous page',

@@ -48,6 +48,7 @@ try {
       email: `bench${done + i}@example.com`,
     }));
     ids.push(...(await engine.createMany(scope, patients, bodies, 1000)));
+    if ((done + batch) % 20_000 === 0) console.error(`seeded ${done + batch}...`);
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
 

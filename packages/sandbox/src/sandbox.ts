@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { type CreateKeyOptions, type KeyInfo, KeyStore } from './auth/keys.js';
 import { BulkJobs } from './bulk/jobs.js';
 import { bulkRoutes } from './bulk/routes.js';
+import { AutoAnalyze } from './db/auto-analyze.js';
 import type { Database } from './db/database.js';
 import { migrate, SCHEMA_KEY } from './db/migrations.js';
 import { openMemoryPglite, openPglite } from './db/pglite.js';
@@ -28,6 +29,8 @@ export interface SandboxOptions {
   memory?: boolean;
   /** Plan of organizations without one set through `setPlan`. Defaults to `'pro'` (1,000 requests/min). */
   plan?: Plan;
+  /** Enables `/_sandbox/keys` with this bearer token (the CLI's `serve` uses it). Defaults to off. */
+  adminToken?: string;
   /** Request and lifecycle logs. Defaults to silent; the CLI logs JSON lines to stdout. */
   logger?: SandboxLogger;
 }
@@ -78,7 +81,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   await migrate(db);
 
   const events = new ChangeEvents();
-  const engine = new ResourceEngine(db, createAdapterRegistry(), events);
+  const statistics = new AutoAnalyze(db);
+  // A reopened data directory may hold many rows: start with statistics.
+  await statistics.run();
+  const engine = new ResourceEngine(db, createAdapterRegistry(), events, statistics);
   const keys = new KeyStore(db);
   const limits = new OrgRateLimits(db, plan);
   const bulk = new BulkJobs(db, engine);
@@ -89,6 +95,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger: options.logger ?? silentLogger,
     groups: [fhirPassthrough(engine), bulkRoutes(bulk, engine.adapters)],
     capabilityStatement: () => capabilityStatement(engine.adapters, SANDBOX_VERSION),
+    ...(options.adminToken ? { admin: { token: options.adminToken } } : {}),
   });
 
   let server: Server | undefined;
@@ -124,6 +131,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         await new Promise<void>((done) => running.close(() => done()));
       }
       await bulk.drain();
+      await statistics.drain();
       await db.close();
     },
     internals: { db, engine },

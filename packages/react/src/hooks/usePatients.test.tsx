@@ -81,6 +81,25 @@ describe('useInfinitePatients', () => {
   });
 });
 
+describe('useInfinitePatients with new filters', () => {
+  it('keeps the previous results on screen until the new search answers', async () => {
+    const { wrapper } = hookWrapper();
+    const { result, rerender } = renderHook(
+      ({ name }: { name?: string }) => useInfinitePatients({ name, count: 20 }),
+      { wrapper, initialProps: {} },
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    const previous = result.current.data;
+    const hold = api.hold();
+    rerender({ name: 'grace' });
+    expect(result.current.data).toBe(previous);
+    expect(result.current.isPlaceholderData).toBe(true);
+    hold.release();
+    await waitFor(() => expect(result.current.isPlaceholderData).toBe(false));
+    expect(result.current.data?.pages[0]?.data.every((p) => p.firstName === 'Grace')).toBe(true);
+  });
+});
+
 describe('usePatient', () => {
   it('reads one patient, and stays idle without an id', async () => {
     const { wrapper } = hookWrapper();

@@ -26,13 +26,18 @@ export function useResourceList<P extends ResourcePath>(
   });
 }
 
-/** All pages of a search loaded so far; `fetchNextPage()` follows the cursor. */
+/** All pages of a search loaded so far; `fetchNextPage()` follows the cursor. Keeps the previous results while new filters load. */
 export function useInfiniteResourceList<P extends ResourcePath>(
   path: P,
   params?: InfiniteParamsOf<P>,
   settings?: ClinikQuerySettings,
 ) {
-  return useInfiniteQuery({ ...resourceQueries(path).infinite(params), ...settings });
+  return useInfiniteQuery({
+    ...resourceQueries(path).infinite(params),
+    ...settings,
+    // A new search keeps the old rows on screen until its first page arrives.
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** One record by id; idle while `id` is empty. */

@@ -81,6 +81,24 @@ describe('the fake API matches the sandbox behind the proxy', () => {
     expect(page(r)).toMatchObject({ total: 2, hasMore: true });
   });
 
+  it('patch and delete: statuses and shapes', async () => {
+    const created = await both('POST', '/v1/patients', { firstName: 'Alan', lastName: unique });
+    const idOf = (x: typeof created.fake) => String((x.body?.data as { id?: string })?.id);
+    const patch = { phone: '+1-555-0199' };
+    const [fp, rp] = await Promise.all([
+      call(fake.baseUrl, 'PATCH', `/v1/patients/${idOf(created.fake)}`, patch),
+      call(real(), 'PATCH', `/v1/patients/${idOf(created.real)}`, patch),
+    ]);
+    expect(fp.status).toBe(rp.status);
+    expect(withoutRateLimitMeta(shapeOf(fp.body))).toEqual(withoutRateLimitMeta(shapeOf(rp.body)));
+    const [fd, rd] = await Promise.all([
+      call(fake.baseUrl, 'DELETE', `/v1/patients/${idOf(created.fake)}`),
+      call(real(), 'DELETE', `/v1/patients/${idOf(created.real)}`),
+    ]);
+    expect([fd.status, fd.body]).toEqual([204, undefined]);
+    expect([rd.status, rd.body]).toEqual([204, undefined]);
+  });
+
   it('422: error body and issues for a missing required field', async () => {
     const { fake: f, real: r } = await both('POST', '/v1/patients', { firstName: 'Ada' });
     expect(f.status).toBe(422);

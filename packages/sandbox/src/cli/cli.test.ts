@@ -117,8 +117,7 @@ describe('clinik-sandbox CLI', () => {
     expect(io.err).toMatch(/in use by another sandbox process/);
     // A stale lock (process gone) is taken over.
     writeFileSync(join(dataDir, 'clinik-sandbox.lock'), '999999999');
-    const unlock = lockDataDir(dataDir);
-    unlock();
+    lockDataDir(dataDir).release();
   });
 
   it('reports a busy port with exit code 1', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { KeyScope } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
@@ -5,7 +6,8 @@ import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
 import { CliError, usageError } from './errors.js';
 import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
-import { lockDataDir, storageOptions } from './storage.js';
+import { type KeyApi, remoteKeys } from './remote-keys.js';
+import { lockDataDir, runningServer, storageOptions } from './storage.js';
 import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
 
 export interface CliIo {
@@ -19,20 +21,22 @@ export interface CliIo {
 /** Opens storage (locking an embedded data directory), runs `work`, and always closes. */
 async function withSandbox<T>(
   options: SandboxOptions,
-  work: (sandbox: Sandbox) => Promise<T>,
+  work: (sandbox: Sandbox, lock: { publish(url: string, token: string): void }) => Promise<T>,
 ): Promise<T> {
-  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const lock = options.dataDir
+    ? lockDataDir(options.dataDir)
+    : { publish: () => {}, release: () => {} };
   let sandbox: Sandbox | undefined;
   try {
     sandbox = await createSandbox(options);
-    return await work(sandbox);
+    return await work(sandbox, lock);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(reason);
   } finally {
     await sandbox?.close().catch(() => {});
-    unlock();
+    lock.release();
   }
 }
 
@@ -63,7 +67,9 @@ async function serve(args: string[], io: CliIo): Promise<void> {
   const org = values.org ?? 'org_demo';
   const logger = jsonLineLogger((line) => io.out(line));
 
-  await withSandbox({ ...storageOptions(values, io.env), plan, logger }, async (sandbox) => {
+  const adminToken = randomBytes(24).toString('hex');
+  const storage = storageOptions(values, io.env);
+  await withSandbox({ ...storage, plan, logger, adminToken }, async (sandbox, lock) => {
     if ((await sandbox.keys.list(org)).length === 0) {
       const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
       io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
@@ -86,6 +92,7 @@ async function serve(args: string[], io: CliIo): Promise<void> {
       }
       throw error;
     }
+    lock.publish(url, adminToken);
     logger.info('listening', { url });
     io.err(`ClinikAPI sandbox listening on ${url} (Ctrl+C to stop)\n`);
     await io.untilStopped();
@@ -115,6 +122,12 @@ async function keys(args: string[], io: CliIo): Promise<void> {
   const storage = storageOptions(values, io.env);
   const print = (text: string, json: unknown) =>
     io.out(values.json ? `${JSON.stringify(json)}\n` : text);
+  // A running `serve` holds the embedded database: manage its keys through it.
+  const server = storage.dataDir ? runningServer(storage.dataDir) : undefined;
+  const withKeys = <T>(work: (keys: KeyApi) => Promise<T>) =>
+    server?.url && server.token
+      ? work(remoteKeys(server.url, server.token))
+      : withSandbox(storage, (sandbox) => work(sandbox.keys));
 
   if (action === 'create') {
     if (!values.org) throw usageError('keys create: --org is required');
@@ -126,8 +139,8 @@ async function keys(args: string[], io: CliIo): Promise<void> {
     const expiresAt = expiresIn ? new Date(Date.now() + parseDuration(expiresIn)) : undefined;
     const org = values.org;
     const env = values.env as 'test' | 'live';
-    await withSandbox(storage, async (sandbox) => {
-      const created = await sandbox.keys.create({
+    await withKeys(async (keyApi) => {
+      const created = await keyApi.create({
         org,
         env,
         scope: scope as KeyScope,
@@ -143,8 +156,8 @@ async function keys(args: string[], io: CliIo): Promise<void> {
   if (action === 'list') {
     if (!values.org) throw usageError('keys list: --org is required');
     const org = values.org;
-    await withSandbox(storage, async (sandbox) => {
-      const list = await sandbox.keys.list(org);
+    await withKeys(async (keyApi) => {
+      const list = await keyApi.list(org);
       const text = list
         .map((k) => {
           const state = k.revokedAt
@@ -162,8 +175,8 @@ async function keys(args: string[], io: CliIo): Promise<void> {
   if (action === 'revoke') {
     const [id] = rest;
     if (!id) throw usageError('keys revoke: give the key id (see keys list)');
-    await withSandbox(storage, async (sandbox) => {
-      if (!(await sandbox.keys.revoke(id))) throw new CliError(`No key with id ${id}`);
+    await withKeys(async (keyApi) => {
+      if (!(await keyApi.revoke(id))) throw new CliError(`No key with id ${id}`);
       print(`Revoked ${id}\n`, { id, revoked: true });
     });
     return;

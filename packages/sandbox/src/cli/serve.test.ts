@@ -9,7 +9,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'clinik-serve-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('file-backed sandbox', () => {
-  it('keeps data across a restart and serves it through `serve`', async () => {
+  it('keeps data across a restart, serves it, and lets `keys` work while serving', async () => {
     const first = await createSandbox({ dataDir });
     const { key } = await first.keys.create({ org: 'org_persist', env: 'test' });
     const { url } = await first.listen();
@@ -57,6 +57,34 @@ describe('file-backed sandbox', () => {
     expect(((await read.json()) as { data: { fullName: string } }).data.fullName).toBe(
       'Persistent Patient',
     );
+
+    // While `serve` holds the data directory, `keys` goes through it (admin token from the lock file).
+    let keysOut = '';
+    const keysIo: CliIo = { ...io, out: (t) => (keysOut += t), err: (t) => (keysOut += t) };
+    const createdKey = await runCli(
+      [
+        'keys',
+        'create',
+        '--org',
+        'org_persist',
+        '--env',
+        'test',
+        '--scope',
+        'read',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      keysIo,
+    );
+    expect(createdKey, keysOut).toBe(0);
+    const readKey = (JSON.parse(keysOut) as { key: string }).key;
+    const withNewKey = await fetch(`${serveUrl}/v1/patients/${data.id}`, {
+      headers: { 'x-api-key': readKey },
+    });
+    expect(withNewKey.status).toBe(200);
+    const noToken = await fetch(`${serveUrl}/_sandbox/keys?org=org_persist`);
+    expect(noToken.status).toBe(401);
 
     stop();
     expect(await serving).toBe(0);

@@ -30,6 +30,13 @@ export function storageOptions(
 
 const LOCK_FILE = 'clinik-sandbox.lock';
 
+/** What the lock file holds: the owner's pid and, once `serve` listens, its URL and admin token. */
+export interface LockInfo {
+  pid: number;
+  url?: string;
+  token?: string;
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -39,22 +46,43 @@ function isRunning(pid: number): boolean {
   }
 }
 
+function readLock(path: string): LockInfo | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const text = readFileSync(path, 'utf8').trim();
+    const info = (text.startsWith('{') ? JSON.parse(text) : { pid: Number(text) }) as LockInfo;
+    return Number.isInteger(info.pid) ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process holding `dataDir`, if it is still running. */
+export function runningServer(dataDir: string): LockInfo | undefined {
+  const info = readLock(join(dataDir, LOCK_FILE));
+  if (!info || !isRunning(info.pid)) return undefined;
+  return info;
+}
+
 /**
  * The embedded database serves one process at a time. A lock file in the data directory stops a
- * second process (another `serve`, or `keys`/`seed` while serving) from opening it.
+ * second process (another `serve`, or `seed` while serving) from opening it. `publish` records the
+ * server's URL and admin token (mode 0600) so `keys` can go through the running server instead.
  */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string) {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
-  if (existsSync(path)) {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) {
-      throw new CliError(
-        `The data directory ${dataDir} is in use by another sandbox process (pid ${pid}). ` +
-          'Stop it first, or share one Postgres server between processes with --database-url.',
-      );
-    }
+  const holder = runningServer(dataDir);
+  if (holder) {
+    throw new CliError(
+      `The data directory ${dataDir} is in use by another sandbox process (pid ${holder.pid}). ` +
+        'Stop it first, or share one Postgres server between processes with --database-url.',
+    );
   }
-  writeFileSync(path, String(process.pid));
-  return () => rmSync(path, { force: true });
+  const write = (info: LockInfo) => writeFileSync(path, JSON.stringify(info), { mode: 0o600 });
+  write({ pid: process.pid });
+  return {
+    publish: (url: string, token: string) => write({ pid: process.pid, url, token }),
+    release: () => rmSync(path, { force: true }),
+  };
 }

@@ -1,4 +1,5 @@
 import { isValidId, type ListPage, validate } from '@clinikapi/core';
+import type { AutoAnalyze } from '../db/auto-analyze.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { ChangeAction, ChangeEvents } from '../events.js';
 import { notFound, validationError } from '../http/http-error.js';
@@ -27,6 +28,7 @@ export class ResourceEngine {
     private readonly db: Database,
     readonly adapters: AdapterRegistry,
     private readonly events: ChangeEvents,
+    private readonly statistics?: AutoAnalyze,
   ) {}
 
   /** The API shape of a stored row. */
@@ -178,6 +180,7 @@ export class ResourceEngine {
       const ctx = this.writeContext(scope, tx, pending);
       return work(ctx, tx, pending);
     });
+    this.statistics?.noteWrites(pending.length);
     for (const event of pending) {
       this.events.emit({
         resource: event.adapter.definition.path,

@@ -3,6 +3,7 @@ import { assertScopeAllows, type KeyStore } from '../auth/keys.js';
 import type { ResourceEngine } from '../engine/engine.js';
 import type { OrgRateLimits } from '../limits/org-limits.js';
 import type { SandboxLogger } from '../logger.js';
+import { handleAdmin } from './admin-routes.js';
 import type { RouteGroup } from './call.js';
 import { newRequestContext, type RequestContext } from './context.js';
 import { HttpError, notFound } from './http-error.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   logger: SandboxLogger;
   /** Authenticated groups under `/v1/<prefix>` besides resources (FHIR passthrough, bulk). */
   groups?: readonly RouteGroup[];
+  /** Enables `/_sandbox/keys` for the CLI, guarded by this bearer token. */
+  admin?: { token: string };
   /** `GET /v1/metadata` (public). */
   capabilityStatement?: () => unknown;
 }
@@ -46,6 +49,12 @@ export function createApp(services: AppServices): RequestHandler {
     if (segments.length === 1 && segments[0] === 'health' && method === 'GET') {
       ctx.route = '/health';
       return sendJson(res, 200, { status: 'ok', timestamp: new Date().toISOString() });
+    }
+    if (segments[0] === '_sandbox' && services.admin) {
+      return handleAdmin(req, res, ctx, segments, {
+        token: services.admin.token,
+        keys: services.keys,
+      });
     }
     const [version, group, ...rest] = segments;
     if (version === undefined || !/^v\d+$/.test(version)) throw notFound('No such route');

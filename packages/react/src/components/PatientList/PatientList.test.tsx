@@ -70,6 +70,7 @@ describe('PatientList', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search patients' }), 'grace');
     await waitFor(() => expect(bodyRows(table)).toHaveLength(3));
     for (const row of bodyRows(table)) expect(row.textContent).toContain('Grace');
+    expect(screen.getByRole('status').textContent).toBe('3 patients found.');
     // Debounced: far fewer requests than keystrokes, and the last one is the whole term.
     const searches = api.log.filter((line) => line.includes('name='));
     expect(searches.length).toBeLessThan(3);
@@ -157,6 +158,23 @@ describe('PatientList', () => {
         .map((th) => th.textContent),
     ).toEqual(['Name', 'Record']);
     expect(screen.getByTestId('list').className).toBe('ck-patient-list mine');
+  });
+
+  it('infinite mode: "Load more" follows cursors until the last page', async () => {
+    const api = server.reset(makePatients(120));
+    const { user } = renderWithClient(<PatientList pagination="infinite" pageSize={50} />, {
+      baseUrl: server.baseUrl,
+    });
+    const table = await screen.findByRole('table', { name: 'Patients' });
+    await within(table).findByRole('cell', { name: 'Ada Lovelace' });
+    expect(table.getAttribute('aria-rowcount')).toBe('121');
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(api.log).toHaveLength(2));
+    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Load more|Loading more/ })).toBeNull(),
+    );
+    expect(api.log.map((line) => line.includes('cursor='))).toEqual([false, true, true]);
   });
 
   it('keeps the DOM small with 10,000 loaded patients (virtualized rows)', async () => {

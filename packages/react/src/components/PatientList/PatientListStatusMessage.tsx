@@ -26,7 +26,9 @@ export function PatientListStatusMessage({
         ? state.searchTerm
           ? messages.noPatientsMatching(state.searchTerm)
           : messages.noPatients
-        : '';
+        : state.searchTerm && state.total !== undefined
+          ? messages.patientsFound(state.total)
+          : '';
   return (
     <div className="ck-patient-list__message" role="status">
       {text}

@@ -109,10 +109,13 @@ export function usePatientListState(options: UsePatientListStateOptions = {}) {
       },
     },
     infinite: {
-      hasMore: mode === 'infinite' && Boolean(infinite.hasNextPage),
+      // Not while an old search's rows stand in for a new one: their cursor is not the new search's.
+      hasMore: mode === 'infinite' && Boolean(infinite.hasNextPage) && !infinite.isPlaceholderData,
       isLoadingMore: infinite.isFetchingNextPage,
       loadMore: () => {
-        if (infinite.hasNextPage && !infinite.isFetchingNextPage) void infinite.fetchNextPage();
+        if (infinite.hasNextPage && !infinite.isFetchingNextPage && !infinite.isPlaceholderData) {
+          void infinite.fetchNextPage();
+        }
       },
     },
   };

@@ -1,0 +1,47 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyStore } from '../auth/keys.js';
+import { readJsonBody } from './body.js';
+import type { RequestContext } from './context.js';
+import { HttpError, notFound } from './http-error.js';
+import { sendJson } from './respond.js';
+
+/**
+ * `/_sandbox/keys...`: lets `clinik-sandbox keys` manage keys of a running `serve` (which holds the
+ * embedded database). Only enabled with a token, which `serve` writes to its 0600 lock file.
+ */
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  segments: readonly string[],
+  admin: { token: string; keys: KeyStore },
+): Promise<void> {
+  ctx.route = '/_sandbox/keys';
+  const given = Buffer.from(String(req.headers.authorization ?? ''));
+  const expected = Buffer.from(`Bearer ${admin.token}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new HttpError(401, 'UNAUTHORIZED', 'Admin token required');
+  }
+  const [, resource, id, action] = segments;
+  if (resource !== 'keys') throw notFound();
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  try {
+    if (method === 'GET' && id === undefined) {
+      return sendJson(res, 200, await admin.keys.list(url.searchParams.get('org') ?? ''));
+    }
+    if (method === 'POST' && id === undefined) {
+      const body = (await readJsonBody(req)) as Parameters<KeyStore['create']>[0];
+      return sendJson(res, 201, await admin.keys.create(body));
+    }
+    if (method === 'POST' && id !== undefined && action === 'revoke') {
+      ctx.route = '/_sandbox/keys/:id/revoke';
+      return sendJson(res, 200, { revoked: await admin.keys.revoke(id) });
+    }
+  } catch (error) {
+    if (error instanceof TypeError) throw new HttpError(400, 'BAD_REQUEST', error.message);
+    throw error;
+  }
+  throw notFound();
+}
