@@ -12,6 +12,8 @@ const config: StorybookConfig = {
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
       resolve: { conditions: ['@clinikapi/source', ...defaultClientConditions] },
+      // Pre-bundled up front: discovered late, they make Vite reload mid-run and fail the first story test.
+      optimizeDeps: { include: ['@date-fns/tz', '@date-fns/tz/date/mini', 'date-fns', 'msw'] },
       plugins: [liveSandbox()],
     }),
 };

@@ -1,4 +1,5 @@
 'use client';
+export * from './appointments/index.js';
 export * from './components/PatientCard/index.js';
 export * from './components/PatientForm/index.js';
 export * from './components/PatientList/index.js';
@@ -23,6 +24,14 @@ export {
   useResourceList,
   useUpdateResource,
 } from './hooks/useResourceQueries.js';
+export {
+  ClinikLiveEvents,
+  type ClinikLiveEventsProps,
+  useClinikEvents,
+  useLiveStatus,
+} from './live/ClinikLiveEvents.js';
+export type { LiveStatus } from './live/connection.js';
+export { invalidateForNotice } from './live/invalidate.js';
 export { type ClinikMessages, defaultMessages } from './messages.js';
 export { ClinikProvider, type ClinikProviderProps } from './provider/ClinikProvider.js';
 export { type ClinikContextValue, useClinik, useMessages } from './provider/context.js';
@@ -38,3 +47,4 @@ export type {
   RecordOf,
   SearchParamsOf,
 } from './queries/types.js';
+export * from './time/index.js';

@@ -1,4 +1,3 @@
-import './appointments.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { AppointmentAgenda } from './AppointmentAgenda.js';

@@ -1,4 +1,3 @@
-import './appointments.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { AppointmentForm } from './AppointmentForm.js';

@@ -1,4 +1,3 @@
-import './appointments.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { AppointmentList } from './AppointmentList.js';

@@ -1,4 +1,3 @@
-import './appointments.css';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { ClinikProvider } from '../provider/ClinikProvider.js';

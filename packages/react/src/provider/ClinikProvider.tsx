@@ -2,6 +2,7 @@
 import { type ClinikClient, type ClinikClientOptions, createClinikClient } from '@clinikapi/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
+import { ClinikLiveEvents } from '../live/ClinikLiveEvents.js';
 import { type ClinikMessages, defaultMessages } from '../messages.js';
 import { bindClinikClient } from '../queries/clientRegistry.js';
 import { ClinikContext, type ClinikContextValue } from './context.js';
@@ -21,6 +22,11 @@ export interface ClinikProviderProps {
   messages?: Partial<ClinikMessages>;
   /** Current time, for deterministic stories and tests. Defaults to `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Live updates: subscribe to the proxy's change stream (`<baseUrl>/events`, see the proxy's
+   * `events` option) and refresh exactly the affected queries, without polling. Defaults to false.
+   */
+  live?: boolean;
   children?: ReactNode;
 }
 
@@ -49,6 +55,7 @@ export function ClinikProvider({
   locale = 'en-US',
   messages,
   now = systemNow,
+  live = false,
   children,
 }: ClinikProviderProps) {
   const [ownQueryClient] = useState(createDefaultQueryClient);
@@ -75,7 +82,15 @@ export function ClinikProvider({
 
   return (
     <QueryClientProvider client={activeQueryClient}>
-      <ClinikContext.Provider value={value}>{children}</ClinikContext.Provider>
+      <ClinikContext.Provider value={value}>
+        {live ? (
+          <ClinikLiveEvents url={`${baseUrl.replace(/\/+$/, '')}/events`}>
+            {children}
+          </ClinikLiveEvents>
+        ) : (
+          children
+        )}
+      </ClinikContext.Provider>
     </QueryClientProvider>
   );
 }
