@@ -26,7 +26,11 @@ export const test = base.extend<{ leakGuard: void }>({
         seen.push(
           (async () => {
             const headers = JSON.stringify(await response.allHeaders());
-            const body = await response.body().catch(() => Buffer.alloc(0));
+            // Aborted or still-streaming responses have no complete body to scan: do not wait forever.
+            const body = await Promise.race([
+              response.body().catch(() => Buffer.alloc(0)),
+              new Promise<Buffer>((resolve) => setTimeout(() => resolve(Buffer.alloc(0)), 5000)),
+            ]);
             return headers.includes(key) || body.includes(key) ? response.url() : null;
           })(),
         );

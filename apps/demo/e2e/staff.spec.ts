@@ -1,5 +1,7 @@
 import { expect, expectAccessible, screenshot, signInAs, test } from './fixtures.js';
 
+const REASON = 'Knee pain after running (e2e)';
+
 test('front desk: find a patient, edit the phone, book, see it everywhere, cancel', async ({
   page,
 }) => {
@@ -38,13 +40,15 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
     .or(
       page.locator('form').filter({ has: page.getByRole('button', { name: 'Book appointment' }) }),
     );
-  const practitioner = form.getByLabel('Practitioner');
+  const practitioner = form.getByLabel('Practitioner', { exact: true });
   await expect(practitioner).toBeVisible();
   await pickFirstPractitioner(practitioner);
+  const practitionerName =
+    (await practitioner.locator('option:checked').textContent())?.split(' — ')[0]?.trim() ?? '';
   const slot = await pickDayWithFreeSlots(form);
   const slotName = (await slot.textContent())?.trim() ?? '';
   await slot.click();
-  await form.getByLabel('Reason').fill('Annual check-up');
+  await form.getByLabel('Reason').fill(REASON);
   await screenshot(page, 'booking');
   await form.getByRole('button', { name: 'Book appointment' }).click();
 
@@ -58,6 +62,24 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
   // The practitioner's agenda shows the booking.
   await page.getByRole('link', { name: 'Schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+  const schedulePicker = page.getByLabel('Practitioner');
+  const optionLabel = await schedulePicker
+    .locator('option', { hasText: practitionerName })
+    .first()
+    .textContent();
+  await schedulePicker.selectOption({ label: optionLabel ?? '' });
+  await expect(page.getByRole('heading', { name: `Agenda of ${practitionerName}` })).toBeVisible();
+  // The booking is in this week's agenda, or next week's when tomorrow starts a new week.
+  const booked = page.getByText(REASON).first();
+  if (
+    !(await booked.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(booked).toBeVisible();
   await expectAccessible(page, 'schedule');
   await screenshot(page, 'schedule');
 
@@ -95,7 +117,11 @@ async function pickDayWithFreeSlots(form: import('@playwright/test').Locator) {
     const day = new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await date.fill(day);
     const slot = form.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
-    if (await slot.isVisible({ timeout: 3000 }).catch(() => false)) return slot;
+    const shown = await slot
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return slot;
   }
   throw new Error('no free slot in the next 14 days');
 }

@@ -1,7 +1,7 @@
 export type { CreateKeyOptions, Environment, KeyInfo, KeyScope } from './auth/keys.js';
 export type { ChangeAction, ChangeEvent, ChangeListener } from './events.js';
 export type { RequestHandler } from './http/app.js';
-export { PLAN_LIMITS, type Plan } from './limits/plans.js';
+export { PLAN_LIMITS, PLAN_MONTHLY_QUOTAS, type Plan } from './limits/plans.js';
 export {
   jsonLineLogger,
   type RequestLogEntry,

@@ -16,7 +16,7 @@ import { capabilityStatement } from './fhir/capability.js';
 import { fhirPassthrough } from './fhir/passthrough.js';
 import { createApp, type RequestHandler } from './http/app.js';
 import { OrgRateLimits } from './limits/org-limits.js';
-import { isPlan, type Plan } from './limits/plans.js';
+import { isPlan, PLAN_MONTHLY_QUOTAS, type Plan } from './limits/plans.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 import { type SeedOptions, type SeedResult, seed } from './seed/seed.js';
 
@@ -29,6 +29,8 @@ export interface SandboxOptions {
   memory?: boolean;
   /** Plan of organizations without one set through `setPlan`. Defaults to `'pro'` (1,000 requests/min). */
   plan?: Plan;
+  /** Requests per calendar month by plan, overriding `PLAN_MONTHLY_QUOTAS` (e.g. to try the 429). */
+  monthlyQuotas?: Partial<Record<Plan, number>>;
   /** Enables `/_sandbox/keys` with this bearer token (the CLI's `serve` uses it). Defaults to off. */
   adminToken?: string;
   /** Request and lifecycle logs. Defaults to silent; the CLI logs JSON lines to stdout. */
@@ -86,7 +88,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   await statistics.run();
   const engine = new ResourceEngine(db, createAdapterRegistry(), events, statistics);
   const keys = new KeyStore(db);
-  const limits = new OrgRateLimits(db, plan);
+  const limits = new OrgRateLimits(db, plan, undefined, undefined, {
+    ...PLAN_MONTHLY_QUOTAS,
+    ...options.monthlyQuotas,
+  });
   const bulk = new BulkJobs(db, engine);
   const app = createApp({
     engine,

@@ -61,10 +61,7 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
           />
         </section>
       )}
-      <section aria-labelledby="appointments-title">
-        <h2 id="appointments-title">Appointments</h2>
-        <AppointmentList patientId={patientId} timeZone={PRACTICE_TIME_ZONE} />
-      </section>
+      <AppointmentList patientId={patientId} timeZone={PRACTICE_TIME_ZONE} />
     </section>
   );
 }

@@ -6,10 +6,7 @@ export function PortalPage({ patientId }: { patientId: string }) {
     <section className="demo-page" aria-labelledby="portal-title">
       <h1 id="portal-title">My record</h1>
       <PatientCard patientId={patientId} />
-      <section aria-labelledby="my-appointments">
-        <h2 id="my-appointments">My appointments</h2>
-        <AppointmentList patientId={patientId} timeZone={PRACTICE_TIME_ZONE} />
-      </section>
+      <AppointmentList patientId={patientId} timeZone={PRACTICE_TIME_ZONE} />
     </section>
   );
 }

@@ -7,7 +7,12 @@ import { handleAdmin } from './admin-routes.js';
 import type { RouteGroup } from './call.js';
 import { newRequestContext, type RequestContext } from './context.js';
 import { HttpError, notFound } from './http-error.js';
-import { rateLimited, setRateLimitHeaders } from './rate-limit-headers.js';
+import {
+  quotaExceeded,
+  rateLimited,
+  setQuotaHeaders,
+  setRateLimitHeaders,
+} from './rate-limit-headers.js';
 import { handleResourceCall } from './resource-routes.js';
 import { sendError, sendJson } from './respond.js';
 
@@ -84,10 +89,14 @@ export function createApp(services: AppServices): RequestHandler {
     ctx.route = known ? `/v1/${group}${rest.length > 0 ? '/:id' : ''}` : '/v1/:unknown';
 
     const identity = await services.keys.authenticate(req.headers['x-api-key']);
-    const rate = await services.limits.hit(identity.org);
+    const { rate, quota } = await services.limits.hit(identity.org);
     ctx.rateLimit = rate;
     setRateLimitHeaders(res, rate);
     if (!rate.allowed) throw rateLimited(rate);
+    if (quota) {
+      setQuotaHeaders(res, quota);
+      if (!quota.allowed) throw quotaExceeded(quota);
+    }
     assertScopeAllows(identity.scope, method);
 
     const call = {

@@ -113,4 +113,38 @@ describe('patients over HTTP', () => {
     expect(diagnostics).toContain('firstName is required');
     expect(JSON.stringify(res.body)).not.toContain('not-an-email-secret');
   });
+
+  it('validates the merged record on PATCH and bumps the FHIR version', async () => {
+    const key = await t.keyFor(t.newOrg());
+    const appointment = await t.request('POST', '/v1/appointments', {
+      key,
+      body: {
+        status: 'booked',
+        patientId: 'p-1',
+        start: '2026-05-01T10:00:00Z',
+        end: '2026-05-01T10:30:00Z',
+      },
+    });
+    const id = appointment.body.data.id;
+    const backwards = await t.request('PATCH', `/v1/appointments/${id}`, {
+      key,
+      body: { end: '2026-05-01T09:00:00Z' },
+    });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.issues[0].diagnostics).toBe('end must be after start');
+    const empty = await t.request('PATCH', `/v1/appointments/${id}`, { key, body: { status: '' } });
+    expect(empty.status).toBe(422);
+
+    const moved = await t.request('PATCH', `/v1/appointments/${id}`, {
+      key,
+      headers: { 'content-type': 'application/json-patch+json' },
+      body: { start: '2026-05-01T11:00:00Z', end: '2026-05-01T11:30:00Z' },
+    });
+    expect(moved.status).toBe(200);
+    const [row] = await t.sandbox.internals.db.query<{ resource: { meta: { versionId: string } } }>(
+      'SELECT resource FROM resources WHERE id = $1',
+      [id],
+    );
+    expect(row?.resource.meta.versionId).toBe('2');
+  });
 });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { QuotaState } from '../limits/monthly-quota.js';
 import type { RateLimitState } from './context.js';
 import { HttpError } from './http-error.js';
 
@@ -13,6 +14,22 @@ export const rateLimited = (state: RateLimitState) =>
     429,
     'RATE_LIMITED',
     `Rate limit of ${state.limit} requests per minute exceeded; retry in ${state.reset} s`,
+    undefined,
+    { 'Retry-After': String(state.reset) },
+  );
+
+export function setQuotaHeaders(res: ServerResponse, state: QuotaState): void {
+  res.setHeader('X-Quota-Limit', String(state.limit));
+  res.setHeader('X-Quota-Used', String(state.used));
+  res.setHeader('X-Quota-Remaining', String(state.remaining));
+  res.setHeader('X-Quota-Reset', String(state.reset));
+}
+
+export const quotaExceeded = (state: QuotaState) =>
+  new HttpError(
+    429,
+    'MONTHLY_QUOTA_EXCEEDED',
+    `Monthly quota of ${state.limit} requests used up; it resets in ${state.reset} s`,
     undefined,
     { 'Retry-After': String(state.reset) },
   );

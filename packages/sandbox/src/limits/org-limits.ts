@@ -1,19 +1,24 @@
 import type { Database } from '../db/database.js';
 import type { RateLimitState } from '../http/context.js';
-import { isPlan, PLAN_LIMITS, type Plan } from './plans.js';
+import { MonthlyQuota, type QuotaState } from './monthly-quota.js';
+import { isPlan, PLAN_LIMITS, PLAN_MONTHLY_QUOTAS, type Plan } from './plans.js';
 import { RollingWindowLimiter } from './rate-limiter.js';
 
 /** Per-organization rate limits by plan. Plans persist in the database; counters live in this process. */
 export class OrgRateLimits {
   readonly #plans = new Map<string, Plan>();
   readonly #limiter: RollingWindowLimiter;
+  readonly #quota: MonthlyQuota;
 
   constructor(
     private readonly db: Database,
     private readonly defaultPlan: Plan,
     limiter = new RollingWindowLimiter(),
+    quota = new MonthlyQuota(),
+    private readonly monthlyQuotas: Readonly<Record<Plan, number>> = PLAN_MONTHLY_QUOTAS,
   ) {
     this.#limiter = limiter;
+    this.#quota = quota;
   }
 
   async planOf(org: string): Promise<Plan> {
@@ -39,8 +44,14 @@ export class OrgRateLimits {
     this.#plans.set(org, plan);
   }
 
-  /** Counts one request of `org`. */
-  async hit(org: string): Promise<RateLimitState & { allowed: boolean }> {
-    return this.#limiter.hit(org, PLAN_LIMITS[await this.planOf(org)]);
+  /** Counts one request of `org` against its per-minute limit and, if allowed, its monthly quota. */
+  async hit(org: string): Promise<{
+    rate: RateLimitState & { allowed: boolean };
+    quota?: QuotaState & { allowed: boolean };
+  }> {
+    const plan = await this.planOf(org);
+    const rate = this.#limiter.hit(org, PLAN_LIMITS[plan]);
+    if (!rate.allowed) return { rate };
+    return { rate, quota: this.#quota.hit(org, this.monthlyQuotas[plan]) };
   }
 }
