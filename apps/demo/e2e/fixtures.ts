@@ -17,7 +17,7 @@ export function secretKey(): string {
  * Every test records each response the browser receives (headers and bodies) and fails if the
  * secret key appears in any of them.
  */
-export const test = base.extend<{ leakGuard: void }>({
+export const test = base.extend<{ leakGuard: undefined }>({
   leakGuard: [
     async ({ page }, use) => {
       const key = secretKey();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { expect, expectAccessible, screenshot, test } from './fixtures.js';
 
 /** Presses Tab until the focused element has this accessible name (keyboard only, no clicks). */
 async function tabTo(page: Page, name: string | RegExp, max = 60) {
@@ -28,6 +28,8 @@ test('create a new patient and book their first appointment with the keyboard on
   await tabTo(page, 'New patient');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'New patient' })).toBeVisible();
+  await expectAccessible(page, 'new patient form');
+  await screenshot(page, 'new-patient');
 
   const suffix = Date.now().toString(36);
   await tabTo(page, 'First name');
