@@ -35,7 +35,7 @@ export const test = base.extend<{ leakGuard: undefined }>({
           })(),
         );
       });
-      await use();
+      await use(undefined);
       const leaks = (await Promise.all(seen)).filter(Boolean);
       expect(leaks, 'responses containing the secret key').toEqual([]);
     },
