@@ -33,7 +33,9 @@ const env = toolEnv(process.env.CI ? { FORCE_COLOR: '0' } : {});
 
 step('build packages', pnpm, ['run', 'build'], { env });
 step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
-step('bundle budget @clinikapi/react', pnpm, ['--filter', '@clinikapi/react', 'run', 'size'], { env });
+step('bundle budget @clinikapi/react', pnpm, ['--filter', '@clinikapi/react', 'run', 'size'], {
+  env,
+});
 step(
   'lint + format (biome ci)',
   pnpm,

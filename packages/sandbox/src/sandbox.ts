@@ -80,7 +80,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const plan = options.plan ?? 'pro';
   if (!isPlan(plan)) throw new TypeError(`Unknown plan "${String(plan)}"`);
   const db = await openDatabase(options);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
 
   const events = new ChangeEvents();
   const statistics = new AutoAnalyze(db);

@@ -43,6 +43,17 @@ async function withSandbox<T>(
 const ENVS = new Set(['test', 'live']);
 const SCOPES = new Set(['read', 'write', '*']);
 
+/** `serve --seed` on a reused data directory must not add a second copy of the demo data. */
+async function hasPatients(sandbox: Sandbox, org: string): Promise<boolean> {
+  const { engine } = sandbox.internals;
+  const page = await engine.search(
+    { tenant: org, environment: 'test' },
+    engine.adapters.require('patients'),
+    new URLSearchParams({ count: '1' }),
+  );
+  return page.total > 0;
+}
+
 async function serve(args: string[], io: CliIo): Promise<void> {
   const { values } = parse('serve', () =>
     parseArgs({
@@ -74,7 +85,9 @@ async function serve(args: string[], io: CliIo): Promise<void> {
       const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
       io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
     }
-    if (values.seed) {
+    if (values.seed && (await hasPatients(sandbox, org))) {
+      io.err(`${org} already has data: not seeding again\n`);
+    } else if (values.seed) {
       const result = await sandbox.seed({ org });
       io.err(
         `Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`,

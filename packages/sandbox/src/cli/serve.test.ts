@@ -38,7 +38,7 @@ describe('file-backed sandbox', () => {
       untilStopped: () => stopped,
     };
     const serving = runCli(
-      ['serve', '--data-dir', dataDir, '--port', '0', '--org', 'org_persist'],
+      ['serve', '--data-dir', dataDir, '--port', '0', '--org', 'org_persist', '--seed'],
       io,
     );
     let serveUrl: string | undefined;
@@ -47,8 +47,9 @@ describe('file-backed sandbox', () => {
       if (!serveUrl) await new Promise((r) => setTimeout(r, 25));
     }
     expect(serveUrl, err).toBeDefined();
-    // The organization already has a key, so none is printed.
+    // The organization already has a key and data, so no key is printed and nothing is seeded.
     expect(err).not.toContain('clk_test_');
+    expect(err).toContain('already has data: not seeding again');
 
     const read = await fetch(`${serveUrl}/v1/patients/${data.id}`, {
       headers: { 'x-api-key': key },

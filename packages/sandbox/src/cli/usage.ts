@@ -21,7 +21,8 @@ Starts the API on http://127.0.0.1:<port>. Logs one JSON line per request to std
 
 Options:
   --port N            port to listen on (default 4010; 0 picks a free one)
-  --seed              seed org_demo with synthetic data on start
+  --seed              seed the organization with synthetic data on start (skipped when it
+                      already has patients)
   --plan P            rate-limit plan of organizations without one: sandbox, starter, pro, team,
                       enterprise (default pro)
   --org O             organization of the key created on first start (default org_demo)
