@@ -44,7 +44,7 @@ export function Layout({
           <span>
             {user.name} · {ROLE_LABEL[user.role]}
           </span>
-          <button type="button" onClick={onSignOut}>
+          <button type="button" className="ck-button" onClick={onSignOut}>
             Sign out
           </button>
         </div>

@@ -37,10 +37,20 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
       <PatientCard patientId={patientId} />
       {canEdit && (
         <div className="demo-actions">
-          <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+          <button
+            type="button"
+            className="ck-button"
+            onClick={() => setEditing((v) => !v)}
+            aria-expanded={editing}
+          >
             {editing ? 'Close editing' : 'Edit details'}
           </button>
-          <button type="button" onClick={() => setBooking((v) => !v)} aria-expanded={booking}>
+          <button
+            type="button"
+            className="ck-button ck-button--primary"
+            onClick={() => setBooking((v) => !v)}
+            aria-expanded={booking}
+          >
             {booking ? 'Close booking' : 'Book an appointment'}
           </button>
         </div>

@@ -7,7 +7,7 @@ export function PatientsPage({ canCreate }: { canCreate: boolean }) {
       <div className="demo-page-head">
         <h1 id="patients-title">Patients</h1>
         {canCreate && (
-          <Link to="/patients/new" className="demo-button">
+          <Link to="/patients/new" className="ck-button ck-button--primary demo-button">
             New patient
           </Link>
         )}

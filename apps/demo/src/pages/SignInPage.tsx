@@ -32,6 +32,7 @@ export function SignInPage({ onSignIn }: { onSignIn: (userId: string) => Promise
           <li key={user.id}>
             <button
               type="button"
+              className="ck-button ck-button--primary"
               onClick={() => onSignIn(user.id).catch(() => setError('Sign-in failed. Try again.'))}
             >
               {BUTTON_LABEL[user.role]}

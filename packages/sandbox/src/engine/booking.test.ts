@@ -132,4 +132,25 @@ describe('clinical search', () => {
       expect(res.body.error).toBe('VALIDATION_ERROR');
     }
   });
+
+  it('matches status against clinicalStatus and lifecycleStatus where FHIR names it so', async () => {
+    const { key, post, patient } = await setup();
+    await post('conditions', { code: 'Asthma', patientId: patient.id, clinicalStatus: 'active' });
+    await post('conditions', { code: 'Flu', patientId: patient.id, clinicalStatus: 'resolved' });
+    await post('goals', {
+      lifecycleStatus: 'completed',
+      description: 'Quit smoking',
+      patientId: patient.id,
+    });
+    const codes = async (query: string) =>
+      (
+        (await t.request('GET', query, { key })).body.data.data as {
+          code?: string;
+          description?: string;
+        }[]
+      ).map((r) => r.code ?? r.description);
+    expect(await codes(`/v1/conditions?patientId=${patient.id}&status=resolved`)).toEqual(['Flu']);
+    expect(await codes('/v1/goals?status=completed')).toEqual(['Quit smoking']);
+    expect(await codes('/v1/goals?status=active')).toEqual([]);
+  });
 });

@@ -4,6 +4,9 @@ import { HttpError } from './http-error.js';
 /** The contract's request body cap. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Beyond this, an oversize body is cut off rather than read to its end. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
 const tooLarge = () =>
   new HttpError(
     413,
@@ -28,7 +31,11 @@ export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) oversize = true;
-    // Keep draining so the client sees the 413 instead of a reset connection.
+    // Keep draining (up to a point) so the client sees the 413 instead of a reset connection.
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      break;
+    }
     if (!oversize) chunks.push(chunk);
   }
   if (oversize) throw tooLarge();
