@@ -72,7 +72,7 @@ const SANDBOX_VERSION = '0.1.0';
 async function openDatabase(options: SandboxOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   if (options.memory) return openMemoryPglite(SCHEMA_KEY, migrate);
-  return openPglite(resolve(options.dataDir ?? '.clinik-sandbox'));
+  return openPglite(resolve(options.dataDir ?? '.clinik-sandbox'), SCHEMA_KEY);
 }
 
 /** Opens (and migrates) the database and wires the API. */

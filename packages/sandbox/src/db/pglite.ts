@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +28,38 @@ function wrap(db: PGlite): Database {
   };
 }
 
-/** Opens an embedded Postgres persisted in `dataDir`. */
-export async function openPglite(dataDir: string): Promise<Database> {
+const snapshotPathFor = (schemaKey: string) =>
+  join(
+    tmpdir(),
+    `clinik-sandbox-memory-${createHash('sha256').update(schemaKey).digest('hex').slice(0, 16)}.tar`,
+  );
+
+async function readSnapshot(path: string): Promise<Blob | undefined> {
+  try {
+    return new Blob([await readFile(path)]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens an embedded Postgres persisted in `dataDir`. A new directory starts from the in-memory
+ * snapshot when one exists (about 1.5 s instead of 4 s of initdb).
+ */
+export async function openPglite(dataDir: string, schemaKey?: string): Promise<Database> {
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  const snapshot = fresh && schemaKey ? await readSnapshot(snapshotPathFor(schemaKey)) : undefined;
+  if (snapshot) {
+    const before = new Set(existsSync(dataDir) ? readdirSync(dataDir) : []);
+    try {
+      return wrap(await PGlite.create(dataDir, { extensions, loadDataDir: snapshot }));
+    } catch {
+      // Undo a partial restore (keeping files that were there, such as the CLI's lock file).
+      for (const entry of readdirSync(dataDir)) {
+        if (!before.has(entry)) await rm(join(dataDir, entry), { recursive: true, force: true });
+      }
+    }
+  }
   return wrap(await PGlite.create(dataDir, { extensions }));
 }
 
@@ -41,15 +72,16 @@ export async function openMemoryPglite(
   schemaKey: string,
   prepare: (db: Database) => Promise<void>,
 ): Promise<Database> {
-  const key = createHash('sha256').update(schemaKey).digest('hex').slice(0, 16);
-  const snapshotPath = join(tmpdir(), `clinik-sandbox-memory-${key}.tar`);
-  try {
-    const snapshot = await readFile(snapshotPath);
-    const db = wrap(await PGlite.create({ extensions, loadDataDir: new Blob([snapshot]) }));
-    await prepare(db);
-    return db;
-  } catch {
-    await rm(snapshotPath, { force: true }).catch(() => {});
+  const snapshotPath = snapshotPathFor(schemaKey);
+  const snapshot = await readSnapshot(snapshotPath);
+  if (snapshot) {
+    try {
+      const db = wrap(await PGlite.create({ extensions, loadDataDir: snapshot }));
+      await prepare(db);
+      return db;
+    } catch {
+      await rm(snapshotPath, { force: true }).catch(() => {});
+    }
   }
   const pglite = await PGlite.create({ extensions });
   const db = wrap(pglite);
