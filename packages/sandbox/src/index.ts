@@ -15,3 +15,12 @@ export {
   type SandboxOptions,
 } from './sandbox.js';
 export type { SeedOptions, SeedResult } from './seed/seed.js';
+export {
+  type AddEndpointOptions,
+  type DeliveryAttempt,
+  RETRY_DELAYS_SECONDS,
+  type SandboxWebhooks,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookRuntimeOptions,
+} from './webhooks/index.js';

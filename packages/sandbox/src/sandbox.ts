@@ -19,6 +19,11 @@ import { OrgRateLimits } from './limits/org-limits.js';
 import { isPlan, PLAN_MONTHLY_QUOTAS, type Plan } from './limits/plans.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 import { type SeedOptions, type SeedResult, seed } from './seed/seed.js';
+import {
+  type SandboxWebhooks,
+  startWebhooks,
+  type WebhookRuntimeOptions,
+} from './webhooks/index.js';
 
 export interface SandboxOptions {
   /** Directory of the embedded database. Defaults to `.clinik-sandbox` in the working directory. */
@@ -35,6 +40,11 @@ export interface SandboxOptions {
   adminToken?: string;
   /** Request and lifecycle logs. Defaults to silent; the CLI logs JSON lines to stdout. */
   logger?: SandboxLogger;
+  /**
+   * Webhook delivery settings. `timeScale` multiplies the retry schedule (30 s, 2 min, 8 min,
+   * 32 min, 2 h), e.g. 0.001 in tests. Defaults to real time and a 10 s attempt timeout.
+   */
+  webhooks?: WebhookRuntimeOptions;
 }
 
 export interface ListenResult {
@@ -60,6 +70,8 @@ export interface Sandbox {
   setPlan(org: string, plan: Plan): Promise<void>;
   /** Subscribes to committed changes (the hook webhook delivery builds on); returns the unsubscribe. */
   onChange(listener: ChangeListener): () => void;
+  /** Webhook endpoints (signed, retried deliveries of every change) and their delivery logs. */
+  readonly webhooks: SandboxWebhooks;
   /** Stops the server (if listening) and closes the database. */
   close(): Promise<void>;
   /** The underlying services, for the CLI, seeding and tests in this package. */
@@ -98,6 +110,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     ...options.monthlyQuotas,
   });
   const bulk = new BulkJobs(db, engine);
+  const webhooks = await startWebhooks(db, (listener) => events.on(listener), options.webhooks);
   const app = createApp({
     engine,
     keys,
@@ -105,7 +118,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger: options.logger ?? silentLogger,
     groups: [fhirPassthrough(engine), bulkRoutes(bulk, engine.adapters)],
     capabilityStatement: () => capabilityStatement(engine.adapters, SANDBOX_VERSION),
-    ...(options.adminToken ? { admin: { token: options.adminToken } } : {}),
+    ...(options.adminToken ? { admin: { token: options.adminToken, webhooks: webhooks.api } } : {}),
   });
 
   let server: Server | undefined;
@@ -133,6 +146,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     seed: (seedOptions) => seed(engine, seedOptions),
     setPlan: (org, p) => limits.setPlan(org, p),
     onChange: (listener) => events.on(listener),
+    webhooks: webhooks.api,
     async close() {
       const running = server;
       server = undefined;
@@ -141,6 +155,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         await new Promise<void>((done) => running.close(() => done()));
       }
       await bulk.drain();
+      await webhooks.stop();
       await statistics.drain();
       await db.close();
     },

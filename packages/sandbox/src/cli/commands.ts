@@ -9,6 +9,7 @@ import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
 import { type KeyApi, remoteKeys } from './remote-keys.js';
 import { lockDataDir, runningServer, storageOptions } from './storage.js';
 import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
+import { webhooksCommand } from './webhooks-command.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -256,7 +257,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'serve') await serve(args, io);
     else if (command === 'keys') await keys(args, io);
     else if (command === 'seed') await seedCommand(args, io);
-    else throw usageError(`Unknown command "${command}". Run "clinik-sandbox --help".`);
+    else if (command === 'webhooks') {
+      await webhooksCommand(args, io, (options, work) =>
+        withSandbox(options, (sandbox) => work(sandbox.webhooks)),
+      );
+    } else throw usageError(`Unknown command "${command}". Run "clinik-sandbox --help".`);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

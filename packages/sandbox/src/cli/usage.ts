@@ -6,6 +6,7 @@ Usage:
   clinik-sandbox keys list --org O      list an organization's keys (never the keys themselves)
   clinik-sandbox keys revoke ID         revoke a key at once
   clinik-sandbox seed [options]         fill an organization with synthetic data
+  clinik-sandbox webhooks add|list|remove|rotate|deliveries   webhook endpoints and their deliveries
 
 Storage (every command):
   --data-dir D        embedded database directory (default .clinik-sandbox)
@@ -64,6 +65,31 @@ Options:
   --start-date D      first day of slots, YYYY-MM-DD (default tomorrow in the zone)
   --org O             organization (default org_demo)
   --env test|live     environment (default test)
+  --data-dir D, --database-url U   storage (see clinik-sandbox --help)
+  -h, --help          show this help
+`;
+
+export const WEBHOOKS_HELP = `Usage:
+  clinik-sandbox webhooks add --org O --url U [--env test|live] [--events 'appointment.*,patient.*']
+  clinik-sandbox webhooks list --org O
+  clinik-sandbox webhooks remove ID
+  clinik-sandbox webhooks rotate ID [--grace 24h]
+  clinik-sandbox webhooks deliveries --endpoint ID [--limit 50]
+
+Every create, update and delete in the organization and environment is POSTed to the endpoint as
+{ id, event, timestamp, data: { resourceType, resourceId, action, tenantId, environment } } (ids only),
+signed with X-Clinik-Signature-V2 (t=<unix>,v1=<hmac>) and the legacy X-Clinik-Signature. Failed
+deliveries are retried after 30 s, 2 min, 8 min, 32 min and 2 h, then marked failed; redirects are
+not followed; each attempt has 10 s. Pending retries survive restarts.
+
+Options:
+  --org O             organization (tenant) id
+  --env test|live     environment (default test)
+  --url U             http(s) URL that receives the deliveries
+  --events E          comma-separated: *, <resource>.* or <resource>.<created|updated|deleted> (default *)
+  --grace T           after rotate, how long the old secret keeps signing too (default 24h)
+  --endpoint ID       endpoint whose delivery log to show
+  --json              print JSON instead of text
   --data-dir D, --database-url U   storage (see clinik-sandbox --help)
   -h, --help          show this help
 `;

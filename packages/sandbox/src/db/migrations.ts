@@ -1,3 +1,4 @@
+import { WEBHOOK_TABLES_SQL } from '../webhooks/tables.js';
 import type { Database } from './database.js';
 
 /**
@@ -59,6 +60,8 @@ const MIGRATIONS: readonly { id: number; sql: string }[] = [
       CREATE INDEX IF NOT EXISTS bulk_jobs_by_tenant ON bulk_jobs (tenant, created_at);
     `,
   },
+  // Webhook endpoints and their delivery log (pending retries survive restarts).
+  { id: 2, sql: WEBHOOK_TABLES_SQL },
 ];
 
 /** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */

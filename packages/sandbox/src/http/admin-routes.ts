@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyStore } from '../auth/keys.js';
+import type { SandboxWebhooks } from '../webhooks/index.js';
 import { readJsonBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { HttpError, notFound } from './http-error.js';
@@ -15,7 +16,7 @@ export async function handleAdmin(
   res: ServerResponse,
   ctx: RequestContext,
   segments: readonly string[],
-  admin: { token: string; keys: KeyStore },
+  admin: { token: string; keys: KeyStore; webhooks?: SandboxWebhooks | undefined },
 ): Promise<void> {
   ctx.route = '/_sandbox/keys';
   const given = Buffer.from(String(req.headers.authorization ?? ''));
@@ -24,9 +25,12 @@ export async function handleAdmin(
     throw new HttpError(401, 'UNAUTHORIZED', 'Admin token required');
   }
   const [, resource, id, action] = segments;
-  if (resource !== 'keys') throw notFound();
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  if (resource === 'webhooks' && admin.webhooks) {
+    return handleWebhookAdmin(req, res, ctx, method, url, id, action, admin.webhooks);
+  }
+  if (resource !== 'keys') throw notFound();
   try {
     if (method === 'GET' && id === undefined) {
       return sendJson(res, 200, await admin.keys.list(url.searchParams.get('org') ?? ''));
@@ -38,6 +42,48 @@ export async function handleAdmin(
     if (method === 'POST' && id !== undefined && action === 'revoke') {
       ctx.route = '/_sandbox/keys/:id/revoke';
       return sendJson(res, 200, { revoked: await admin.keys.revoke(id) });
+    }
+  } catch (error) {
+    if (error instanceof TypeError) throw new HttpError(400, 'BAD_REQUEST', error.message);
+    throw error;
+  }
+  throw notFound();
+}
+
+/** `/_sandbox/webhooks...`: the CLI's `webhooks` commands against a running `serve`. */
+async function handleWebhookAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  method: string,
+  url: URL,
+  id: string | undefined,
+  action: string | undefined,
+  webhooks: SandboxWebhooks,
+): Promise<void> {
+  ctx.route = '/_sandbox/webhooks';
+  try {
+    if (method === 'GET' && id === undefined) {
+      return sendJson(res, 200, await webhooks.list(url.searchParams.get('org') ?? ''));
+    }
+    if (method === 'POST' && id === undefined) {
+      const body = (await readJsonBody(req)) as Parameters<SandboxWebhooks['add']>[0];
+      return sendJson(res, 201, await webhooks.add(body));
+    }
+    if (id === undefined) throw notFound();
+    ctx.route = `/_sandbox/webhooks/:id/${action ?? ''}`;
+    if (method === 'POST' && action === 'remove') {
+      return sendJson(res, 200, { removed: await webhooks.remove(id) });
+    }
+    if (method === 'POST' && action === 'rotate') {
+      const body = (await readJsonBody(req)) as { graceSeconds?: number };
+      const rotated = await webhooks.rotate(id, body?.graceSeconds);
+      if (!rotated) throw notFound('No such webhook endpoint');
+      return sendJson(res, 200, rotated);
+    }
+    if (method === 'GET' && action === 'deliveries') {
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      return sendJson(res, 200, await webhooks.deliveries(id, Number.isFinite(limit) ? limit : 50));
     }
   } catch (error) {
     if (error instanceof TypeError) throw new HttpError(400, 'BAD_REQUEST', error.message);

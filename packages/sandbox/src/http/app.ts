@@ -3,6 +3,7 @@ import { assertScopeAllows, type KeyStore } from '../auth/keys.js';
 import type { ResourceEngine } from '../engine/engine.js';
 import type { OrgRateLimits } from '../limits/org-limits.js';
 import type { SandboxLogger } from '../logger.js';
+import type { SandboxWebhooks } from '../webhooks/index.js';
 import { handleAdmin } from './admin-routes.js';
 import type { RouteGroup } from './call.js';
 import { newRequestContext, type RequestContext } from './context.js';
@@ -25,8 +26,8 @@ export interface AppServices {
   logger: SandboxLogger;
   /** Authenticated groups under `/v1/<prefix>` besides resources (FHIR passthrough, bulk). */
   groups?: readonly RouteGroup[];
-  /** Enables `/_sandbox/keys` for the CLI, guarded by this bearer token. */
-  admin?: { token: string };
+  /** Enables `/_sandbox/keys` and `/_sandbox/webhooks` for the CLI, guarded by this bearer token. */
+  admin?: { token: string; webhooks?: SandboxWebhooks };
   /** `GET /v1/metadata` (public). */
   capabilityStatement?: () => unknown;
 }
@@ -59,6 +60,7 @@ export function createApp(services: AppServices): RequestHandler {
       return handleAdmin(req, res, ctx, segments, {
         token: services.admin.token,
         keys: services.keys,
+        webhooks: services.admin.webhooks,
       });
     }
     const [version, group, ...rest] = segments;

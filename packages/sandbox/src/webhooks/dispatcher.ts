@@ -183,7 +183,8 @@ export class WebhookDispatcher {
   private async attempt(row: DeliveryRow): Promise<void> {
     // Claim with a lease so another sandbox process on the same database skips this delivery;
     // if this process dies mid-attempt, the lease runs out and the delivery is tried again.
-    const leaseMs = this.timeoutMs * 3;
+    // Far longer than an attempt can take, even on a loaded machine, or a live attempt is repeated.
+    const leaseMs = Math.max(this.timeoutMs * 3, 60_000);
     const claimed = await this.options.db.query(
       `UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $2)
         WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now() RETURNING id`,

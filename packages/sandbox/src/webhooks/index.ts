@@ -32,7 +32,7 @@ export async function startWebhooks(
   subscribe: (listener: ChangeListener) => () => void,
   options: WebhookRuntimeOptions = {},
 ): Promise<{ api: SandboxWebhooks; stop: () => Promise<void> }> {
-  await ensureWebhookTables(db);
+  await ensureWebhookTables(db); // normally done by the migrations; harmless when repeated
   const endpoints = new WebhookEndpoints(db);
   const dispatcher = new WebhookDispatcher({ db, endpoints, ...options });
   const pending = new Set<Promise<void>>();
