@@ -1,3 +1,4 @@
+import { pickDayWithFreeSlots, pickFirstPractitioner } from './booking.js';
 import { expect, expectAccessible, screenshot, signInAs, test } from './fixtures.js';
 
 const REASON = 'Knee pain after running (e2e)';
@@ -85,43 +86,12 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
 
   // Cancel it with a reason.
   await page.goBack();
-  await page.getByRole('button', { name: 'Cancel appointment' }).first().click();
-  await page
-    .getByLabel(/reason/i)
-    .last()
-    .fill('Patient asked to cancel');
-  await page
-    .getByRole('button', { name: /confirm|cancel appointment/i })
-    .last()
-    .click();
-  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
+  const item = page.locator('li.ck-appointment').filter({ hasText: REASON });
+  await item.getByRole('button', { name: 'Cancel appointment' }).click();
+  await item.getByLabel('Reason for cancelling').fill('Patient asked to cancel');
+  await item.getByRole('button', { name: 'Confirm cancellation' }).click();
+  await expect(
+    page.locator('li.ck-appointment[data-status="cancelled"]').filter({ hasText: REASON }),
+  ).toBeVisible();
+  await expect(page.getByText('Cancelled').first()).toBeVisible();
 });
-
-async function pickFirstPractitioner(control: import('@playwright/test').Locator) {
-  const tag = await control.evaluate((el) => el.tagName.toLowerCase());
-  if (tag === 'select') {
-    const values = await control
-      .locator('option')
-      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    await control.selectOption(values[0] ?? '');
-    return;
-  }
-  await control.click();
-  await control.page().getByRole('option').first().click();
-}
-
-/** Tries the next days until one offers free slots; returns the first slot button. */
-async function pickDayWithFreeSlots(form: import('@playwright/test').Locator) {
-  const date = form.getByLabel('Date');
-  for (let offset = 1; offset <= 14; offset++) {
-    const day = new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    await date.fill(day);
-    const slot = form.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
-    const shown = await slot
-      .waitFor({ state: 'visible', timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return slot;
-  }
-  throw new Error('no free slot in the next 14 days');
-}

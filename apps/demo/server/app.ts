@@ -25,6 +25,8 @@ export interface DemoAppOptions {
   logger?: ProxyLogger | false;
   /** Allow an http: target / test key when NODE_ENV=production (the local sandbox). Defaults to false. */
   localSandbox?: boolean;
+  /** Enables live updates: the proxy receives webhooks signed with this secret. Defaults to off. */
+  webhookSecret?: string | undefined;
 }
 
 const policies = {
@@ -33,8 +35,10 @@ const policies = {
   patient: patientPortal<DemoUser>({ patientIdOf: (user) => user.patientId }),
 };
 
-/** Sign-in, the ClinikAPI proxy at /api/clinik, and the built UI. */
-export function createDemoApp(options: DemoAppOptions): express.Express {
+/** Sign-in, the ClinikAPI proxy at /api/clinik, and the built UI; `close()` ends live streams. */
+export function createDemoApp(
+  options: DemoAppOptions,
+): express.Express & { close(): Promise<void> } {
   const users = new Map(demoUsers(options.directory).map((u) => [u.id, u]));
   const sessions = new SessionStore(options.secureCookies ?? false);
   const app = express();
@@ -76,18 +80,20 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     res.json({ user });
   });
 
-  app.use(
-    '/api/clinik',
-    clinikProxy<DemoUser>({
-      target: options.target,
-      apiKey: options.apiKey,
-      authenticate: (req) => users.get(sessions.userIdOf(req) ?? ''),
-      authorize: (context: AuthorizeContext<DemoUser>) => policies[context.user.role](context),
-      logger: options.logger,
-      allowTestKeyInProduction: options.localSandbox,
-      allowInsecureTargetInProduction: options.localSandbox,
-    }),
-  );
+  const proxy = clinikProxy<DemoUser>({
+    target: options.target,
+    apiKey: options.apiKey,
+    authenticate: (req) => users.get(sessions.userIdOf(req) ?? ''),
+    authorize: (context: AuthorizeContext<DemoUser>) => policies[context.user.role](context),
+    logger: options.logger,
+    allowTestKeyInProduction: options.localSandbox,
+    allowInsecureTargetInProduction: options.localSandbox,
+    ...(options.webhookSecret ? { events: { webhookSecret: options.webhookSecret } } : {}),
+  });
+  app.use('/api/clinik', proxy);
+  app.get('/auth/config', (_req, res) => {
+    res.json({ live: Boolean(options.webhookSecret) });
+  });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
@@ -98,5 +104,5 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       res.sendFile(join(staticDir, 'index.html'));
     });
   }
-  return app;
+  return Object.assign(app, { close: () => proxy.close() });
 }

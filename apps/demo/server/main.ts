@@ -8,13 +8,18 @@ const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? join(appDir, '.data'));
 
-const runtime = await startRuntime(dataDir, process.env);
+const runtime = await startRuntime(
+  dataDir,
+  process.env,
+  `http://127.0.0.1:${port}/api/clinik/webhooks`,
+);
 const app = createDemoApp({
   target: runtime.target,
   apiKey: runtime.apiKey,
   directory: runtime.directory,
   staticDir: join(appDir, 'dist'),
   localSandbox: runtime.localSandbox,
+  webhookSecret: runtime.webhookSecret,
   logger: false,
 });
 
@@ -39,6 +44,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   process.stdout.write('\nStopping...\n');
+  await app.close(); // ends live event streams
   server.closeAllConnections();
   await new Promise<void>((done) => server.close(() => done()));
   await runtime.close();

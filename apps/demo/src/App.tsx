@@ -11,9 +11,11 @@ export const PRACTICE_TIME_ZONE = 'America/New_York';
 
 export function App() {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [live, setLive] = useState(false);
 
   useEffect(() => {
     sessionApi.me().then(setUser, () => setUser(null));
+    sessionApi.live().then(setLive, () => setLive(false));
   }, []);
 
   const signIn = useCallback(async (userId: string) => {
@@ -46,6 +48,7 @@ export function App() {
       baseUrl="/api/clinik"
       timeZone={PRACTICE_TIME_ZONE}
       locale="en-US"
+      live={live}
     >
       <Layout user={user} onSignOut={signOut}>
         <Routes user={user} />

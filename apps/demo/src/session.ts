@@ -18,6 +18,8 @@ export const sessionApi = {
     if (response.status === 401) return null;
     return (await json<{ user: SessionUser }>(response)).user;
   },
+  /** Whether the server streams live updates (it has a webhook secret). */
+  live: async () => (await json<{ live: boolean }>(await fetch('/auth/config'))).live,
   users: async () => (await json<{ users: SessionUser[] }>(await fetch('/auth/users'))).users,
   signIn: async (userId: string) =>
     (

@@ -83,13 +83,10 @@ export function ClinikProvider({
   return (
     <QueryClientProvider client={activeQueryClient}>
       <ClinikContext.Provider value={value}>
-        {live ? (
-          <ClinikLiveEvents url={`${baseUrl.replace(/\/+$/, '')}/events`}>
-            {children}
-          </ClinikLiveEvents>
-        ) : (
-          children
-        )}
+        {/* Always mounted (disabled when not live) so turning live on does not remount the app. */}
+        <ClinikLiveEvents url={`${baseUrl.replace(/\/+$/, '')}/events`} enabled={live}>
+          {children}
+        </ClinikLiveEvents>
       </ClinikContext.Provider>
     </QueryClientProvider>
   );
