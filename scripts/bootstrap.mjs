@@ -95,7 +95,7 @@ export function ensureSystemPackages(names) {
     return !existsSync(binary);
   });
   if (missing.length === 0) return;
-  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
     process.stderr.write(
       `[bootstrap] missing system packages: ${missing.join(', ')}\n` +
