@@ -233,6 +233,31 @@ describe('key injection', () => {
   });
 });
 
+describe('key rotation and leaks', () => {
+  it('still withholds a response that echoes the previous key after a rotation', async () => {
+    let current = 'clk_test_oldrotatedkey000';
+    const rotating = await startProxy(upstream.url, { apiKey: () => current });
+    try {
+      expect(
+        (await send(rotating.url, '/api/clinik/v1/patients', { headers: asUser() })).status,
+      ).toBe(200);
+      current = 'clk_test_newrotatedkey000';
+      // A misbehaving upstream (or cache) echoes the old key in a response to a request made with the new one.
+      upstream.handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: { note: 'clk_test_oldrotatedkey000' }, meta: {} }));
+      };
+      const leaked = await send(rotating.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(leaked.status).toBe(502);
+      expect(leaked.text).not.toContain('oldrotatedkey');
+      expect(rotating.log.text()).not.toContain('oldrotatedkey');
+    } finally {
+      upstream.handler = recordHandler;
+      await rotating.close();
+    }
+  });
+});
+
 describe('audit', () => {
   it('emits one event and one log line per request, without query values, bodies, cookies or the key', async () => {
     const before = staffProxy.audit.events.length;

@@ -9,13 +9,18 @@ export type ExchangeResult = UpstreamResult | { kind: 'open'; waitMs: number };
 
 const SAFE_MOUNT = /^(\/[A-Za-z0-9\-_.]+)*$/;
 
-/** True when the key appears anywhere in the upstream's headers or body. */
+/**
+ * True when a key appears anywhere in the upstream's headers or body. Several keys are checked
+ * when `apiKey` is a function: the current one and those it returned before a rotation.
+ */
 export function leaks(
   result: Extract<UpstreamResult, { kind: 'response' }>,
-  apiKey: string,
+  apiKey: string | readonly string[],
 ): boolean {
-  if (result.body.includes(apiKey)) return true;
-  return result.rawHeaders.some((part) => part.includes(apiKey));
+  const keys = typeof apiKey === 'string' ? [apiKey] : apiKey;
+  return keys.some(
+    (key) => result.body.includes(key) || result.rawHeaders.some((part) => part.includes(key)),
+  );
 }
 
 /**
@@ -27,7 +32,12 @@ export function deliverResponse(
   res: ServerResponse,
   state: RequestState,
   result: ExchangeResult,
-  context: { apiKey: string; mount: string; target: URL; logger: ProxyLogger | undefined },
+  context: {
+    apiKey: string | readonly string[];
+    mount: string;
+    target: URL;
+    logger: ProxyLogger | undefined;
+  },
 ): void {
   switch (result.kind) {
     case 'aborted':

@@ -64,6 +64,8 @@ class ProxyHandler<User, Req extends IncomingMessage> {
   private readonly limiter;
   private readonly breaker;
   private readonly live: LiveEvents<User, Req> | undefined;
+  /** The key in use and the ones before it (after a rotation), all scanned for in responses. */
+  private recentKeys: string[] = [];
 
   constructor(private readonly config: ResolvedOptions<User, Req>) {
     this.live = config.events ? new LiveEvents(config) : undefined;
@@ -159,6 +161,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       sendError(res, state, 500, 'INTERNAL_ERROR', 'The proxy is misconfigured');
       return;
     }
+    this.rememberKey(apiKey);
 
     const search = new URLSearchParams(query).toString();
     const exchange = (m: string, payload: Buffer) =>
@@ -200,13 +203,18 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       method === 'GET' &&
       result.kind === 'response' &&
       result.status === 200 &&
-      !leaks(result, apiKey) &&
+      !leaks(result, this.recentKeys) &&
       !this.recordAllowed(result.body, plan, route)
     ) {
       sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
       return;
     }
     this.deliver(res, state, result, apiKey, located.mount);
+  }
+
+  private rememberKey(key: string): void {
+    if (key === '' || this.recentKeys[0] === key) return;
+    this.recentKeys = [key, ...this.recentKeys.filter((k) => k !== key)].slice(0, 4);
   }
 
   /** Ends live event streams (clients reconnect elsewhere) and idle upstream sockets. */
@@ -243,6 +251,21 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       return undefined;
     }
     if (user === null || user === undefined) {
+      // Failed sign-ins are limited per client address too, so a flood cannot keep
+      // `authenticate` (sessions, JWKS) busy; signed-in users are unaffected.
+      if (this.limiter && config.rateLimit) {
+        const decision = await this.limiter.check(
+          `anonymous:${req.socket.remoteAddress ?? 'unknown'}`,
+        );
+        if (!decision.allowed) {
+          sendError(res, state, 429, 'RATE_LIMITED', 'Too many requests', {
+            ...rateLimitHeaders(decision),
+            ...legacyRateLimitHeaders(decision),
+            'retry-after': String(decision.resetSeconds),
+          });
+          return undefined;
+        }
+      }
       sendError(res, state, 401, 'UNAUTHORIZED', 'Authentication required');
       return undefined;
     }
@@ -370,7 +393,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     mount: string,
   ): void {
     deliverResponse(res, state, result, {
-      apiKey,
+      apiKey: this.recentKeys.length > 0 ? this.recentKeys : apiKey,
       mount,
       target: this.config.target,
       logger: this.config.logger,

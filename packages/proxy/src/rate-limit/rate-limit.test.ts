@@ -68,4 +68,13 @@ describe('per-user rate limit', () => {
     const otherUser = await send(proxy.url, '/api/clinik/v1/patients', { headers: asUser('rl_2') });
     expect(otherUser.status).toBe(200);
   });
+
+  it('limits failed sign-ins per client address without touching signed-in users', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await send(proxy.url, '/api/clinik/v1/patients')).status);
+    expect(statuses).toEqual([401, 401, 429, 429]);
+    const signedIn = await send(proxy.url, '/api/clinik/v1/patients', { headers: asUser('rl_3') });
+    expect(signedIn.status).toBe(200);
+  });
 });
