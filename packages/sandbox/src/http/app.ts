@@ -91,13 +91,13 @@ export function createApp(services: AppServices): RequestHandler {
     ctx.route = known ? `/v1/${group}${rest.length > 0 ? '/:id' : ''}` : '/v1/:unknown';
 
     const identity = await services.keys.authenticate(req.headers['x-api-key']);
-    const { rate, quota } = await services.limits.hit(identity.org);
+    const { plan, rate, quota } = await services.limits.hit(identity.org);
     ctx.rateLimit = rate;
     setRateLimitHeaders(res, rate);
     if (!rate.allowed) throw rateLimited(rate);
     if (quota) {
       setQuotaHeaders(res, quota);
-      if (!quota.allowed) throw quotaExceeded(quota);
+      if (!quota.allowed) throw quotaExceeded(quota, plan);
     }
     assertScopeAllows(identity.scope, method);
 

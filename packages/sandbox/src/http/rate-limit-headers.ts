@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { QuotaState } from '../limits/monthly-quota.js';
+import type { Plan } from '../limits/plans.js';
 import type { RateLimitState } from './context.js';
 import { HttpError } from './http-error.js';
 
@@ -25,11 +26,12 @@ export function setQuotaHeaders(res: ServerResponse, state: QuotaState): void {
   res.setHeader('X-Quota-Reset', String(state.reset));
 }
 
-export const quotaExceeded = (state: QuotaState) =>
+/** The free Sandbox plan's allowance has its own code; paid plans hit their monthly quota. */
+export const quotaExceeded = (state: QuotaState, plan: Plan) =>
   new HttpError(
     429,
-    'MONTHLY_QUOTA_EXCEEDED',
-    `Monthly quota of ${state.limit} requests used up; it resets in ${state.reset} s`,
+    plan === 'sandbox' ? 'SANDBOX_QUOTA_EXCEEDED' : 'MONTHLY_QUOTA_EXCEEDED',
+    `${plan === 'sandbox' ? 'Sandbox plan' : 'Monthly'} quota of ${state.limit} requests used up; it resets in ${state.reset} s`,
     undefined,
     { 'Retry-After': String(state.reset) },
   );

@@ -53,4 +53,19 @@ describe('monthly quota over HTTP', () => {
     const other = await t.request('GET', '/v1/patients', { key: await t.keyFor(t.newOrg()) });
     expect(other.headers.get('x-quota-limit')).toBe('1000000');
   });
+
+  it('answers SANDBOX_QUOTA_EXCEEDED for an organization on the free Sandbox plan', async () => {
+    const small = await startTestSandbox({ monthlyQuotas: { sandbox: 1 } });
+    try {
+      const org = small.newOrg();
+      await small.sandbox.setPlan(org, 'sandbox');
+      const key = await small.keyFor(org);
+      expect((await small.request('GET', '/v1/patients', { key })).status).toBe(200);
+      const over = await small.request('GET', '/v1/patients', { key });
+      expect(over.status).toBe(429);
+      expect(over.body).toMatchObject({ error: 'SANDBOX_QUOTA_EXCEEDED', code: '429' });
+    } finally {
+      await small.close();
+    }
+  });
 });

@@ -46,12 +46,13 @@ export class OrgRateLimits {
 
   /** Counts one request of `org` against its per-minute limit and, if allowed, its monthly quota. */
   async hit(org: string): Promise<{
+    plan: Plan;
     rate: RateLimitState & { allowed: boolean };
     quota?: QuotaState & { allowed: boolean };
   }> {
     const plan = await this.planOf(org);
     const rate = this.#limiter.hit(org, PLAN_LIMITS[plan]);
-    if (!rate.allowed) return { rate };
-    return { rate, quota: this.#quota.hit(org, this.monthlyQuotas[plan]) };
+    if (!rate.allowed) return { plan, rate };
+    return { plan, rate, quota: this.#quota.hit(org, this.monthlyQuotas[plan]) };
   }
 }
