@@ -58,6 +58,7 @@ describe('AppointmentForm', () => {
     const { user } = renderForm();
     // 21:10 on June 15 in Los Angeles is already June 16 in Kolkata.
     expect(screen.getByLabelText('Date')).toHaveProperty('value', '2026-06-16');
+    expect(screen.getByText('Choose a practitioner to see their free times.')).toBeTruthy();
     await screen.findByRole('option', { name: /Meera Rao/ });
     await user.selectOptions(screen.getByLabelText('Practitioner'), 'prac-rao');
     await slotButton('10:00 AM');

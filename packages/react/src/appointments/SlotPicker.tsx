@@ -27,7 +27,7 @@ export function SlotPicker({ form }: SlotPickerProps) {
   ];
   const offset = offsets.join(' → ');
   let body: React.ReactNode;
-  if (!values.practitionerId) body = null;
+  if (!values.practitionerId) body = <p className="ck-muted">{messages.choosePractitionerFirst}</p>;
   else if (slotsQuery.isPending) body = <p className="ck-muted">{messages.loadingTimes}</p>;
   else if (slotsQuery.isError) body = <p className="ck-error-text">{messages.loadTimesFailed}</p>;
   else if (slots.length === 0) body = <p className="ck-muted">{messages.noTimes}</p>;

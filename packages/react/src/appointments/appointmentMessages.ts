@@ -13,6 +13,7 @@ export interface AppointmentMessages {
   timesInZone: (zone: string, offset: string) => string;
   loadingTimes: string;
   noTimes: string;
+  choosePractitionerFirst: string;
   loadTimesFailed: string;
   endsNextDay: (end: string) => string;
   duration: string;
@@ -87,6 +88,7 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   timesInZone: (zone, offset) => `Times in ${zone} (${offset})`,
   loadingTimes: 'Loading times…',
   noTimes: 'No free times on this day.',
+  choosePractitionerFirst: 'Choose a practitioner to see their free times.',
   loadTimesFailed: 'Could not load the free times.',
   endsNextDay: (end) => `ends ${end} the next day`,
   duration: 'Duration',
