@@ -23,7 +23,9 @@ const app = createDemoApp({
   logger: false,
 });
 
-const server = app.listen(port, () => {
+// Loopback only by default: the demo's one-click sign-in must not be reachable from the network.
+const host = process.env.HOST ?? '127.0.0.1';
+const server = app.listen(port, host, () => {
   const source = runtime.localSandbox ? `the local sandbox (data in ${dataDir})` : runtime.target;
   process.stdout.write(
     `\nClinikAPI demo front desk: http://localhost:${port}\nData API: ${source}\nCtrl+C to stop.\n`,
