@@ -93,6 +93,7 @@ const SETUPS: { id: string; label: string }[] = [
   { id: 'raw-pipe', label: 'raw node:http pipe, keep-alive' },
   { id: 'hpm-keepalive', label: 'express + hpm 3.0.10 + keep-alive agent' },
   { id: 'clinik-express', label: 'express + clinikProxy (auth, authz, rate limit, audit)' },
+  { id: 'hpm-keepalive-node', label: 'node:http + hpm 3.0.10 + keep-alive agent' },
   { id: 'clinik-node', label: 'node:http + clinikProxy (same options)' },
   // Last in every round: its TIME_WAIT sockets must not disturb the others.
   { id: 'hpm-defaults', label: 'express + hpm 3.0.10 defaults' },
@@ -158,10 +159,12 @@ async function main() {
       errors: r.errors,
     })),
   );
-  const find = (label: string) => rows.find((r) => r.setup === label);
-  const clinik = find(SETUPS[3]?.label ?? '');
-  const tuned = find(SETUPS[2]?.label ?? '');
-  const defaults = find(SETUPS[5]?.label ?? '');
+  const find = (id: string) => rows[SETUPS.findIndex((setup) => setup.id === id)];
+  const clinik = find('clinik-express');
+  const tuned = find('hpm-keepalive');
+  const defaults = find('hpm-defaults');
+  const clinikNode = find('clinik-node');
+  const tunedNode = find('hpm-keepalive-node');
   if (clinik && defaults && tuned) {
     const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
     // Ratios of setups measured back to back in the same round, then their median: steadier
@@ -186,6 +189,14 @@ async function main() {
     console.log(
       `p99 clinikProxy / hpm + keep-alive: ${ratio(clinik.p99, tuned.p99)}x (target <= 1.2)`,
     );
+    if (clinikNode && tunedNode) {
+      // The same comparison with both mounted in plain node:http (no Express on either side).
+      console.log(
+        `node:http, clinikProxy vs hpm + keep-alive: ${ratio(clinikNode.reqPerSec, tunedNode.reqPerSec)}x req/s ` +
+          `(paired ${paired('clinik-node', 'hpm-keepalive-node', (r) => r.reqPerSec)}x), ` +
+          `p99 ${ratio(clinikNode.p99, tunedNode.p99)}x, CPU ${ratio(clinikNode.cpu, tunedNode.cpu)}x`,
+      );
+    }
   }
 }
 

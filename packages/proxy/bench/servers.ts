@@ -86,6 +86,19 @@ function build(): (req: IncomingMessage, res: ServerResponse) => void {
       );
       return app;
     }
+    case 'hpm-keepalive-node': {
+      const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+      const middleware = createProxyMiddleware({
+        target: upstreamUrl,
+        changeOrigin: true,
+        agent,
+        pathRewrite: { '^/api/clinik': '' },
+      });
+      return (req, res) =>
+        void middleware(req, res, () => {
+          res.writeHead(404).end();
+        });
+    }
     case 'clinik-express':
     case 'clinik-node': {
       let audited = 0;
