@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   envelope,
   type FakeUpstream,
+  fakeLiveKey,
   sendJson,
   startUpstream,
   TEST_KEY,
@@ -89,7 +90,7 @@ describe('request headers', () => {
         prefer: 'return=minimal',
         cookie: 'session=abc',
         authorization: 'Bearer user-token',
-        'x-api-key': 'clk_live_attackerkey123456',
+        'x-api-key': fakeLiveKey('attacker'),
         'proxy-authorization': 'Basic x',
         forwarded: 'for=1.2.3.4',
         'x-forwarded-for': '1.2.3.4',

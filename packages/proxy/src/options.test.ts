@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClinikProxyError } from './errors.js';
 import { staff } from './policies/policies.js';
 import { clinikProxy } from './proxy.js';
-import { TEST_KEY } from './test/fake-upstream.js';
+import { fakeLiveKey, TEST_KEY } from './test/fake-upstream.js';
 import type { ClinikProxyOptions } from './types.js';
 
 const valid: ClinikProxyOptions = {
@@ -72,7 +72,7 @@ describe('clinikProxy options', () => {
     vi.stubEnv('NODE_ENV', 'production');
     expect(creationError(valid).code).toBe('ERR_CLINIK_TEST_KEY_IN_PRODUCTION');
     expect(creationError(valid).message).not.toContain(TEST_KEY);
-    const live = { ...valid, apiKey: 'clk_live_0123456789abcdef' };
+    const live = { ...valid, apiKey: fakeLiveKey('options') };
     expect(() => clinikProxy(live)).not.toThrow();
     expect(creationError({ ...live, target: 'http://127.0.0.1:1' }).code).toBe(
       'ERR_CLINIK_INSECURE_TARGET',

