@@ -140,7 +140,11 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       await options.bus.publish(notice);
     } catch {
       // Not published: forget the id and let the sender's retry deliver it again.
-      await Promise.resolve(options.dedupe.release?.(event.id)).catch(() => {});
+      try {
+        await options.dedupe.release?.(event.id);
+      } catch {
+        // The store is failing as a whole; the failure is reported below and the sender retries.
+      }
       return refuse(res, 503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later');
     }
     send(res, { status: 200, body: { received: true, duplicate: false } });

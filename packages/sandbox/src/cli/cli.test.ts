@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from './commands.js';
+import { captureCli } from '../test/cli-io.js';
 import { lockDataDir } from './storage.js';
 
 const dirs: string[] = [];
@@ -17,20 +17,7 @@ const tempDir = () => {
   return dir;
 };
 
-function capture(stop: Promise<void> = Promise.resolve()) {
-  const io = { out: '', err: '' };
-  const cli: CliIo = {
-    out: (t) => {
-      io.out += t;
-    },
-    err: (t) => {
-      io.err += t;
-    },
-    env: {},
-    untilStopped: () => stop,
-  };
-  return { io, run: (...argv: string[]) => runCli(argv, cli) };
-}
+const capture = captureCli;
 
 describe('clinik-sandbox CLI', () => {
   it('prints help for every command', async () => {

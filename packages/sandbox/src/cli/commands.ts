@@ -4,10 +4,11 @@ import type { KeyScope } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
 import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
+import { adminAccess, printer } from './admin-access.js';
 import { CliError, usageError } from './errors.js';
 import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
 import { type KeyApi, remoteKeys } from './remote-keys.js';
-import { lockDataDir, runningServer, storageOptions } from './storage.js';
+import { lockDataDir, storageOptions } from './storage.js';
 import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
 import { webhooksCommand } from './webhooks-command.js';
 
@@ -134,14 +135,10 @@ async function keys(args: string[], io: CliIo): Promise<void> {
   if (values.memory)
     throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
   const storage = storageOptions(values, io.env);
-  const print = (text: string, json: unknown) =>
-    io.out(values.json ? `${JSON.stringify(json)}\n` : text);
-  // A running `serve` holds the embedded database: manage its keys through it.
-  const server = storage.dataDir ? runningServer(storage.dataDir) : undefined;
-  const withKeys = <T>(work: (keys: KeyApi) => Promise<T>) =>
-    server?.url && server.token
-      ? work(remoteKeys(server.url, server.token))
-      : withSandbox(storage, (sandbox) => work(sandbox.keys));
+  const print = printer(io.out, values.json);
+  const withKeys = adminAccess<KeyApi>(storage, remoteKeys, (work) =>
+    withSandbox(storage, (sandbox) => work(sandbox.keys)),
+  );
 
   if (action === 'create') {
     if (!values.org) throw usageError('keys create: --org is required');

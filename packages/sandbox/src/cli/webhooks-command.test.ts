@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyWebhook } from '@clinikapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from './commands.js';
+import { captureCli } from '../test/cli-io.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -38,20 +38,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(stop: Promise<void> = Promise.resolve()) {
-  const io = { out: '', err: '' };
-  const handle: CliIo = {
-    out: (t) => {
-      io.out += t;
-    },
-    err: (t) => {
-      io.err += t;
-    },
-    env: {},
-    untilStopped: () => stop,
-  };
-  return { io, run: (...argv: string[]) => runCli(argv, handle) };
-}
+const cli = captureCli;
 
 describe('clinik-sandbox webhooks', () => {
   it('adds, lists, rotates and removes endpoints, printing each secret once', async () => {

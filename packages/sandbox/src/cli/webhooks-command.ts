@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { SandboxWebhooks } from '../webhooks/index.js';
+import { adminAccess, printer } from './admin-access.js';
 import { CliError, usageError } from './errors.js';
 import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
 import { remoteWebhooks } from './remote-webhooks.js';
-import { runningServer, storageOptions } from './storage.js';
+import { storageOptions } from './storage.js';
 import { WEBHOOKS_HELP } from './usage.js';
 
 export interface WebhooksCommandIo {
@@ -45,14 +46,8 @@ export async function webhooksCommand(
   if (values.memory)
     throw usageError('webhooks: --memory keeps nothing; use --data-dir or --database-url');
   const storage = storageOptions(values, io.env);
-  const print = (text: string, json: unknown) =>
-    io.out(values.json ? `${JSON.stringify(json)}\n` : text);
-  // A running `serve` holds the embedded database (and delivers): manage its endpoints through it.
-  const server = storage.dataDir ? runningServer(storage.dataDir) : undefined;
-  const withWebhooks = <T>(work: (api: SandboxWebhooks) => Promise<T>) =>
-    server?.url && server.token
-      ? work(remoteWebhooks(server.url, server.token))
-      : withSandbox(storage, work);
+  const print = printer(io.out, values.json);
+  const withWebhooks = adminAccess(storage, remoteWebhooks, (work) => withSandbox(storage, work));
 
   if (action === 'add') {
     if (!values.org) throw usageError('webhooks add: --org is required');

@@ -2,7 +2,6 @@ import type { Database } from '../db/database.js';
 import type { ChangeListener } from '../events.js';
 import { type DeliveryAttempt, type WebhookDelivery, WebhookDispatcher } from './dispatcher.js';
 import { type AddEndpointOptions, type WebhookEndpoint, WebhookEndpoints } from './endpoints.js';
-import { ensureWebhookTables } from './tables.js';
 
 export { RETRY_DELAYS_SECONDS } from './dispatcher.js';
 export type { AddEndpointOptions, DeliveryAttempt, WebhookDelivery, WebhookEndpoint };
@@ -26,13 +25,12 @@ export interface WebhookRuntimeOptions {
   timeoutMs?: number;
 }
 
-/** Creates the tables, subscribes the dispatcher to changes and resumes pending retries. */
+/** Subscribes the dispatcher to changes and resumes pending retries (the tables come from the migrations). */
 export async function startWebhooks(
   db: Database,
   subscribe: (listener: ChangeListener) => () => void,
   options: WebhookRuntimeOptions = {},
 ): Promise<{ api: SandboxWebhooks; stop: () => Promise<void> }> {
-  await ensureWebhookTables(db); // normally done by the migrations; harmless when repeated
   const endpoints = new WebhookEndpoints(db);
   const dispatcher = new WebhookDispatcher({ db, endpoints, ...options });
   const pending = new Set<Promise<void>>();

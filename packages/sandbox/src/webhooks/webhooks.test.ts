@@ -246,6 +246,7 @@ describe('restarts', () => {
     const hook = await receiver((_req, res) => res.writeHead(healthy ? 200 : 503).end());
     try {
       let fileDb = await openPglite(dir);
+      await ensureWebhookTables(fileDb);
       let feed = new ChangeEvents();
       let run = await startWebhooks(fileDb, (l) => feed.on(l), { timeScale: 0.01 }); // first retry after 300 ms
       const { endpoint } = await run.api.add({ org: 'org_restart', env: 'test', url: hook.url });
