@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { clientResponseHeaders, rewriteLocation } from './headers.js';
 import { type RequestState, sendError } from './respond.js';
 import type { ProxyLogger } from './types.js';
@@ -18,9 +18,20 @@ export function leaks(
   apiKey: string | readonly string[],
 ): boolean {
   const keys = typeof apiKey === 'string' ? [apiKey] : apiKey;
-  return keys.some(
-    (key) => result.body.includes(key) || result.rawHeaders.some((part) => part.includes(key)),
-  );
+  return keys.some((key) => result.body.includes(key) || headersInclude(result.headers, key));
+}
+
+/** Header names arrive lower-cased, so they are compared without case; values as sent. */
+function headersInclude(headers: IncomingHttpHeaders, key: string): boolean {
+  const lowerKey = key.toLowerCase();
+  for (const name in headers) {
+    if (name.includes(lowerKey)) return true;
+    const value = headers[name];
+    if (typeof value === 'string' ? value.includes(key) : value?.some((v) => v.includes(key))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

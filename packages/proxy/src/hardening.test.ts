@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { Pool } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   envelope,
@@ -250,6 +251,13 @@ describe('responses', () => {
       },
     ],
     [
+      'a header name',
+      (res: import('node:http').ServerResponse, key: string) => {
+        res.writeHead(200, { [`x-${key}`]: '1', 'content-type': 'application/json' });
+        res.end('{"data":{}}');
+      },
+    ],
+    [
       'a gzip-encoded body',
       (res: import('node:http').ServerResponse, key: string) => {
         const body = gzipSync(JSON.stringify({ key }));
@@ -430,10 +438,57 @@ describe('limits and upstream failures', () => {
     }
   });
 
-  it('reuses upstream connections (keep-alive agent)', async () => {
+  it('reuses upstream connections (keep-alive pool)', async () => {
     const before = upstream.connections;
     for (let i = 0; i < 10; i++) expect((await get('/v1/patients')).status).toBe(200);
     expect(upstream.connections - before).toBeLessThanOrEqual(2);
+  });
+
+  it('answers with the final response after 1xx informational ones', async () => {
+    upstream.handler = (_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      sendJson(res, 200, envelope({ id: 'p1' }));
+    };
+    const res = await get('/v1/patients/p1');
+    expect(res.status).toBe(200);
+    expect(res.json()).toMatchObject({ data: { id: 'p1' } });
+    expect(res.headers.link).toBeUndefined();
+  });
+
+  it('close() ends its own upstream connections once their requests are answered', async () => {
+    const closing = await startProxy(upstream.url);
+    try {
+      const opened = upstream.openConnections;
+      upstream.handler = (_req, res) => setTimeout(() => sendJson(res, 200, envelope({})), 50);
+      const pending = send(closing.url, '/api/clinik/v1/patients', { headers: asUser() });
+      await until(() => upstream.seen.length === 1);
+      expect(upstream.openConnections).toBe(opened + 1);
+      await closing.middleware.close();
+      expect((await pending).status).toBe(200);
+      await until(() => upstream.openConnections === opened);
+    } finally {
+      await closing.close();
+    }
+  });
+
+  it("sends through the app's own dispatcher and leaves it open on close()", async () => {
+    let dispatched = 0;
+    const pool = new Pool(upstream.url, { connections: 2 });
+    const counting = pool.compose((dispatch) => (options, handler) => {
+      dispatched++;
+      return dispatch(options, handler);
+    });
+    const own = await startProxy(upstream.url, { dispatcher: counting });
+    try {
+      expect((await send(own.url, '/api/clinik/v1/patients', { headers: asUser() })).status).toBe(
+        200,
+      );
+      expect(dispatched).toBe(1);
+      await own.close();
+      expect(pool.closed).toBe(false);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

@@ -47,6 +47,15 @@ describe('clinikProxy options', () => {
     expect(creationError({ ...valid, limits: { bodyByte: 5 } }).message).toContain('"bodyBytes"');
   });
 
+  it('names the dispatcher option when given the old agent option or a non-dispatcher', () => {
+    const renamed = creationError({ ...valid, agent: {} });
+    expect(renamed.code).toBe('ERR_CLINIK_UNKNOWN_OPTION');
+    expect(renamed.message).toContain('did you mean "dispatcher"');
+    const invalid = creationError({ ...valid, dispatcher: { request: () => {} } });
+    expect(invalid.code).toBe('ERR_CLINIK_INVALID_OPTION');
+    expect(invalid.message).toContain('undici Dispatcher');
+  });
+
   it('refuses keys of the wrong format without printing them', () => {
     const secret = 'sk_live_supersecretvalue123';
     const error = creationError({ ...valid, apiKey: secret });

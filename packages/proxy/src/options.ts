@@ -1,5 +1,5 @@
-import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { type Dispatcher, Pool } from 'undici';
 import { ClinikProxyError } from './errors.js';
 import { MemoryDedupeStore, MemoryEventBus } from './events/memory.js';
 import type { DedupeStore, EventBus } from './events/types.js';
@@ -26,7 +26,7 @@ const OPTION_NAMES = [
   'limits',
   'circuitBreaker',
   'retries',
-  'agent',
+  'dispatcher',
   'mountPath',
   'logger',
   'onAudit',
@@ -64,7 +64,9 @@ export interface ResolvedOptions<User, Req extends IncomingMessage> {
   headerBytes: number;
   circuitBreaker: { failureThreshold: number; cooldownMs: number } | undefined;
   retries: number;
-  agent: HttpAgent;
+  dispatcher: Dispatcher;
+  /** True when the proxy created the dispatcher, so `close()` may close it. */
+  ownsDispatcher: boolean;
   mountPath: string;
   logger: ProxyLogger | undefined;
   onAudit: ((event: AuditEvent) => Awaitable<void>) | undefined;
@@ -83,10 +85,13 @@ export interface ResolvedOptions<User, Req extends IncomingMessage> {
 const fail = (code: ConstructorParameters<typeof ClinikProxyError>[0], message: string) =>
   new ClinikProxyError(code, message);
 
+/** Options that were renamed before 1.0, so the error names the new one. */
+const RENAMED_OPTIONS: Record<string, string> = { agent: 'dispatcher' };
+
 function checkKnownKeys(value: object, known: readonly string[], where: string): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const hint = closestName(key, known);
+    const hint = RENAMED_OPTIONS[key] ?? closestName(key, known);
     // Only the option's name is echoed, never its value (it might be the key).
     // Option names are camelCase; anything else (a pasted key, say) is not repeated.
     const safeName = /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) ? ` "${key}"` : '';
@@ -292,21 +297,18 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     };
   }
 
-  if (options.agent !== undefined && !(options.agent instanceof HttpAgent)) {
+  // Duck-typed: an app may bring its own copy of undici.
+  if (
+    options.dispatcher !== undefined &&
+    typeof (options.dispatcher as Partial<Dispatcher> | null)?.dispatch !== 'function'
+  ) {
     throw fail(
       'ERR_CLINIK_INVALID_OPTION',
-      'clinikProxy: agent must be an http.Agent or https.Agent',
+      'clinikProxy: dispatcher must be an undici Dispatcher (a Pool or an Agent)',
     );
   }
-  const agentOptions = {
-    keepAlive: true,
-    maxSockets: 64,
-    maxFreeSockets: 64,
-    scheduling: 'lifo' as const,
-  };
-  const agent =
-    options.agent ??
-    (target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions));
+  // Keep-alive connections to the one upstream origin; undici never follows redirects here.
+  const dispatcher = options.dispatcher ?? new Pool(target.origin, { connections: 64 });
 
   const mountPath = options.mountPath ?? '';
   if (
@@ -404,7 +406,8 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     headerBytes: positiveInt(limits.headerBytes, 'limits.headerBytes', 16_384),
     circuitBreaker,
     retries: positiveInt(options.retries, 'retries', 1, 0),
-    agent,
+    dispatcher,
+    ownsDispatcher: options.dispatcher === undefined,
     mountPath,
     logger,
     onAudit: optionalFunction<(event: AuditEvent) => Awaitable<void>>(options.onAudit, 'onAudit'),

@@ -66,6 +66,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
   private readonly live: LiveEvents<User, Req> | undefined;
   /** The key in use and the ones before it (after a rotation), all scanned for in responses. */
   private recentKeys: string[] = [];
+  private closing: Promise<void> | undefined;
 
   constructor(private readonly config: ResolvedOptions<User, Req>) {
     this.live = config.events ? new LiveEvents(config) : undefined;
@@ -217,9 +218,16 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     this.recentKeys = [key, ...this.recentKeys.filter((k) => k !== key)].slice(0, 4);
   }
 
-  /** Ends live event streams (clients reconnect elsewhere) and idle upstream sockets. */
-  async close(): Promise<void> {
-    await this.live?.close();
+  /**
+   * Ends live event streams (clients reconnect elsewhere), then the upstream connections once
+   * their requests are answered (unless the app brought its own dispatcher). Safe to call twice.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.live?.close();
+      if (this.config.ownsDispatcher) await this.config.dispatcher.close();
+    })();
+    return this.closing;
   }
 
   /** The Server-Sent Events stream of a signed-in user. */
@@ -467,7 +475,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         pathAndQuery: call.pathAndQuery,
         headers,
         body: call.body,
-        agent: config.agent,
+        dispatcher: config.dispatcher,
         timeoutMs: config.upstreamTimeoutMs,
         maxResponseBytes: config.responseBytes,
         client: call.client,

@@ -1,4 +1,5 @@
-import type { Agent as HttpAgent, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
 import type { DedupeStore, EventBus } from './events/types.js';
 import type { RateLimitStore } from './rate-limit/store.js';
 
@@ -161,8 +162,11 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Extra attempts after a network error, for idempotent requests only. Defaults to 1. */
   retries?: number;
-  /** Agent for upstream connections. Defaults to a keep-alive agent with 64 sockets. */
-  agent?: HttpAgent;
+  /**
+   * undici dispatcher for upstream connections (TLS settings, connection count). Defaults to a
+   * keep-alive `Pool` of 64 connections to the target's origin.
+   */
+  dispatcher?: Dispatcher;
   /**
    * Path prefix to strip when mounted in a plain `node:http` server (Express strips its own
    * mount path). Defaults to `''`.

@@ -1,20 +1,13 @@
-import {
-  type Agent,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type OutgoingHttpHeaders,
-  type ServerResponse,
-} from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { Dispatcher } from 'undici';
 
 export type UpstreamResult =
   | {
       kind: 'response';
       status: number;
+      /** Lower-cased names; a repeated header is an array. */
       headers: IncomingHttpHeaders;
-      /** Flat `[name, value, ...]` list, for scanning every header the upstream sent. */
-      rawHeaders: string[];
       body: Buffer;
     }
   | { kind: 'timeout' }
@@ -32,21 +25,26 @@ export interface UpstreamRequest {
   pathAndQuery: string;
   headers: OutgoingHttpHeaders;
   body: Buffer;
-  agent: Agent;
+  dispatcher: Dispatcher;
   timeoutMs: number;
   maxResponseBytes: number;
   /** The client's response: when it closes before finishing, the upstream call is abandoned. */
   client?: ServerResponse;
 }
 
-/** One upstream exchange. Redirects are never followed (node:http does not follow them). */
+/**
+ * One upstream exchange through undici's dispatcher API: about 35 µs less CPU per request than
+ * `http.request` on these machines (see the README's benchmark). Redirects are never followed
+ * (a bare dispatcher has no redirect handling).
+ */
 export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
   const { target } = spec;
-  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const basePath = target.pathname.replace(/\/+$/, '');
 
   return new Promise((resolve) => {
     let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    const abort = () => controller?.abort(new Error('clinik-proxy abandoned the upstream call'));
     const finish = (result: UpstreamResult) => {
       if (settled) return;
       settled = true;
@@ -55,67 +53,65 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
       resolve(result);
     };
 
-    const req = request({
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method: spec.method,
-      path: basePath + spec.pathAndQuery,
-      headers: spec.headers,
-      agent: spec.agent,
-    });
-
     const timer = setTimeout(() => {
       finish({ kind: 'timeout' });
-      req.destroy();
+      abort();
     }, spec.timeoutMs);
     // A plain listener instead of an AbortController: cheaper on the hot path.
     const onClientClose = () => {
       if (spec.client?.writableFinished) return;
       finish({ kind: 'aborted' });
-      req.destroy();
+      abort();
     };
     spec.client?.once('close', onClientClose);
 
-    req.on('error', () => finish({ kind: 'network' }));
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > spec.maxResponseBytes) {
-          finish({ kind: 'too-large' });
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('error', () => finish({ kind: 'network' }));
-      res.on('aborted', () => finish({ kind: 'network' }));
-      res.on('end', () => {
-        if (!res.complete) {
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    spec.dispatcher.dispatch(
+      {
+        origin: target.origin,
+        method: spec.method as Dispatcher.HttpMethod,
+        path: basePath + spec.pathAndQuery,
+        headers: spec.headers as Record<string, string>,
+        body: spec.body.length > 0 ? spec.body : null,
+      },
+      {
+        onRequestStart(started) {
+          controller = started;
+          // Timed out or abandoned while queued for a connection.
+          if (settled) abort();
+        },
+        onResponseStart(_, statusCode, responseHeaders) {
+          // 1xx informational responses come first and are not the answer.
+          if (statusCode < 200) return;
+          status = statusCode;
+          headers = responseHeaders;
+        },
+        onResponseData(_, chunk) {
+          size += chunk.length;
+          if (size > spec.maxResponseBytes) {
+            finish({ kind: 'too-large' });
+            abort();
+            return;
+          }
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+          const decoded = decode(raw, headers['content-encoding'], spec.maxResponseBytes);
+          finish(
+            decoded
+              ? { kind: 'response', status, headers, body: decoded }
+              : { kind: 'bad-encoding' },
+          );
+        },
+        onResponseError() {
           finish({ kind: 'network' });
-          return;
-        }
-        const decoded = decode(
-          Buffer.concat(chunks, size),
-          res.headers['content-encoding'],
-          spec.maxResponseBytes,
-        );
-        if (!decoded) {
-          finish({ kind: 'bad-encoding' });
-          return;
-        }
-        finish({
-          kind: 'response',
-          status: res.statusCode ?? 502,
-          headers: res.headers,
-          rawHeaders: res.rawHeaders,
-          body: decoded,
-        });
-      });
-    });
-    req.end(spec.body.length > 0 ? spec.body : undefined);
+        },
+      },
+    );
   });
 }
 
@@ -125,9 +121,10 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
  */
 function decode(
   body: Buffer,
-  encoding: string | undefined,
+  encoding: string | string[] | undefined,
   maxOutputLength: number,
 ): Buffer | undefined {
+  if (Array.isArray(encoding)) return undefined;
   const value = (encoding ?? 'identity').trim().toLowerCase();
   try {
     if (value === 'identity' || value === '') return body;

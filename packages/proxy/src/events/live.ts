@@ -92,7 +92,7 @@ export class LiveEvents<User, Req extends IncomingMessage> {
         pathAndQuery: route.path,
         headers: { accept: 'application/json', 'x-api-key': key },
         body: Buffer.alloc(0),
-        agent: config.agent,
+        dispatcher: config.dispatcher,
         timeoutMs: config.upstreamTimeoutMs,
         maxResponseBytes: config.responseBytes,
       });

@@ -56,7 +56,7 @@ export const okHandler: UpstreamHandler = (_req, res) =>
  */
 export async function startUpstream() {
   const seen: SeenRequest[] = [];
-  const state = { handler: okHandler as UpstreamHandler, connections: 0 };
+  const state = { handler: okHandler as UpstreamHandler, connections: 0, open: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -71,7 +71,11 @@ export async function startUpstream() {
       state.handler(recorded, res, req);
     });
   });
-  server.on('connection', () => state.connections++);
+  server.on('connection', (socket) => {
+    state.connections++;
+    state.open++;
+    socket.on('close', () => state.open--);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -80,6 +84,10 @@ export async function startUpstream() {
     seen,
     get connections() {
       return state.connections;
+    },
+    /** Connections currently open (the proxy's keep-alive sockets included). */
+    get openConnections() {
+      return state.open;
     },
     set handler(handler: UpstreamHandler) {
       state.handler = handler;

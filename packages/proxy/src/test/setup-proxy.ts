@@ -37,7 +37,11 @@ export async function startProxy(
     ...overrides,
   });
   const server = await serve((req, res) => middleware(req, res));
-  return { ...server, log, audit };
+  const close = async () => {
+    await server.close();
+    await middleware.close();
+  };
+  return { ...server, close, middleware, log, audit };
 }
 
 export const asUser = (id = 'u1', extra: Record<string, string> = {}) => ({
