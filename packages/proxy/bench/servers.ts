@@ -4,9 +4,10 @@
  */
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+// The built package, as an app would run it (`pnpm bench` builds it first).
+import { clinikProxy, MemoryStore, staff } from '@clinikapi/proxy';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { clinikProxy, MemoryStore, staff } from '../src/index.js';
 
 const [setup = 'upstream', upstreamUrl = ''] = process.argv.slice(2);
 const BENCH_KEY = 'clk_test_benchmark000000000000';

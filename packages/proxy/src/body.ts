@@ -14,15 +14,15 @@ const tooLarge = (limit: number): BodyResult => ({
 
 const EMPTY = Buffer.alloc(0);
 
-/**
- * The request body as bytes, at most `limit` of them. When a body parser (e.g. `express.json()`)
- * already consumed the stream, its parsed value is serialized again as JSON.
- */
 /** True when a body parser mounted earlier already read the request stream. */
 export function bodyAlreadyRead(req: IncomingMessage & { _body?: boolean }): boolean {
   return req._body === true || req.readableEnded || (req.complete && !req.readable);
 }
 
+/**
+ * The request body as bytes, at most `limit` of them. When a body parser (e.g. `express.json()`)
+ * already consumed the stream, its parsed value is serialized again as JSON.
+ */
 export function readBody(
   req: IncomingMessage & { body?: unknown; _body?: boolean },
   limit: number,
