@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../test/axe.js';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { AppointmentAgenda } from './AppointmentAgenda.js';
-import { createSchedulingApi, type SchedulingApi } from './test/schedulingApi.js';
+import { createSchedulingApi } from './test/schedulingApi.js';
 import { makeAppointment, makeSlots } from './test/schedulingFixtures.js';
 import {
   FALL_BACK_DAY,
@@ -13,21 +13,9 @@ import {
   NEW_YORK,
   newYorkFallBackPractice,
 } from './test/schedulingScenario.js';
-import { serveOnLoopback } from './test/serveHandlers.js';
+import { schedulingServer } from './test/schedulingServer.js';
 
-const originalTz = process.env.TZ;
-let api: SchedulingApi;
-let server: Awaited<ReturnType<typeof serveOnLoopback>>;
-
-beforeAll(async () => {
-  process.env.TZ = 'America/Los_Angeles';
-  server = await serveOnLoopback((request) => api.fetch(request));
-});
-afterAll(async () => {
-  process.env.TZ = originalTz;
-  await server.close();
-});
-beforeEach(() => {
+const scheduling = schedulingServer(() => {
   const seed = kolkataPractice();
   seed.appointments.push(
     makeAppointment('appt-booked', {
@@ -37,13 +25,14 @@ beforeEach(() => {
       reasonCode: 'Asthma review',
     }),
   );
-  api = createSchedulingApi(seed);
+  const api = createSchedulingApi(seed);
   api.takeSlot('rao-0616-2');
+  return api;
 });
 
 function renderAgenda(props: Partial<React.ComponentProps<typeof AppointmentAgenda>> = {}) {
   return renderWithClient(<AppointmentAgenda practitionerId="prac-rao" {...props} />, {
-    baseUrl: server.baseUrl,
+    baseUrl: scheduling.baseUrl,
     timeZone: KOLKATA,
     now: () => KOLKATA_NOW,
   });
@@ -70,7 +59,7 @@ describe('AppointmentAgenda', () => {
     const wednesday = screen.getByRole('region', { name: 'Wednesday, June 17, 2026' });
     expect(plain(entriesOf(wednesday)[0])).toContain('12:15 AM – 12:45 AM Booked');
     expect(document.querySelectorAll('.ck-agenda-day')).toHaveLength(7);
-    expect(api.log.find((l) => l.includes('/slots'))).toContain(
+    expect(scheduling.api.log.find((l) => l.includes('/slots'))).toContain(
       'dateFrom=2026-06-15T00%3A00%3A00%2B05%3A30&dateTo=2026-06-21T23%3A59%3A59%2B05%3A30',
     );
     expect(await axeViolations(container)).toEqual([]);
@@ -109,7 +98,7 @@ describe('AppointmentAgenda', () => {
   });
 
   it('marks the 25-hour New York fall-back day and names its repeated hour', async () => {
-    api = createSchedulingApi(newYorkFallBackPractice());
+    scheduling.use(createSchedulingApi(newYorkFallBackPractice()));
     renderAgenda({ timeZone: NEW_YORK, defaultDay: FALL_BACK_DAY, defaultView: 'day' });
     const day = await screen.findByRole('region', { name: 'Sunday, November 1, 2026' });
     expect(within(day).getByText('Clocks change today: a 25-hour day.')).toBeTruthy();
@@ -124,7 +113,7 @@ describe('AppointmentAgenda', () => {
   });
 
   it('renders hundreds of entries in a week', async () => {
-    api.state.slots = [];
+    scheduling.api.state.slots = [];
     for (const [i, day] of [
       '2026-06-15',
       '2026-06-16',
@@ -132,7 +121,7 @@ describe('AppointmentAgenda', () => {
       '2026-06-18',
       '2026-06-19',
     ].entries()) {
-      api.state.slots.push(
+      scheduling.api.state.slots.push(
         ...makeSlots({
           scheduleId: 'sch-rao',
           day,
@@ -148,6 +137,6 @@ describe('AppointmentAgenda', () => {
     const friday = await screen.findByRole('region', { name: 'Friday, June 19, 2026' });
     await waitFor(() => expect(entriesOf(friday)).toHaveLength(48));
     expect(container.querySelectorAll('.ck-agenda-entry').length).toBeGreaterThanOrEqual(241);
-    expect(api.log.filter((l) => l.includes('/slots'))).toHaveLength(3); // 240 slots: 3 pages of 100
+    expect(scheduling.api.log.filter((l) => l.includes('/slots'))).toHaveLength(3); // 240 slots: 3 pages of 100
   });
 });

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../test/axe.js';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { AppointmentForm } from './AppointmentForm.js';
-import { createSchedulingApi, type SchedulingApi } from './test/schedulingApi.js';
+import { createSchedulingApi } from './test/schedulingApi.js';
 import {
   FALL_BACK_DAY,
   FALL_BACK_NOW,
@@ -13,23 +13,9 @@ import {
   NEW_YORK,
   newYorkFallBackPractice,
 } from './test/schedulingScenario.js';
-import { serveOnLoopback } from './test/serveHandlers.js';
+import { schedulingServer } from './test/schedulingServer.js';
 
-const originalTz = process.env.TZ;
-let api: SchedulingApi;
-let server: Awaited<ReturnType<typeof serveOnLoopback>>;
-
-beforeAll(async () => {
-  process.env.TZ = 'America/Los_Angeles'; // browser in LA, practice in Kolkata or New York
-  server = await serveOnLoopback((request) => api.fetch(request));
-});
-afterAll(async () => {
-  process.env.TZ = originalTz;
-  await server.close();
-});
-beforeEach(() => {
-  api = createSchedulingApi(kolkataPractice());
-});
+const scheduling = schedulingServer(() => createSchedulingApi(kolkataPractice()));
 
 function renderForm(
   props: Partial<React.ComponentProps<typeof AppointmentForm>> = {},
@@ -39,7 +25,7 @@ function renderForm(
   const utils = renderWithClient(
     <AppointmentForm patientId="pat-ada" onBooked={onBooked} {...props} />,
     {
-      baseUrl: server.baseUrl,
+      baseUrl: scheduling.baseUrl,
       timeZone: KOLKATA,
       now: () => now,
     },
@@ -76,7 +62,7 @@ describe('AppointmentForm', () => {
       screen.getByRole('button', { name: '11:30 PM' }).getAttribute('title')?.replace(/\s/g, ' '),
     ).toBe('ends 12:30 AM the next day');
     expect(screen.getByText('Times in Asia/Kolkata (GMT+5:30)')).toBeTruthy();
-    expect(api.log.find((l) => l.includes('/slots'))).toContain(
+    expect(scheduling.api.log.find((l) => l.includes('/slots'))).toContain(
       'dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30&dateTo=2026-06-16T23%3A59%3A59%2B05%3A30',
     );
 
@@ -98,7 +84,7 @@ describe('AppointmentForm', () => {
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
 
     await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
-    expect(api.writes[0]?.body).toEqual({
+    expect(scheduling.api.writes[0]?.body).toEqual({
       status: 'booked',
       patientId: 'pat-ada',
       practitionerId: 'prac-rao',
@@ -122,7 +108,7 @@ describe('AppointmentForm', () => {
     const { user, onBooked } = renderForm({ practitionerId: 'prac-rao' });
     await user.click(await slotButton('11:00 AM'));
     await user.type(screen.getByLabelText('Reason'), 'Cough');
-    api.takeSlot('rao-0616-4'); // someone else books it between display and submit
+    scheduling.api.takeSlot('rao-0616-4'); // someone else books it between display and submit
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
 
     const alert = await screen.findByRole('alert');
@@ -136,7 +122,10 @@ describe('AppointmentForm', () => {
     await user.click(screen.getByRole('button', { name: '11:30 AM' }));
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
-    expect(api.writes.at(-1)?.body).toMatchObject({ slotId: 'rao-0616-5', reasonCode: 'Cough' });
+    expect(scheduling.api.writes.at(-1)?.body).toMatchObject({
+      slotId: 'rao-0616-5',
+      reasonCode: 'Cough',
+    });
   });
 
   it('books with the keyboard alone', async () => {
@@ -156,7 +145,10 @@ describe('AppointmentForm', () => {
     screen.getByLabelText('Reason').focus();
     await user.keyboard('Check-up{Enter}');
     await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
-    expect(api.writes[0]?.body).toMatchObject({ slotId: 'rao-0616-3', reasonCode: 'Check-up' });
+    expect(scheduling.api.writes[0]?.body).toMatchObject({
+      slotId: 'rao-0616-3',
+      reasonCode: 'Check-up',
+    });
   });
 
   it('refuses to submit without a time and points at what is missing', async () => {
@@ -169,7 +161,7 @@ describe('AppointmentForm', () => {
     expect(screen.getByRole('group', { name: 'Available times' }).textContent).toContain(
       'Pick one of the available times',
     );
-    expect(api.writes).toHaveLength(0);
+    expect(scheduling.api.writes).toHaveLength(0);
   });
 
   it('picks a patient when none is given', async () => {
@@ -181,11 +173,11 @@ describe('AppointmentForm', () => {
     await user.click(await slotButton('12:00 PM'));
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalled());
-    expect(api.writes[0]?.body).toMatchObject({ patientId: 'pat-alan' });
+    expect(scheduling.api.writes[0]?.body).toMatchObject({ patientId: 'pat-alan' });
   });
 
   it('reschedules an appointment to another time with PATCH', async () => {
-    api.state.appointments.push({
+    scheduling.api.state.appointments.push({
       id: 'appt-move',
       status: 'booked',
       patientId: 'pat-ada',
@@ -198,7 +190,7 @@ describe('AppointmentForm', () => {
       createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-01T00:00:00Z',
     });
-    api.takeSlot('rao-0617-0');
+    scheduling.api.takeSlot('rao-0617-0');
     const { user, onBooked } = renderForm({ appointmentId: 'appt-move', patientId: undefined });
     await waitFor(() =>
       expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Vaccination'),
@@ -207,7 +199,7 @@ describe('AppointmentForm', () => {
     await user.click(await slotButton('10:00 AM'));
     await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalled());
-    expect(api.writes[0]).toMatchObject({
+    expect(scheduling.api.writes[0]).toMatchObject({
       method: 'PATCH',
       path: '/v1/appointments/appt-move',
       body: {
@@ -216,11 +208,11 @@ describe('AppointmentForm', () => {
         end: '2026-06-17T10:30:00+05:30',
       },
     });
-    expect(api.state.slots.find((s) => s.id === 'rao-0617-0')?.status).toBe('free');
+    expect(scheduling.api.state.slots.find((s) => s.id === 'rao-0617-0')?.status).toBe('free');
   });
 
   it('names the repeated hour of the New York fall-back day apart', async () => {
-    api = createSchedulingApi(newYorkFallBackPractice());
+    scheduling.use(createSchedulingApi(newYorkFallBackPractice()));
     const onBooked = vi.fn();
     const { user } = renderWithClient(
       <AppointmentForm
@@ -229,7 +221,7 @@ describe('AppointmentForm', () => {
         timeZone={NEW_YORK}
         onBooked={onBooked}
       />,
-      { baseUrl: server.baseUrl, timeZone: KOLKATA, now: () => FALL_BACK_NOW },
+      { baseUrl: scheduling.baseUrl, timeZone: KOLKATA, now: () => FALL_BACK_NOW },
     );
     const date = screen.getByLabelText('Date');
     await user.clear(date);
@@ -249,7 +241,7 @@ describe('AppointmentForm', () => {
     await user.click(screen.getByRole('button', { name: '1:00 AM EST' }));
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     await waitFor(() => expect(onBooked).toHaveBeenCalled());
-    expect(api.writes[0]?.body).toMatchObject({
+    expect(scheduling.api.writes[0]?.body).toMatchObject({
       start: '2026-11-01T01:00:00-05:00',
       end: '2026-11-01T01:30:00-05:00',
     });
@@ -273,7 +265,7 @@ describe('time zone option', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() =>
       renderWithClient(<AppointmentForm patientId="pat-ada" timeZone="Mars/Olympus" />, {
-        baseUrl: server.baseUrl,
+        baseUrl: scheduling.baseUrl,
       }),
     ).toThrow(expect.objectContaining({ code: 'ERR_CLINIK_INVALID_TIME_ZONE' }));
     spy.mockRestore();

@@ -1,26 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../test/axe.js';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { AppointmentList } from './AppointmentList.js';
-import { createSchedulingApi, type SchedulingApi } from './test/schedulingApi.js';
+import { createSchedulingApi } from './test/schedulingApi.js';
 import { makeAppointment } from './test/schedulingFixtures.js';
 import { KOLKATA, KOLKATA_NOW, kolkataPractice } from './test/schedulingScenario.js';
-import { serveOnLoopback } from './test/serveHandlers.js';
+import { schedulingServer } from './test/schedulingServer.js';
 
-const originalTz = process.env.TZ;
-let api: SchedulingApi;
-let server: Awaited<ReturnType<typeof serveOnLoopback>>;
-
-beforeAll(async () => {
-  process.env.TZ = 'America/Los_Angeles';
-  server = await serveOnLoopback((request) => api.fetch(request));
-});
-afterAll(async () => {
-  process.env.TZ = originalTz;
-  await server.close();
-});
-beforeEach(() => {
+const scheduling = schedulingServer(() => {
   const seed = kolkataPractice();
   seed.appointments.push(
     makeAppointment('appt-today', {
@@ -30,13 +18,14 @@ beforeEach(() => {
       reasonCode: 'Sore throat',
     }),
   );
-  api = createSchedulingApi(seed);
+  const api = createSchedulingApi(seed);
   api.takeSlot('rao-0616-6');
+  return api;
 });
 
 function renderList(props: Partial<React.ComponentProps<typeof AppointmentList>> = {}) {
   return renderWithClient(<AppointmentList patientId="pat-ada" {...props} />, {
-    baseUrl: server.baseUrl,
+    baseUrl: scheduling.baseUrl,
     timeZone: KOLKATA,
     now: () => KOLKATA_NOW,
   });
@@ -70,9 +59,9 @@ describe('AppointmentList', () => {
     );
     expect(within(past).getByText('Fulfilled')).toBeTruthy();
     expect(within(past).queryByRole('button', { name: 'Cancel appointment' })).toBeNull();
-    expect(api.log.some((l) => l.includes('dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30'))).toBe(
-      true,
-    );
+    expect(
+      scheduling.api.log.some((l) => l.includes('dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30')),
+    ).toBe(true);
   });
 
   it('cancels with a reason, shows the new status and frees the slot', async () => {
@@ -84,12 +73,12 @@ describe('AppointmentList', () => {
     await user.type(reason, 'Recovered');
     await user.click(within(item).getByRole('button', { name: 'Confirm cancellation' }));
     await waitFor(() => expect(within(item).getByText('Cancelled')).toBeTruthy());
-    expect(api.writes[0]).toMatchObject({
+    expect(scheduling.api.writes[0]).toMatchObject({
       method: 'PATCH',
       path: '/v1/appointments/appt-today',
       body: { status: 'cancelled', cancelationReason: 'Recovered' },
     });
-    expect(api.state.slots.find((s) => s.id === 'rao-0616-6')?.status).toBe('free');
+    expect(scheduling.api.state.slots.find((s) => s.id === 'rao-0616-6')?.status).toBe('free');
     expect(within(item).queryByRole('button', { name: 'Cancel appointment' })).toBeNull();
   });
 
@@ -102,7 +91,7 @@ describe('AppointmentList', () => {
     await waitFor(() =>
       expect(text(item.querySelector('.ck-appointment-time'))).toBe('10:30 AM – 11:00 AM'),
     );
-    expect(api.writes[0]?.body).toMatchObject({
+    expect(scheduling.api.writes[0]?.body).toMatchObject({
       slotId: 'rao-0616-3',
       start: '2026-06-16T10:30:00+05:30',
     });
@@ -113,11 +102,11 @@ describe('AppointmentList', () => {
     const { unmount } = renderList({ patientId: 'pat-nobody' });
     expect(await screen.findByText('No appointments.')).toBeTruthy();
     unmount();
-    api.state.appointments = null as never; // the handler throws: the server answers 500
+    scheduling.api.state.appointments = null as never; // the handler throws: the server answers 500
     const { user } = renderList();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not load appointments.');
-    api.state.appointments = kolkataPractice().appointments;
+    scheduling.api.state.appointments = kolkataPractice().appointments;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Night shift follow-up')).toBeTruthy();
   });

@@ -1,12 +1,12 @@
 import { ClinikConflictError } from '@clinikapi/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestQueryClient, renderWithClient } from '../test/renderWithClient.js';
 import { startOfDayIn } from '../time/zone.js';
 import { appointmentQueries } from './appointmentQueries.js';
-import { createSchedulingApi, type SchedulingApi } from './test/schedulingApi.js';
+import { createSchedulingApi } from './test/schedulingApi.js';
 import { KOLKATA, KOLKATA_DAY, KOLKATA_NOW, kolkataPractice } from './test/schedulingScenario.js';
-import { serveOnLoopback } from './test/serveHandlers.js';
+import { schedulingServer } from './test/schedulingServer.js';
 import {
   useAppointment,
   useAppointments,
@@ -17,26 +17,12 @@ import {
   useUpdateAppointment,
 } from './useAppointmentQueries.js';
 
-const originalTz = process.env.TZ;
-let api: SchedulingApi;
-let server: Awaited<ReturnType<typeof serveOnLoopback>>;
-
-beforeAll(async () => {
-  process.env.TZ = 'America/Los_Angeles'; // the browser is far from the practice
-  server = await serveOnLoopback((request) => api.fetch(request));
-});
-afterAll(async () => {
-  process.env.TZ = originalTz;
-  await server.close();
-});
-beforeEach(() => {
-  api = createSchedulingApi(kolkataPractice());
-});
+const scheduling = schedulingServer(() => createSchedulingApi(kolkataPractice()));
 
 function setup() {
   const queryClient = createTestQueryClient();
   const { wrapper } = renderWithClient(<div />, {
-    baseUrl: server.baseUrl,
+    baseUrl: scheduling.baseUrl,
     queryClient,
     timeZone: KOLKATA,
     now: () => KOLKATA_NOW,
@@ -51,9 +37,9 @@ const dayRange = {
 
 describe('useSlots', () => {
   it('asks for one practitioner’s slots with bounds in the practice offset, all pages', async () => {
-    api.state.slots.push(
+    scheduling.api.state.slots.push(
       ...Array.from({ length: 130 }, (_, i) => ({
-        ...(api.state.slots[0] as (typeof api.state.slots)[number]),
+        ...(scheduling.api.state.slots[0] as (typeof scheduling.api.state.slots)[number]),
         id: `extra-${i}`,
       })),
     );
@@ -62,13 +48,13 @@ describe('useSlots', () => {
       wrapper,
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(api.log[0]).toBe(
+    expect(scheduling.api.log[0]).toBe(
       '/api/clinik/v1/slots?practitionerId=prac-rao&dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30&dateTo=2026-06-17T00%3A00%3A00%2B05%3A30&sort=date&count=100'.replace(
         /^/,
         'GET ',
       ),
     );
-    expect(api.log).toHaveLength(2); // 139 slots: two pages of 100
+    expect(scheduling.api.log).toHaveLength(2); // 139 slots: two pages of 100
     expect(result.current.data?.data).toHaveLength(139);
   });
 
@@ -91,7 +77,7 @@ describe('useSlots', () => {
       wrapper,
     });
     expect(result.current.fetchStatus).toBe('idle');
-    expect(api.log).toEqual([]);
+    expect(scheduling.api.log).toEqual([]);
   });
 });
 
@@ -110,7 +96,7 @@ describe('appointment queries and mutations', () => {
       expect(result.current.list.isSuccess && result.current.one.isSuccess).toBe(true),
     );
     expect(result.current.list.data?.data.map((a) => a.id)).toEqual(['appt-next']);
-    expect(api.log).toContain(
+    expect(scheduling.api.log).toContain(
       'GET /api/clinik/v1/appointments?patientId=pat-ada&sort=date&dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30',
     );
     expect(result.current.one.data?.reasonCode).toBe('Night shift follow-up');
@@ -125,7 +111,7 @@ describe('appointment queries and mutations', () => {
       { wrapper, initialProps: { patientId: 'pat-ada' } as { patientId: string; status?: string } },
     );
     await waitFor(() => expect(result.current.data?.data).toHaveLength(2));
-    const hold = api.hold();
+    const hold = scheduling.api.hold();
     rerender({ patientId: 'pat-ada', status: 'booked' });
     expect(result.current.isPlaceholderData).toBe(true); // same patient, narrower filter
     rerender({ patientId: 'pat-alan' });
@@ -147,7 +133,7 @@ describe('appointment queries and mutations', () => {
     await waitFor(() =>
       expect(result.current.slots.isSuccess && result.current.list.isSuccess).toBe(true),
     );
-    const before = api.log.length;
+    const before = scheduling.api.log.length;
     await act(() =>
       result.current.book.mutateAsync({
         status: 'booked',
@@ -165,7 +151,7 @@ describe('appointment queries and mutations', () => {
       ),
     );
     await waitFor(() => expect(result.current.list.data?.data).toHaveLength(3));
-    const refetched = api.log.slice(before + 1).map((line) => line.split('?')[0]);
+    const refetched = scheduling.api.log.slice(before + 1).map((line) => line.split('?')[0]);
     expect(refetched).toEqual(
       expect.arrayContaining(['GET /api/clinik/v1/slots', 'GET /api/clinik/v1/appointments']),
     );
@@ -185,7 +171,7 @@ describe('appointment queries and mutations', () => {
       { wrapper },
     );
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    api.takeSlot('rao-0616-4');
+    scheduling.api.takeSlot('rao-0616-4');
     let error: unknown;
     await act(async () => {
       error = await result.current.book
@@ -207,12 +193,13 @@ describe('appointment queries and mutations', () => {
   });
 
   it('cancelling sends status and reason and frees the slot; rescheduling moves it', async () => {
-    api.state.appointments.push({
-      ...(api.state.appointments[1] as (typeof api.state.appointments)[number]),
+    scheduling.api.state.appointments.push({
+      ...(scheduling.api.state
+        .appointments[1] as (typeof scheduling.api.state.appointments)[number]),
       id: 'appt-slot',
       slotId: 'rao-0616-2',
     });
-    api.takeSlot('rao-0616-2');
+    scheduling.api.takeSlot('rao-0616-2');
     const { wrapper } = setup();
     const { result } = renderHook(
       () => ({
@@ -241,7 +228,7 @@ describe('appointment queries and mutations', () => {
     await act(() =>
       result.current.cancel.mutateAsync({ id: 'appt-slot', reason: ' Feeling better ' }),
     );
-    expect(api.writes.at(-1)?.body).toEqual({
+    expect(scheduling.api.writes.at(-1)?.body).toEqual({
       status: 'cancelled',
       cancelationReason: 'Feeling better',
     });
