@@ -10,6 +10,7 @@ import { type DayKey, hoursInDay, shiftDay, startOfDayIn, todayIn, weekOf } from
 import { type AgendaEntry, agendaDays } from './agendaEntries.js';
 import { type AppointmentMessages, appointmentMessages } from './appointmentMessages.js';
 import { appointmentQueries, RANGE_LIMIT } from './appointmentQueries.js';
+import { LoadFailed } from './LoadFailed.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useAgendaNavigation } from './useAgendaNavigation.js';
 import { useAppointmentsInRange, useSlots } from './useAppointmentQueries.js';
@@ -153,19 +154,11 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
           <p className="ck-muted">{messages.truncated(RANGE_LIMIT)}</p>
         ) : null}
         {failed ? (
-          <div role="alert" className="ck-error-text">
-            {messages.loadAppointmentsFailed}{' '}
-            <button
-              type="button"
-              className="ck-button"
-              onClick={() => {
-                void slots.refetch();
-                void appointments.refetch();
-              }}
-            >
-              {messages.retry}
-            </button>
-          </div>
+          <LoadFailed
+            message={messages.loadAppointmentsFailed}
+            retryLabel={messages.retry}
+            queries={[slots, appointments]}
+          />
         ) : null}
         <div className="ck-agenda-days">
           {groups.map((group) => {

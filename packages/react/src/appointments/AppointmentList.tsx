@@ -8,6 +8,7 @@ import { groupByDay } from '../time/group.js';
 import { startOfDayIn, todayIn } from '../time/zone.js';
 import { AppointmentListItem } from './AppointmentListItem.js';
 import { type AppointmentMessages, appointmentMessages } from './appointmentMessages.js';
+import { LoadFailed } from './LoadFailed.js';
 import {
   useAppointments,
   useAppointmentsInRange,
@@ -94,19 +95,11 @@ export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
         <h2 id={headingId}>{messages.appointments}</h2>
         {enabled && loading ? <p role="status">{messages.loadingAppointments}</p> : null}
         {failed ? (
-          <div role="alert" className="ck-error-text">
-            {messages.loadAppointmentsFailed}{' '}
-            <button
-              type="button"
-              className="ck-button"
-              onClick={() => {
-                void upcoming.refetch();
-                void past.refetch();
-              }}
-            >
-              {messages.retry}
-            </button>
-          </div>
+          <LoadFailed
+            message={messages.loadAppointmentsFailed}
+            retryLabel={messages.retry}
+            queries={[upcoming, past]}
+          />
         ) : null}
         {empty || !enabled ? <p className="ck-muted">{messages.noAppointments}</p> : null}
         {sections.map(({ key, title, query, order, actionable }) => {
