@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -395,6 +396,29 @@ describe('limits and upstream failures', () => {
     });
     expect(res.status).toBe(502);
     expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('answers 502 to a malformed upstream response (smuggling-shaped framing)', async () => {
+    const responses = [
+      // Both framings at once: the classic request-smuggling shape.
+      'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      // A header line without a colon.
+      'HTTP/1.1 200 OK\r\nContent-Length 2\r\n\r\n{}',
+    ];
+    for (const raw of responses) {
+      const broken = createNetServer((socket) => socket.once('data', () => socket.end(raw)));
+      await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+      const { port } = broken.address() as AddressInfo;
+      const front = await startProxy(`http://127.0.0.1:${port}`, { circuitBreaker: false });
+      try {
+        const res = await send(front.url, '/api/clinik/v1/patients', { headers: asUser() });
+        expect(res.status).toBe(502);
+        expect(res.json()).toMatchObject({ error: 'BAD_GATEWAY', code: '502' });
+      } finally {
+        await front.close();
+        await new Promise((resolve) => broken.close(resolve));
+      }
+    }
   });
 
   it('retries an idempotent request once after a dropped connection, never a POST', async () => {
