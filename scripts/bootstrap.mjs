@@ -17,6 +17,7 @@ const INSTALL_STAMP = join(ROOT, 'node_modules', '.clinik-install-stamp');
 export const SYSTEM_PACKAGES = {
   chromium: '/usr/bin/chromium',
   'redis-server': '/usr/bin/redis-server',
+  openssl: '/usr/bin/openssl',
 };
 
 const log = (message) => process.stdout.write(`[bootstrap] ${message}\n`);

@@ -5,4 +5,4 @@
 export const PUBLISHABLE_PACKAGES = ['core', 'sandbox', 'proxy', 'react'];
 
 /** Debian packages the test suites need (see SYSTEM_PACKAGES in bootstrap.mjs). */
-export const SYSTEM_PACKAGES_FOR_TESTS = ['chromium', 'redis-server'];
+export const SYSTEM_PACKAGES_FOR_TESTS = ['chromium', 'redis-server', 'openssl'];
