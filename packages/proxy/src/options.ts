@@ -308,7 +308,10 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     );
   }
   // Keep-alive connections to the one upstream origin; undici never follows redirects here.
-  const dispatcher = options.dispatcher ?? new Pool(target.origin, { connections: 64 });
+  // Its own header/body timeouts are off: `timeouts.upstreamMs` is the one deadline (504).
+  const dispatcher =
+    options.dispatcher ??
+    new Pool(target.origin, { connections: 64, headersTimeout: 0, bodyTimeout: 0 });
 
   const mountPath = options.mountPath ?? '';
   if (
