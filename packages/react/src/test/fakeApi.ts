@@ -1,13 +1,12 @@
 import {
   type ApiIssue,
-  type Envelope,
-  errorBody,
   type ListPage,
   type Patient,
   patientCreateSchema,
   patientPatchSchema,
   validate,
 } from '@clinikapi/core';
+import { envelopeResponse, errorResponse, pageOf, responseGate } from './contractResponses.js';
 
 /**
  * An in-memory stand-in for the patients endpoints of the data API, speaking the contract's
@@ -29,44 +28,6 @@ export interface FakeClinikApi {
   hold(): { release: () => void };
 }
 
-let requestCounter = 0;
-const nextRequestId = () => {
-  requestCounter += 1;
-  return `req_fake${requestCounter}`;
-};
-
-function envelope<T>(status: number, data: T): Envelope<T> {
-  return {
-    data,
-    meta: { requestId: nextRequestId(), timestamp: new Date().toISOString(), status },
-  };
-}
-
-/** A contract error body; like the real API, every one carries a request id. */
-function apiError(status: number, error: string, message: string, issues?: ApiIssue[]) {
-  return errorBody(status, error, message, { requestId: nextRequestId(), issues });
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-const encodeCursor = (offset: number) => btoa(`o:${offset}`);
-function decodeCursor(cursor: string | null): number {
-  if (!cursor) return 0;
-  try {
-    const match = /^o:(\d+)$/.exec(atob(cursor));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0; // the contract: an invalid cursor restarts from the beginning
-  }
-}
-
-function pageSize(raw: string | null): number {
-  const n = Number(raw);
-  if (!raw || !Number.isFinite(n) || n <= 0) return 20;
-  return Math.min(Math.floor(n), 100);
-}
-
 export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
   const patients = [...seed];
   const log: string[] = [];
@@ -77,7 +38,7 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
         body: { error: string; message: string; issues?: ApiIssue[] };
       }
     | undefined;
-  let gate: Promise<void> | undefined;
+  const gate = responseGate();
   let nextId = 1;
 
   function search(url: URL): ListPage<Patient> {
@@ -88,31 +49,22 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
             p.firstName.toLowerCase().includes(name) || p.lastName.toLowerCase().includes(name),
         )
       : patients;
-    const offset = decodeCursor(url.searchParams.get('cursor'));
-    const count = pageSize(url.searchParams.get('count'));
-    const data = matches.slice(offset, offset + count);
-    const hasMore = offset + count < matches.length;
-    return {
-      data,
-      total: matches.length,
-      cursor: hasMore ? encodeCursor(offset + count) : null,
-      hasMore,
-    };
+    return pageOf(matches, url.searchParams);
   }
 
   function invalid(issues: ApiIssue[]) {
-    return json(422, apiError(422, 'VALIDATION_ERROR', 'The request body is invalid', issues));
+    return errorResponse(422, 'VALIDATION_ERROR', 'The request body is invalid', issues);
   }
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const match = /\/v1\/patients(?:\/([^/]+))?$/.exec(url.pathname);
-    if (!match) return json(404, apiError(404, 'NOT_FOUND', 'No such endpoint'));
+    if (!match) return errorResponse(404, 'NOT_FOUND', 'No such endpoint');
     const id = match[1] ? decodeURIComponent(match[1]) : undefined;
     const index = id ? patients.findIndex((p) => p.id === id) : -1;
-    const notFound = () => json(404, apiError(404, 'NOT_FOUND', 'Patient not found'));
+    const notFound = () => errorResponse(404, 'NOT_FOUND', 'Patient not found');
 
-    if (!id && request.method === 'GET') return json(200, envelope(200, search(url)));
+    if (!id && request.method === 'GET') return envelopeResponse(search(url));
     if (!id && request.method === 'POST') {
       const result = validate(patientCreateSchema, await request.json());
       if (!result.success) return invalid(result.issues);
@@ -126,25 +78,25 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
         updatedAt: now,
       };
       patients.unshift(record);
-      return json(201, envelope(201, record));
+      return envelopeResponse(record, 201);
     }
     if (id && index < 0) return notFound();
     const existing = patients[index];
     if (!existing) return notFound();
-    if (request.method === 'GET') return json(200, envelope(200, existing));
+    if (request.method === 'GET') return envelopeResponse(existing);
     if (request.method === 'PATCH') {
       const result = validate(patientPatchSchema, await request.json());
       if (!result.success) return invalid(result.issues);
       const merged = { ...existing, ...result.data, updatedAt: new Date().toISOString() };
       const record: Patient = { ...merged, fullName: `${merged.firstName} ${merged.lastName}` };
       patients[index] = record;
-      return json(200, envelope(200, record));
+      return envelopeResponse(record);
     }
     if (request.method === 'DELETE') {
       patients.splice(index, 1);
       return new Response(null, { status: 204 });
     }
-    return json(405, apiError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
+    return errorResponse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
   }
 
   return {
@@ -161,24 +113,15 @@ export function createFakeClinikApi(seed: Patient[] = []): FakeClinikApi {
         },
       };
     },
-    hold() {
-      let release = () => {};
-      gate = new Promise<void>((resolve) => {
-        release = () => {
-          gate = undefined;
-          resolve();
-        };
-      });
-      return { release };
-    },
+    hold: gate.hold,
     async handle(request) {
       const url = new URL(request.url);
       log.push(`${request.method} ${url.pathname}${url.search}`);
-      if (gate) await gate;
+      await gate.passed();
       if (failures && failures.times > 0) {
         failures.times -= 1;
         const { error, message, issues } = failures.body;
-        return json(failures.status, apiError(failures.status, error, message, issues));
+        return errorResponse(failures.status, error, message, issues);
       }
       return route(request);
     },

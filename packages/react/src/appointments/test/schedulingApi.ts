@@ -1,17 +1,19 @@
 import {
-  type ApiIssue,
   type Appointment,
   appointmentCreateSchema,
   appointmentPatchSchema,
-  type Envelope,
-  errorBody,
-  type ListPage,
   type Patient,
   type Practitioner,
   type Slot,
   validate,
 } from '@clinikapi/core';
-import { getResponse, HttpResponse, http, type RequestHandler } from 'msw';
+import { getResponse, http, type RequestHandler } from 'msw';
+import {
+  errorResponse as fail,
+  envelopeResponse as ok,
+  pageOf,
+  responseGate,
+} from '../../test/contractResponses.js';
 
 /**
  * An in-memory scheduling side of the data API as msw handlers, speaking the contract's envelopes,
@@ -44,27 +46,6 @@ export interface SchedulingApi {
   hold(): { release: () => void };
 }
 
-let requestCounter = 0;
-function ok<T>(data: T, status = 200) {
-  requestCounter += 1;
-  const envelope: Envelope<T> = {
-    data,
-    meta: { requestId: `req_sched${requestCounter}`, timestamp: new Date().toISOString(), status },
-  };
-  return HttpResponse.json(envelope, { status });
-}
-const fail = (status: number, code: string, message: string, issues?: ApiIssue[]) =>
-  HttpResponse.json(errorBody(status, code, message, { issues }), { status });
-
-function page<T>(items: T[], url: URL): ListPage<T> {
-  const raw = Number(url.searchParams.get('count'));
-  const count = Number.isFinite(raw) && raw > 0 ? Math.min(Math.floor(raw), 100) : 20;
-  const offset = Number(url.searchParams.get('cursor') ?? 0) || 0;
-  const data = items.slice(offset, offset + count);
-  const hasMore = offset + count < items.length;
-  return { data, total: items.length, cursor: hasMore ? String(offset + count) : null, hasMore };
-}
-
 function inRange(start: string | undefined, url: URL): boolean {
   const from = url.searchParams.get('dateFrom');
   const to = url.searchParams.get('dateTo');
@@ -86,7 +67,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
   };
   const log: string[] = [];
   const writes: SchedulingApi['writes'] = [];
-  let gate: Promise<void> | undefined;
+  const gate = responseGate();
   let failures = { times: 0, status: 500 };
   let nextId = 1;
   const base = '*/v1';
@@ -101,7 +82,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
     http.all(`${base}/*`, async ({ request }) => {
       const url = new URL(request.url);
       log.push(`${request.method} ${url.pathname}${url.search}`);
-      if (gate) await gate;
+      await gate.passed();
       if (failures.times > 0) {
         failures.times -= 1;
         return fail(
@@ -118,7 +99,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       const matches = state.practitioners.filter(
         (p) => !name || p.fullName.toLowerCase().includes(name),
       );
-      return ok(page(matches, url));
+      return ok(pageOf(matches, url.searchParams));
     }),
     http.get(`${base}/practitioners/:id`, ({ params }) => {
       const found = state.practitioners.find((p) => p.id === params.id);
@@ -128,9 +109,9 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
       const url = new URL(request.url);
       const name = url.searchParams.get('name')?.toLowerCase();
       return ok(
-        page(
+        pageOf(
           state.patients.filter((p) => !name || p.fullName.toLowerCase().includes(name)),
-          url,
+          url.searchParams,
         ),
       );
     }),
@@ -148,7 +129,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
             inRange(s.start, url),
         )
         .sort(byStart(url.searchParams.get('sort')));
-      return ok(page(matches, url));
+      return ok(pageOf(matches, url.searchParams));
     }),
     http.get(`${base}/appointments`, ({ request }) => {
       const url = new URL(request.url);
@@ -162,7 +143,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
             inRange(a.start, url),
         )
         .sort(byStart(q('sort')));
-      return ok(page(matches, url));
+      return ok(pageOf(matches, url.searchParams));
     }),
     http.get(`${base}/appointments/:id`, ({ params }) => {
       const found = state.appointments.find((a) => a.id === params.id);
@@ -220,16 +201,7 @@ export function createSchedulingApi(seed: SchedulingState): SchedulingApi {
     failNext: (times, status) => {
       failures = { times, status };
     },
-    hold() {
-      let release = () => {};
-      gate = new Promise<void>((resolve) => {
-        release = () => {
-          gate = undefined;
-          resolve();
-        };
-      });
-      return { release };
-    },
+    hold: gate.hold,
     fetch: async (input, init) => {
       const request = new Request(input, init);
       return (await getResponse(handlers, request)) ?? fail(404, 'NOT_FOUND', 'No such endpoint');
