@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z as classic } from 'zod';
 import { appointmentCreateSchema, appointmentPatchSchema } from './schemas/appointment.js';
 import { observationCreateSchema } from './schemas/observation.js';
 import { patientCreateSchema, patientPatchSchema } from './schemas/patient.js';
@@ -212,5 +213,18 @@ describe('formatPath', () => {
   it('joins keys and indexes', () => {
     expect(formatPath(['contact', 0, 'address', 'line', 2])).toBe('contact[0].address.line[2]');
     expect(formatPath([])).toBe('');
+  });
+});
+
+describe('validate with an app’s own schema', () => {
+  it('accepts classic zod schemas too, with the same issue form', () => {
+    const mine = classic.strictObject({ nickname: classic.string().max(5) });
+    expect(validate(mine, { nickname: 'Ada' })).toEqual({
+      success: true,
+      data: { nickname: 'Ada' },
+    });
+    expect(diagnostics(validate(mine, { nickname: 'Adelaide' }))).toEqual([
+      'nickname must be at most 5 characters',
+    ]);
   });
 });

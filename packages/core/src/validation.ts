@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ApiIssue } from './envelope.js';
 
 export type ValidationResult<T> =
@@ -12,11 +12,11 @@ type Path = readonly PropertyKey[];
  * Validates `input` against a schema and reports problems in the API's issue form.
  * Diagnostics name the field and the rule but never repeat the submitted value (no PHI in errors).
  */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
 ): ValidationResult<z.output<S>> {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (result.success) return { success: true, data: result.data };
   return { success: false, issues: result.error.issues.flatMap((i) => toApiIssues(i, input)) };
 }

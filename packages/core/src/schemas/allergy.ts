@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const ALLERGY_CLINICAL_STATUSES = ['active', 'inactive', 'resolved'] as const;
@@ -6,8 +6,8 @@ export const ALLERGY_CATEGORIES = ['food', 'medication', 'environment', 'biologi
 
 const reactionSchema = z.strictObject({
   manifestation: shortText(200),
-  severity: z.enum(['mild', 'moderate', 'severe']).optional(),
-  description: z.string().max(1000).optional(),
+  severity: z.optional(z.enum(['mild', 'moderate', 'severe'])),
+  description: z.optional(z.string().check(z.maxLength(1000))),
 });
 
 const allergyFields = z.strictObject({
@@ -15,22 +15,22 @@ const allergyFields = z.strictObject({
   code: codeSchema,
   patientId: idSchema,
   /** Matched by the `status` search parameter. */
-  clinicalStatus: z.enum(ALLERGY_CLINICAL_STATUSES).optional(),
-  verificationStatus: z
-    .enum(['unconfirmed', 'confirmed', 'refuted', 'entered-in-error'])
-    .optional(),
-  type: z.enum(['allergy', 'intolerance']).optional(),
-  category: z.array(z.enum(ALLERGY_CATEGORIES)).max(4).optional(),
-  criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
-  onsetDateTime: dateTimeSchema.optional(),
+  clinicalStatus: z.optional(z.enum(ALLERGY_CLINICAL_STATUSES)),
+  verificationStatus: z.optional(
+    z.enum(['unconfirmed', 'confirmed', 'refuted', 'entered-in-error']),
+  ),
+  type: z.optional(z.enum(['allergy', 'intolerance'])),
+  category: z.optional(z.array(z.enum(ALLERGY_CATEGORIES)).check(z.maxLength(4))),
+  criticality: z.optional(z.enum(['low', 'high', 'unable-to-assess'])),
+  onsetDateTime: z.optional(dateTimeSchema),
   /** Main date: when it was recorded. */
-  recordedDate: dateTimeSchema.optional(),
-  reactions: z.array(reactionSchema).max(20).optional(),
-  note: z.string().max(2000).optional(),
+  recordedDate: z.optional(dateTimeSchema),
+  reactions: z.optional(z.array(reactionSchema).check(z.maxLength(20))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const allergyCreateSchema = allergyFields;
-export const allergyPatchSchema = allergyFields.partial();
+export const allergyPatchSchema = z.partial(allergyFields);
 
 export type AllergyCreate = z.infer<typeof allergyFields>;
 export type AllergyPatch = Partial<AllergyCreate>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { endAfterStart } from './checks.js';
 import { dateTimeSchema, idSchema, periodSchema, shortText } from './common.js';
 
@@ -27,29 +27,29 @@ export const APPOINTMENT_TYPES = [
 const appointmentFields = z.strictObject({
   status: z.enum(APPOINTMENT_STATUSES),
   patientId: idSchema,
-  practitionerId: idSchema.optional(),
+  practitionerId: z.optional(idSchema),
   /** The free slot this appointment books; the slot turns busy atomically (409 if taken). */
-  slotId: idSchema.optional(),
-  start: dateTimeSchema.optional(),
-  end: dateTimeSchema.optional(),
-  minutesDuration: z.int().min(1).max(1440).optional(),
-  appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
-  serviceType: shortText(200).optional(),
-  serviceCategory: shortText(200).optional(),
-  specialty: shortText(200).optional(),
-  reasonCode: shortText(500).optional(),
-  priority: z.int().min(0).max(9).optional(),
-  description: z.string().max(2000).optional(),
-  comment: z.string().max(2000).optional(),
-  patientInstruction: z.string().max(2000).optional(),
-  cancelationReason: shortText(500).optional(),
-  basedOnId: idSchema.optional(),
-  requestedPeriod: z.array(periodSchema).max(10).optional(),
-  created: dateTimeSchema.optional(),
+  slotId: z.optional(idSchema),
+  start: z.optional(dateTimeSchema),
+  end: z.optional(dateTimeSchema),
+  minutesDuration: z.optional(z.int().check(z.gte(1), z.lte(1440))),
+  appointmentType: z.optional(z.enum(APPOINTMENT_TYPES)),
+  serviceType: z.optional(shortText(200)),
+  serviceCategory: z.optional(shortText(200)),
+  specialty: z.optional(shortText(200)),
+  reasonCode: z.optional(shortText(500)),
+  priority: z.optional(z.int().check(z.gte(0), z.lte(9))),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
+  patientInstruction: z.optional(z.string().check(z.maxLength(2000))),
+  cancelationReason: z.optional(shortText(500)),
+  basedOnId: z.optional(idSchema),
+  requestedPeriod: z.optional(z.array(periodSchema).check(z.maxLength(10))),
+  created: z.optional(dateTimeSchema),
 });
 
 export const appointmentCreateSchema = endAfterStart(appointmentFields);
-export const appointmentPatchSchema = endAfterStart(appointmentFields.partial());
+export const appointmentPatchSchema = endAfterStart(z.partial(appointmentFields));
 
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];

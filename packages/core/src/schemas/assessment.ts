@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const ASSESSMENT_STATUSES = ['in-progress', 'completed', 'entered-in-error'] as const;
@@ -6,19 +6,19 @@ export const ASSESSMENT_STATUSES = ['in-progress', 'completed', 'entered-in-erro
 const assessmentFields = z.strictObject({
   status: z.enum(ASSESSMENT_STATUSES),
   patientId: idSchema,
-  encounterId: idSchema.optional(),
-  assessorId: idSchema.optional(),
+  encounterId: z.optional(idSchema),
+  assessorId: z.optional(idSchema),
   /** Main date: when the assessment was made. */
-  date: dateTimeSchema.optional(),
-  description: z.string().max(2000).optional(),
-  summary: z.string().max(5000).optional(),
-  findings: z.array(shortText(500)).max(50).optional(),
+  date: z.optional(dateTimeSchema),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  summary: z.optional(z.string().check(z.maxLength(5000))),
+  findings: z.optional(z.array(shortText(500)).check(z.maxLength(50))),
   /** Condition ids the assessment addresses. */
-  problemIds: z.array(idSchema).max(50).optional(),
+  problemIds: z.optional(z.array(idSchema).check(z.maxLength(50))),
 });
 
 export const assessmentCreateSchema = assessmentFields;
-export const assessmentPatchSchema = assessmentFields.partial();
+export const assessmentPatchSchema = z.partial(assessmentFields);
 
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export type AssessmentCreate = z.infer<typeof assessmentFields>;

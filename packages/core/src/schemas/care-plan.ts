@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, periodSchema, shortText } from './common.js';
 
 export const CARE_PLAN_STATUSES = [
@@ -25,29 +25,29 @@ export const CARE_PLAN_ACTIVITY_STATUSES = [
 const activitySchema = z.strictObject({
   description: shortText(500),
   /** Defaults to `not-started`. */
-  status: z.enum(CARE_PLAN_ACTIVITY_STATUSES).optional(),
+  status: z.optional(z.enum(CARE_PLAN_ACTIVITY_STATUSES)),
 });
 
 const carePlanFields = z.strictObject({
   status: z.enum(CARE_PLAN_STATUSES),
   /** Defaults to `plan`. */
-  intent: z.enum(['proposal', 'plan', 'order', 'option']).optional(),
+  intent: z.optional(z.enum(['proposal', 'plan', 'order', 'option'])),
   patientId: idSchema,
-  title: shortText(200).optional(),
-  description: z.string().max(2000).optional(),
-  category: shortText(200).optional(),
+  title: z.optional(shortText(200)),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  category: z.optional(shortText(200)),
   /** `period.start` is the main date. */
-  period: periodSchema.optional(),
-  authorId: idSchema.optional(),
-  goalIds: z.array(idSchema).max(50).optional(),
+  period: z.optional(periodSchema),
+  authorId: z.optional(idSchema),
+  goalIds: z.optional(z.array(idSchema).check(z.maxLength(50))),
   /** Condition ids the plan addresses. */
-  conditionIds: z.array(idSchema).max(50).optional(),
-  activities: z.array(activitySchema).max(50).optional(),
-  note: z.string().max(2000).optional(),
+  conditionIds: z.optional(z.array(idSchema).check(z.maxLength(50))),
+  activities: z.optional(z.array(activitySchema).check(z.maxLength(50))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const carePlanCreateSchema = carePlanFields;
-export const carePlanPatchSchema = carePlanFields.partial();
+export const carePlanPatchSchema = z.partial(carePlanFields);
 
 export type CarePlanStatus = (typeof CARE_PLAN_STATUSES)[number];
 export type CarePlanCreate = z.infer<typeof carePlanFields>;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ID_PATTERN } from '../ids.js';
 
 /** A reference to another resource by id (the contract's id pattern). */
-export const idSchema = z.string().regex(ID_PATTERN, { error: 'must be a valid id' });
+export const idSchema = z.string().check(z.regex(ID_PATTERN, { error: 'must be a valid id' }));
 
 /** Calendar date, `YYYY-MM-DD`, validated as a real date. */
 export const dateSchema = z.iso.date({ error: 'must be a date in YYYY-MM-DD form' });
@@ -15,37 +15,44 @@ export const dateTimeSchema = z.iso.datetime({
 
 export const genderSchema = z.enum(['male', 'female', 'other', 'unknown']);
 
-export const emailSchema = z.email({ error: 'must be a valid email address' }).max(254);
-export const phoneSchema = z.string().trim().min(1).max(20);
+export const emailSchema = z
+  .email({ error: 'must be a valid email address' })
+  .check(z.maxLength(254));
+export const phoneSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(20));
 
 /** A short free-text field. */
-export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const shortText = (max = 200) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const addressSchema = z.strictObject({
-  line: z.array(z.string().max(200)).max(4).optional(),
-  city: z.string().max(100).optional(),
-  state: z.string().max(100).optional(),
-  postalCode: z.string().max(20).optional(),
-  country: z.string().max(100).optional(),
+  line: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(4))),
+  city: z.optional(z.string().check(z.maxLength(100))),
+  state: z.optional(z.string().check(z.maxLength(100))),
+  postalCode: z.optional(z.string().check(z.maxLength(20))),
+  country: z.optional(z.string().check(z.maxLength(100))),
 });
 
 export const photoSchema = z
   .strictObject({
-    url: z.url({ error: 'must be a valid URL' }).max(2048).optional(),
+    url: z.optional(z.url({ error: 'must be a valid URL' }).check(z.maxLength(2048))),
     /** base64 data; kept under the 1 MB body cap */
-    data: z.base64({ error: 'must be base64' }).max(700_000).optional(),
-    contentType: z.string().max(100).optional(),
+    data: z.optional(z.base64({ error: 'must be base64' }).check(z.maxLength(700_000))),
+    contentType: z.optional(z.string().check(z.maxLength(100))),
   })
-  .refine((photo) => photo.url !== undefined || photo.data !== undefined, {
-    error: 'needs a url or data',
-  });
+  .check(
+    z.refine((photo) => photo.url !== undefined || photo.data !== undefined, {
+      error: 'needs a url or data',
+    }),
+  );
 
 export const periodSchema = z
-  .strictObject({ start: dateTimeSchema.optional(), end: dateTimeSchema.optional() })
-  .refine((p) => !p.start || !p.end || Date.parse(p.end) >= Date.parse(p.start), {
-    error: 'must not be before start',
-    path: ['end'],
-  });
+  .strictObject({ start: z.optional(dateTimeSchema), end: z.optional(dateTimeSchema) })
+  .check(
+    z.refine((p) => !p.start || !p.end || Date.parse(p.end) >= Date.parse(p.start), {
+      error: 'must not be before start',
+      path: ['end'],
+    }),
+  );
 
 /** A date-only period (qualifications, planning horizons may be dates or date-times). */
 export const looseDateSchema = z.union([dateSchema, dateTimeSchema], {
@@ -54,13 +61,13 @@ export const looseDateSchema = z.union([dateSchema, dateTimeSchema], {
 
 export const languageSchema = z.strictObject({
   language: shortText(50),
-  preferred: z.boolean().optional(),
+  preferred: z.optional(z.boolean()),
 });
 
 export const codingSchema = z.strictObject({
-  system: z.string().max(500).optional(),
-  code: z.string().max(200).optional(),
-  display: z.string().max(500).optional(),
+  system: z.optional(z.string().check(z.maxLength(500))),
+  code: z.optional(z.string().check(z.maxLength(200))),
+  display: z.optional(z.string().check(z.maxLength(500))),
 });
 
 /** A code given as plain text or as a `{system, code, display}` coding. */
@@ -69,10 +76,10 @@ export const codeSchema = z.union([shortText(500), codingSchema], {
 });
 
 export const quantitySchema = z.strictObject({
-  value: z.number().finite(),
-  unit: z.string().max(50).optional(),
-  system: z.string().max(500).optional(),
-  code: z.string().max(50).optional(),
+  value: z.number(),
+  unit: z.optional(z.string().check(z.maxLength(50))),
+  system: z.optional(z.string().check(z.maxLength(500))),
+  code: z.optional(z.string().check(z.maxLength(50))),
 });
 
 /** Adds the server-managed fields every stored record carries. */

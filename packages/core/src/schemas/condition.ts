@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema } from './common.js';
 
 export const CONDITION_CLINICAL_STATUSES = [
@@ -24,20 +24,20 @@ const conditionFields = z.strictObject({
   code: codeSchema,
   patientId: idSchema,
   /** Matched by the `status` search parameter. */
-  clinicalStatus: z.enum(CONDITION_CLINICAL_STATUSES).optional(),
-  verificationStatus: z.enum(CONDITION_VERIFICATION_STATUSES).optional(),
-  category: z.enum(['problem-list-item', 'encounter-diagnosis']).optional(),
-  severity: z.enum(['mild', 'moderate', 'severe']).optional(),
-  encounterId: idSchema.optional(),
+  clinicalStatus: z.optional(z.enum(CONDITION_CLINICAL_STATUSES)),
+  verificationStatus: z.optional(z.enum(CONDITION_VERIFICATION_STATUSES)),
+  category: z.optional(z.enum(['problem-list-item', 'encounter-diagnosis'])),
+  severity: z.optional(z.enum(['mild', 'moderate', 'severe'])),
+  encounterId: z.optional(idSchema),
   /** Main date: when it started. */
-  onsetDateTime: dateTimeSchema.optional(),
-  abatementDateTime: dateTimeSchema.optional(),
-  recordedDate: dateTimeSchema.optional(),
-  note: z.string().max(2000).optional(),
+  onsetDateTime: z.optional(dateTimeSchema),
+  abatementDateTime: z.optional(dateTimeSchema),
+  recordedDate: z.optional(dateTimeSchema),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const conditionCreateSchema = conditionFields;
-export const conditionPatchSchema = conditionFields.partial();
+export const conditionPatchSchema = z.partial(conditionFields);
 
 export type ConditionCreate = z.infer<typeof conditionFields>;
 export type ConditionPatch = Partial<ConditionCreate>;

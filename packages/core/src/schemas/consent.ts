@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateTimeSchema, idSchema, periodSchema, shortText } from './common.js';
 
 export const CONSENT_STATUSES = [
@@ -18,18 +18,18 @@ const consentFields = z.strictObject({
   scope: z.enum(CONSENT_SCOPES),
   patientId: idSchema,
   /** What kind of consent, e.g. `HIPAA authorization`. */
-  category: shortText(200).optional(),
+  category: z.optional(shortText(200)),
   /** Main date: when the consent was given. */
-  dateTime: dateTimeSchema.optional(),
+  dateTime: z.optional(dateTimeSchema),
   /** Who agreed (a patient or related person id). */
-  performerId: idSchema.optional(),
-  policyUri: z.url({ error: 'must be a valid URL' }).max(2048).optional(),
-  decision: z.enum(['permit', 'deny']).optional(),
-  period: periodSchema.optional(),
+  performerId: z.optional(idSchema),
+  policyUri: z.optional(z.url({ error: 'must be a valid URL' }).check(z.maxLength(2048))),
+  decision: z.optional(z.enum(['permit', 'deny'])),
+  period: z.optional(periodSchema),
 });
 
 export const consentCreateSchema = consentFields;
-export const consentPatchSchema = consentFields.partial();
+export const consentPatchSchema = z.partial(consentFields);
 
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 export type ConsentCreate = z.infer<typeof consentFields>;

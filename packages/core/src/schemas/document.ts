@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const DOCUMENT_STATUSES = ['preliminary', 'final', 'amended', 'entered-in-error'] as const;
 
 const sectionSchema = z.strictObject({
-  title: shortText(200).optional(),
+  title: z.optional(shortText(200)),
   /** Plain text of the section. */
-  text: z.string().trim().min(1).max(50_000),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(50_000)),
 });
 
 const documentFields = z.strictObject({
@@ -15,15 +15,15 @@ const documentFields = z.strictObject({
   type: codeSchema,
   title: shortText(200),
   patientId: idSchema,
-  authorId: idSchema.optional(),
-  encounterId: idSchema.optional(),
+  authorId: z.optional(idSchema),
+  encounterId: z.optional(idSchema),
   /** Main date: when the document was last edited. */
   date: dateTimeSchema,
-  sections: z.array(sectionSchema).max(50).optional(),
+  sections: z.optional(z.array(sectionSchema).check(z.maxLength(50))),
 });
 
 export const documentCreateSchema = documentFields;
-export const documentPatchSchema = documentFields.partial();
+export const documentPatchSchema = z.partial(documentFields);
 
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export type DocumentCreate = z.infer<typeof documentFields>;

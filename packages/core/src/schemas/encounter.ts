@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { endAfterStart } from './checks.js';
 import { dateTimeSchema, idSchema, shortText } from './common.js';
 
@@ -27,18 +27,18 @@ const encounterFields = z.strictObject({
   status: z.enum(ENCOUNTER_STATUSES),
   class: z.enum(ENCOUNTER_CLASSES),
   patientId: idSchema,
-  practitionerId: idSchema.optional(),
-  appointmentId: idSchema.optional(),
-  type: shortText(200).optional(),
-  serviceType: shortText(200).optional(),
-  reasonCode: shortText(500).optional(),
+  practitionerId: z.optional(idSchema),
+  appointmentId: z.optional(idSchema),
+  type: z.optional(shortText(200)),
+  serviceType: z.optional(shortText(200)),
+  reasonCode: z.optional(shortText(500)),
   /** Main date of the encounter (its `period.start`). */
-  start: dateTimeSchema.optional(),
-  end: dateTimeSchema.optional(),
+  start: z.optional(dateTimeSchema),
+  end: z.optional(dateTimeSchema),
 });
 
 export const encounterCreateSchema = endAfterStart(encounterFields, false);
-export const encounterPatchSchema = endAfterStart(encounterFields.partial(), false);
+export const encounterPatchSchema = endAfterStart(z.partial(encounterFields), false);
 
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
 export type EncounterCreate = z.infer<typeof encounterFields>;

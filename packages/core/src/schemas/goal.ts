@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateSchema, idSchema, shortText } from './common.js';
 
 export const GOAL_LIFECYCLE_STATUSES = [
@@ -30,18 +30,18 @@ const goalFields = z.strictObject({
   lifecycleStatus: z.enum(GOAL_LIFECYCLE_STATUSES),
   description: shortText(1000),
   patientId: idSchema,
-  achievementStatus: z.enum(GOAL_ACHIEVEMENT_STATUSES).optional(),
-  priority: z.enum(['high-priority', 'medium-priority', 'low-priority']).optional(),
+  achievementStatus: z.optional(z.enum(GOAL_ACHIEVEMENT_STATUSES)),
+  priority: z.optional(z.enum(['high-priority', 'medium-priority', 'low-priority'])),
   /** Main date (`YYYY-MM-DD`). */
-  startDate: dateSchema.optional(),
-  targetDate: dateSchema.optional(),
+  startDate: z.optional(dateSchema),
+  targetDate: z.optional(dateSchema),
   /** Condition ids the goal addresses. */
-  conditionIds: z.array(idSchema).max(50).optional(),
-  note: z.string().max(2000).optional(),
+  conditionIds: z.optional(z.array(idSchema).check(z.maxLength(50))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const goalCreateSchema = goalFields;
-export const goalPatchSchema = goalFields.partial();
+export const goalPatchSchema = z.partial(goalFields);
 
 export type GoalLifecycleStatus = (typeof GOAL_LIFECYCLE_STATUSES)[number];
 export type GoalCreate = z.infer<typeof goalFields>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, quantitySchema, shortText } from './common.js';
 
 export const IMMUNIZATION_STATUSES = ['completed', 'entered-in-error', 'not-done'] as const;
@@ -10,18 +10,18 @@ const immunizationFields = z.strictObject({
   patientId: idSchema,
   /** Main date: when it was given. */
   occurrenceDateTime: dateTimeSchema,
-  encounterId: idSchema.optional(),
-  performerId: idSchema.optional(),
-  lotNumber: shortText(100).optional(),
-  site: shortText(200).optional(),
-  route: shortText(200).optional(),
-  doseQuantity: quantitySchema.optional(),
-  primarySource: z.boolean().optional(),
-  note: z.string().max(2000).optional(),
+  encounterId: z.optional(idSchema),
+  performerId: z.optional(idSchema),
+  lotNumber: z.optional(shortText(100)),
+  site: z.optional(shortText(200)),
+  route: z.optional(shortText(200)),
+  doseQuantity: z.optional(quantitySchema),
+  primarySource: z.optional(z.boolean()),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const immunizationCreateSchema = immunizationFields;
-export const immunizationPatchSchema = immunizationFields.partial();
+export const immunizationPatchSchema = z.partial(immunizationFields);
 
 export type ImmunizationStatus = (typeof IMMUNIZATION_STATUSES)[number];
 export type ImmunizationCreate = z.infer<typeof immunizationFields>;

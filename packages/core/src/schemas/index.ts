@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ResourcePath } from '../registry.js';
 import {
   type Allergy,
@@ -146,9 +146,9 @@ import {
 
 export interface ResourceSchemas {
   /** Body of `POST /v1/{path}`. */
-  create: z.ZodType;
+  create: z.ZodMiniType;
   /** Body of `PATCH /v1/{path}/{id}`. */
-  patch: z.ZodType;
+  patch: z.ZodMiniType;
 }
 
 /** Schemas of the resources whose simplified shapes the contract documents. */

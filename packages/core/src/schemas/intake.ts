@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const INTAKE_STATUSES = [
@@ -11,23 +11,23 @@ export const INTAKE_STATUSES = [
 
 const intakeItemSchema = z.strictObject({
   linkId: shortText(100),
-  text: z.string().max(1000).optional(),
-  answer: z.union([z.string().max(5000), z.number().finite(), z.boolean()]).optional(),
+  text: z.optional(z.string().check(z.maxLength(1000))),
+  answer: z.optional(z.union([z.string().check(z.maxLength(5000)), z.number(), z.boolean()])),
 });
 
 const intakeFields = z.strictObject({
   status: z.enum(INTAKE_STATUSES),
   patientId: idSchema,
-  encounterId: idSchema.optional(),
+  encounterId: z.optional(idSchema),
   /** Canonical URL or id of the questionnaire answered. */
-  questionnaire: shortText(500).optional(),
+  questionnaire: z.optional(shortText(500)),
   /** Main date: when the answers were recorded. */
-  authored: dateTimeSchema.optional(),
-  items: z.array(intakeItemSchema).max(200).optional(),
+  authored: z.optional(dateTimeSchema),
+  items: z.optional(z.array(intakeItemSchema).check(z.maxLength(200))),
 });
 
 export const intakeCreateSchema = intakeFields;
-export const intakePatchSchema = intakeFields.partial();
+export const intakePatchSchema = z.partial(intakeFields);
 
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
 export type IntakeCreate = z.infer<typeof intakeFields>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const LAB_STATUSES = [
@@ -17,19 +17,19 @@ const labFields = z.strictObject({
   /** The panel or test, e.g. a LOINC coding. */
   code: codeSchema,
   patientId: idSchema,
-  encounterId: idSchema.optional(),
-  performerId: idSchema.optional(),
-  category: shortText(100).optional(),
+  encounterId: z.optional(idSchema),
+  performerId: z.optional(idSchema),
+  category: z.optional(shortText(100)),
   /** Main date: when the specimen was taken or the result is clinically relevant. */
-  effectiveDateTime: dateTimeSchema.optional(),
-  issued: dateTimeSchema.optional(),
+  effectiveDateTime: z.optional(dateTimeSchema),
+  issued: z.optional(dateTimeSchema),
   /** Observation ids of the individual results. */
-  resultIds: z.array(idSchema).max(100).optional(),
-  conclusion: z.string().max(2000).optional(),
+  resultIds: z.optional(z.array(idSchema).check(z.maxLength(100))),
+  conclusion: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const labCreateSchema = labFields;
-export const labPatchSchema = labFields.partial();
+export const labPatchSchema = z.partial(labFields);
 
 export type LabStatus = (typeof LAB_STATUSES)[number];
 export type LabCreate = z.infer<typeof labFields>;

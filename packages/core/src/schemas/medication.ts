@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateSchema, shortText } from './common.js';
 
 export const MEDICATION_STATUSES = ['active', 'inactive', 'entered-in-error'] as const;
@@ -6,18 +6,18 @@ export const MEDICATION_STATUSES = ['active', 'inactive', 'entered-in-error'] as
 const medicationFields = z.strictObject({
   /** e.g. an RxNorm coding, or plain text. */
   code: codeSchema,
-  status: z.enum(MEDICATION_STATUSES).optional(),
+  status: z.optional(z.enum(MEDICATION_STATUSES)),
   /** Dose form, e.g. `tablet`. */
-  form: shortText(200).optional(),
-  manufacturer: shortText(200).optional(),
-  ingredients: z.array(shortText(200)).max(50).optional(),
-  lotNumber: shortText(100).optional(),
+  form: z.optional(shortText(200)),
+  manufacturer: z.optional(shortText(200)),
+  ingredients: z.optional(z.array(shortText(200)).check(z.maxLength(50))),
+  lotNumber: z.optional(shortText(100)),
   /** Main date (`YYYY-MM-DD`). */
-  expirationDate: dateSchema.optional(),
+  expirationDate: z.optional(dateSchema),
 });
 
 export const medicationCreateSchema = medicationFields;
-export const medicationPatchSchema = medicationFields.partial();
+export const medicationPatchSchema = z.partial(medicationFields);
 
 export type MedicationCreate = z.infer<typeof medicationFields>;
 export type MedicationPatch = Partial<MedicationCreate>;

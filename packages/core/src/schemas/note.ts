@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, shortText } from './common.js';
 
 export const NOTE_STATUSES = ['current', 'superseded', 'entered-in-error'] as const;
@@ -6,20 +6,20 @@ export const NOTE_STATUSES = ['current', 'superseded', 'entered-in-error'] as co
 const noteFields = z.strictObject({
   status: z.enum(NOTE_STATUSES),
   patientId: idSchema,
-  authorId: idSchema.optional(),
-  encounterId: idSchema.optional(),
+  authorId: z.optional(idSchema),
+  encounterId: z.optional(idSchema),
   /** e.g. a LOINC note type such as `11506-3` (progress note), or text. */
-  type: codeSchema.optional(),
-  title: shortText(200).optional(),
+  type: z.optional(codeSchema),
+  title: z.optional(shortText(200)),
   /** Plain-text body of the note. */
-  content: z.string().trim().min(1).max(100_000),
-  docStatus: z.enum(['preliminary', 'final', 'amended']).optional(),
+  content: z.string().check(z.trim(), z.minLength(1), z.maxLength(100_000)),
+  docStatus: z.optional(z.enum(['preliminary', 'final', 'amended'])),
   /** Main date: when the note was written. */
-  date: dateTimeSchema.optional(),
+  date: z.optional(dateTimeSchema),
 });
 
 export const noteCreateSchema = noteFields;
-export const notePatchSchema = noteFields.partial();
+export const notePatchSchema = z.partial(noteFields);
 
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
 export type NoteCreate = z.infer<typeof noteFields>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, codingSchema, dateTimeSchema, idSchema, quantitySchema } from './common.js';
 
 export const OBSERVATION_STATUSES = [
@@ -19,36 +19,38 @@ export const OBSERVATION_CATEGORIES = [
 
 const componentSchema = z.strictObject({
   code: codeSchema,
-  valueQuantity: quantitySchema.optional(),
-  valueString: z.string().max(2000).optional(),
-  valueCodeableConcept: codeSchema.optional(),
+  valueQuantity: z.optional(quantitySchema),
+  valueString: z.optional(z.string().check(z.maxLength(2000))),
+  valueCodeableConcept: z.optional(codeSchema),
 });
 
 const referenceRangeSchema = z.strictObject({
-  low: quantitySchema.optional(),
-  high: quantitySchema.optional(),
-  text: z.string().max(500).optional(),
+  low: z.optional(quantitySchema),
+  high: z.optional(quantitySchema),
+  text: z.optional(z.string().check(z.maxLength(500))),
 });
 
 const observationFields = z.strictObject({
   status: z.enum(OBSERVATION_STATUSES),
   code: codeSchema,
   patientId: idSchema,
-  encounterId: idSchema.optional(),
-  performerId: idSchema.optional(),
-  effectiveDateTime: dateTimeSchema.optional(),
-  valueQuantity: quantitySchema.optional(),
-  valueString: z.string().max(2000).optional(),
-  valueCodeableConcept: codeSchema.optional(),
-  component: z.array(componentSchema).max(20).optional(),
-  category: z.enum(OBSERVATION_CATEGORIES).optional(),
-  interpretation: z.union([z.string().max(200), codingSchema]).optional(),
-  referenceRange: z.union([referenceRangeSchema, z.array(referenceRangeSchema).max(5)]).optional(),
-  note: z.string().max(2000).optional(),
+  encounterId: z.optional(idSchema),
+  performerId: z.optional(idSchema),
+  effectiveDateTime: z.optional(dateTimeSchema),
+  valueQuantity: z.optional(quantitySchema),
+  valueString: z.optional(z.string().check(z.maxLength(2000))),
+  valueCodeableConcept: z.optional(codeSchema),
+  component: z.optional(z.array(componentSchema).check(z.maxLength(20))),
+  category: z.optional(z.enum(OBSERVATION_CATEGORIES)),
+  interpretation: z.optional(z.union([z.string().check(z.maxLength(200)), codingSchema])),
+  referenceRange: z.optional(
+    z.union([referenceRangeSchema, z.array(referenceRangeSchema).check(z.maxLength(5))]),
+  ),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const observationCreateSchema = observationFields;
-export const observationPatchSchema = observationFields.partial();
+export const observationPatchSchema = z.partial(observationFields);
 
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 export type ObservationCreate = z.infer<typeof observationFields>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   addressSchema,
   dateSchema,
@@ -12,34 +12,34 @@ import {
 } from './common.js';
 
 const contactSchema = z.strictObject({
-  relationship: shortText(100).optional(),
-  firstName: shortText(100).optional(),
-  lastName: shortText(100).optional(),
-  phone: phoneSchema.optional(),
-  email: emailSchema.optional(),
-  address: addressSchema.optional(),
+  relationship: z.optional(shortText(100)),
+  firstName: z.optional(shortText(100)),
+  lastName: z.optional(shortText(100)),
+  phone: z.optional(phoneSchema),
+  email: z.optional(emailSchema),
+  address: z.optional(addressSchema),
 });
 
 const patientFields = z.strictObject({
   firstName: shortText(100),
   lastName: shortText(100),
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  gender: genderSchema.optional(),
-  birthDate: dateSchema.optional(),
-  address: addressSchema.optional(),
-  maritalStatus: shortText(50).optional(),
-  photo: photoSchema.optional(),
-  contact: z.array(contactSchema).max(10).optional(),
-  languages: z.array(languageSchema).max(20).optional(),
-  generalPractitionerId: idSchema.optional(),
-  active: z.boolean().optional(),
+  email: z.optional(emailSchema),
+  phone: z.optional(phoneSchema),
+  gender: z.optional(genderSchema),
+  birthDate: z.optional(dateSchema),
+  address: z.optional(addressSchema),
+  maritalStatus: z.optional(shortText(50)),
+  photo: z.optional(photoSchema),
+  contact: z.optional(z.array(contactSchema).check(z.maxLength(10))),
+  languages: z.optional(z.array(languageSchema).check(z.maxLength(20))),
+  generalPractitionerId: z.optional(idSchema),
+  active: z.optional(z.boolean()),
 });
 
 /** Body of `POST /v1/patients`. */
 export const patientCreateSchema = patientFields;
 /** Body of `PATCH /v1/patients/{id}`: any subset of the create fields. */
-export const patientPatchSchema = patientFields.partial();
+export const patientPatchSchema = z.partial(patientFields);
 
 export type PatientCreate = z.infer<typeof patientCreateSchema>;
 export type PatientPatch = z.infer<typeof patientPatchSchema>;

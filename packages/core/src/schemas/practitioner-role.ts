@@ -1,22 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { emailSchema, idSchema, periodSchema, phoneSchema, shortText } from './common.js';
 
 const practitionerRoleFields = z.strictObject({
   practitionerId: idSchema,
-  organizationId: idSchema.optional(),
-  locationIds: z.array(idSchema).max(20).optional(),
+  organizationId: z.optional(idSchema),
+  locationIds: z.optional(z.array(idSchema).check(z.maxLength(20))),
   /** The role, e.g. `doctor`, `nurse`. */
-  role: shortText(200).optional(),
-  specialty: z.array(shortText(200)).max(20).optional(),
-  active: z.boolean().optional(),
+  role: z.optional(shortText(200)),
+  specialty: z.optional(z.array(shortText(200)).check(z.maxLength(20))),
+  active: z.optional(z.boolean()),
   /** When the role applies; `period.start` is its main date. */
-  period: periodSchema.optional(),
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
+  period: z.optional(periodSchema),
+  email: z.optional(emailSchema),
+  phone: z.optional(phoneSchema),
 });
 
 export const practitionerRoleCreateSchema = practitionerRoleFields;
-export const practitionerRolePatchSchema = practitionerRoleFields.partial();
+export const practitionerRolePatchSchema = z.partial(practitionerRoleFields);
 
 export type PractitionerRoleCreate = z.infer<typeof practitionerRoleFields>;
 export type PractitionerRolePatch = Partial<PractitionerRoleCreate>;

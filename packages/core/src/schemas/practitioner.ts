@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   addressSchema,
   dateSchema,
@@ -13,33 +13,33 @@ import {
 
 const qualificationSchema = z.strictObject({
   name: shortText(200),
-  issuer: shortText(200).optional(),
-  period: z
-    .strictObject({ start: looseDateSchema.optional(), end: looseDateSchema.optional() })
-    .optional(),
-  identifier: shortText(100).optional(),
+  issuer: z.optional(shortText(200)),
+  period: z.optional(
+    z.strictObject({ start: z.optional(looseDateSchema), end: z.optional(looseDateSchema) }),
+  ),
+  identifier: z.optional(shortText(100)),
 });
 
 const practitionerFields = z.strictObject({
   firstName: shortText(100),
   lastName: shortText(100),
-  prefix: z.array(shortText(20)).max(5).optional(),
-  suffix: z.array(shortText(20)).max(5).optional(),
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  gender: genderSchema.optional(),
-  birthDate: dateSchema.optional(),
-  npi: shortText(20).optional(),
-  specialty: shortText(200).optional(),
-  qualifications: z.array(qualificationSchema).max(20).optional(),
-  languages: z.array(languageSchema).max(20).optional(),
-  address: addressSchema.optional(),
-  photo: photoSchema.optional(),
-  active: z.boolean().optional(),
+  prefix: z.optional(z.array(shortText(20)).check(z.maxLength(5))),
+  suffix: z.optional(z.array(shortText(20)).check(z.maxLength(5))),
+  email: z.optional(emailSchema),
+  phone: z.optional(phoneSchema),
+  gender: z.optional(genderSchema),
+  birthDate: z.optional(dateSchema),
+  npi: z.optional(shortText(20)),
+  specialty: z.optional(shortText(200)),
+  qualifications: z.optional(z.array(qualificationSchema).check(z.maxLength(20))),
+  languages: z.optional(z.array(languageSchema).check(z.maxLength(20))),
+  address: z.optional(addressSchema),
+  photo: z.optional(photoSchema),
+  active: z.optional(z.boolean()),
 });
 
 export const practitionerCreateSchema = practitionerFields;
-export const practitionerPatchSchema = practitionerFields.partial();
+export const practitionerPatchSchema = z.partial(practitionerFields);
 
 export type PractitionerCreate = z.infer<typeof practitionerCreateSchema>;
 export type PractitionerPatch = z.infer<typeof practitionerPatchSchema>;

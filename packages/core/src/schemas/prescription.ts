@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeSchema, dateTimeSchema, idSchema, quantitySchema } from './common.js';
 
 export const PRESCRIPTION_STATUSES = [
@@ -17,22 +17,22 @@ export const PRESCRIPTION_INTENTS = ['proposal', 'plan', 'order', 'original-orde
 const prescriptionFields = z.strictObject({
   status: z.enum(PRESCRIPTION_STATUSES),
   /** Defaults to `order`. */
-  intent: z.enum(PRESCRIPTION_INTENTS).optional(),
+  intent: z.optional(z.enum(PRESCRIPTION_INTENTS)),
   /** The drug, as text or a coding (e.g. RxNorm). */
   medication: codeSchema,
   patientId: idSchema,
-  practitionerId: idSchema.optional(),
-  encounterId: idSchema.optional(),
+  practitionerId: z.optional(idSchema),
+  encounterId: z.optional(idSchema),
   /** Main date: when it was written. */
-  authoredOn: dateTimeSchema.optional(),
-  dosageInstruction: z.string().trim().min(1).max(1000).optional(),
-  quantity: quantitySchema.optional(),
-  refills: z.int().min(0).max(99).optional(),
-  note: z.string().max(2000).optional(),
+  authoredOn: z.optional(dateTimeSchema),
+  dosageInstruction: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+  quantity: z.optional(quantitySchema),
+  refills: z.optional(z.int().check(z.gte(0), z.lte(99))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const prescriptionCreateSchema = prescriptionFields;
-export const prescriptionPatchSchema = prescriptionFields.partial();
+export const prescriptionPatchSchema = z.partial(prescriptionFields);
 
 export type PrescriptionStatus = (typeof PRESCRIPTION_STATUSES)[number];
 export type PrescriptionCreate = z.infer<typeof prescriptionFields>;

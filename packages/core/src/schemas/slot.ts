@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { endAfterStart } from './checks.js';
 import { dateTimeSchema, idSchema, shortText } from './common.js';
 
@@ -9,15 +9,15 @@ const slotFields = z.strictObject({
   status: z.enum(SLOT_STATUSES),
   start: dateTimeSchema,
   end: dateTimeSchema,
-  serviceType: shortText(200).optional(),
-  specialty: shortText(200).optional(),
-  appointmentType: shortText(100).optional(),
-  overbooked: z.boolean().optional(),
-  comment: z.string().max(2000).optional(),
+  serviceType: z.optional(shortText(200)),
+  specialty: z.optional(shortText(200)),
+  appointmentType: z.optional(shortText(100)),
+  overbooked: z.optional(z.boolean()),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const slotCreateSchema = endAfterStart(slotFields);
-export const slotPatchSchema = endAfterStart(slotFields.partial());
+export const slotPatchSchema = endAfterStart(z.partial(slotFields));
 
 export type SlotStatus = (typeof SLOT_STATUSES)[number];
 export type SlotCreate = z.infer<typeof slotFields>;
