@@ -12,8 +12,18 @@ const config: StorybookConfig = {
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
       resolve: { conditions: ['@clinikapi/source', ...defaultClientConditions] },
-      // Pre-bundled up front: discovered late, they make Vite reload mid-run and fail the first story test.
-      optimizeDeps: { include: ['@date-fns/tz', '@date-fns/tz/date/mini', 'date-fns', 'msw'] },
+      // Pre-bundled up front: discovered late (a warm cache after an import changed), they make
+      // Vite reload mid-run and fail the stories running then. Named through the package that
+      // depends on them: pnpm does not hoist them to the root.
+      optimizeDeps: {
+        include: [
+          '@clinikapi/react > @date-fns/tz',
+          '@clinikapi/react > @date-fns/tz/date/mini',
+          '@clinikapi/react > date-fns',
+          '@clinikapi/react > msw',
+          '@clinikapi/core > zod/mini',
+        ],
+      },
       plugins: [liveSandbox()],
     }),
 };
