@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { Pool } from 'undici';
+import { interceptors, Pool } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   envelope,
@@ -229,6 +229,27 @@ describe('responses', () => {
     expect(foreign.status).toBe(302);
     expect(foreign.headers.location).toBeUndefined();
     expect(upstream.seen.map((r) => r.url)).toEqual(['/v1/patients/p1', '/v1/patients/p3']);
+  });
+
+  it("does not follow redirects even through an app's dispatcher with a redirect interceptor", async () => {
+    const elsewhere = await startUpstream();
+    const pool = new Pool(upstream.url);
+    const following = pool.compose(interceptors.redirect({ maxRedirections: 3 }));
+    const front = await startProxy(upstream.url, { dispatcher: following });
+    try {
+      upstream.handler = (_req, res) => {
+        res.writeHead(302, { location: `${elsewhere.url}/v1/patients/p9`, 'content-length': 0 });
+        res.end();
+      };
+      const res = await send(front.url, '/api/clinik/v1/patients/p1', { headers: asUser() });
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBeUndefined();
+      expect(elsewhere.seen).toHaveLength(0);
+    } finally {
+      await front.close();
+      await pool.close();
+      await elsewhere.close();
+    }
   });
 
   it.each([
