@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import type { KeyScope } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
 import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
 import { adminAccess, printer } from './admin-access.js';
 import { CliError, usageError } from './errors.js';
-import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
+import { parseCommand, parseDuration, positiveInt } from './parse.js';
 import { type KeyApi, remoteKeys } from './remote-keys.js';
 import { lockDataDir, storageOptions } from './storage.js';
 import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
@@ -57,20 +56,12 @@ async function hasPatients(sandbox: Sandbox, org: string): Promise<boolean> {
 }
 
 async function serve(args: string[], io: CliIo): Promise<void> {
-  const { values } = parse('serve', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...STORAGE_OPTIONS,
-        port: { type: 'string' },
-        seed: { type: 'boolean' },
-        plan: { type: 'string' },
-        org: { type: 'string' },
-      },
-    }),
-  );
+  const { values } = parseCommand('serve', args, {
+    port: { type: 'string' },
+    seed: { type: 'boolean' },
+    plan: { type: 'string' },
+    org: { type: 'string' },
+  });
   if (values.help) return io.out(SERVE_HELP);
   const port = positiveInt('port', values.port, 4010);
   if (port > 65535) throw usageError('--port must be at most 65535');
@@ -115,21 +106,13 @@ async function serve(args: string[], io: CliIo): Promise<void> {
 }
 
 async function keys(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse('keys', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...STORAGE_OPTIONS,
-        org: { type: 'string' },
-        env: { type: 'string' },
-        scope: { type: 'string' },
-        'expires-in': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommand('keys', args, {
+    org: { type: 'string' },
+    env: { type: 'string' },
+    scope: { type: 'string' },
+    'expires-in': { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) return io.out(KEYS_HELP);
   if (values.memory)
@@ -196,24 +179,16 @@ async function keys(args: string[], io: CliIo): Promise<void> {
 }
 
 async function seedCommand(args: string[], io: CliIo): Promise<void> {
-  const { values } = parse('seed', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...STORAGE_OPTIONS,
-        patients: { type: 'string' },
-        practitioners: { type: 'string' },
-        weeks: { type: 'string' },
-        'seed-value': { type: 'string' },
-        'time-zone': { type: 'string' },
-        'start-date': { type: 'string' },
-        org: { type: 'string' },
-        env: { type: 'string' },
-      },
-    }),
-  );
+  const { values } = parseCommand('seed', args, {
+    patients: { type: 'string' },
+    practitioners: { type: 'string' },
+    weeks: { type: 'string' },
+    'seed-value': { type: 'string' },
+    'time-zone': { type: 'string' },
+    'start-date': { type: 'string' },
+    org: { type: 'string' },
+    env: { type: 'string' },
+  });
   if (values.help) return io.out(SEED_HELP);
   if (values.memory)
     throw usageError('seed: --memory keeps nothing; use --data-dir or --database-url');

@@ -1,4 +1,4 @@
-import type { ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { usageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -10,10 +10,29 @@ export const STORAGE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-/** Runs a strict `parseArgs`: an unknown or malformed option is a usage error naming the command. */
-export function parse<T>(command: string, run: () => T): T {
+interface CommandConfig<O extends Options> {
+  args: string[];
+  allowPositionals: true;
+  strict: true;
+  options: typeof STORAGE_OPTIONS & O;
+}
+
+/**
+ * A strict `parseArgs` of a command's own options plus the storage ones: an unknown or malformed
+ * option is a usage error naming the command.
+ */
+export function parseCommand<const O extends Options>(
+  command: string,
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<CommandConfig<O>>> {
   try {
-    return run();
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { ...STORAGE_OPTIONS, ...options },
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw usageError(`${command}: ${reason}. Run "clinik-sandbox ${command} --help".`);

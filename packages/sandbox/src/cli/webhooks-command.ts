@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { SandboxWebhooks } from '../webhooks/index.js';
 import { adminAccess, printer } from './admin-access.js';
 import { CliError, usageError } from './errors.js';
-import { parse, parseDuration, positiveInt, STORAGE_OPTIONS } from './parse.js';
+import { parseCommand, parseDuration, positiveInt } from './parse.js';
 import { remoteWebhooks } from './remote-webhooks.js';
 import { storageOptions } from './storage.js';
 import { WEBHOOKS_HELP } from './usage.js';
@@ -23,24 +22,16 @@ export async function webhooksCommand(
   io: WebhooksCommandIo,
   withSandbox: WithSandbox,
 ): Promise<void> {
-  const { values, positionals } = parse('webhooks', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...STORAGE_OPTIONS,
-        org: { type: 'string' },
-        env: { type: 'string' },
-        url: { type: 'string' },
-        events: { type: 'string' },
-        endpoint: { type: 'string' },
-        grace: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommand('webhooks', args, {
+    org: { type: 'string' },
+    env: { type: 'string' },
+    url: { type: 'string' },
+    events: { type: 'string' },
+    endpoint: { type: 'string' },
+    grace: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) return io.out(WEBHOOKS_HELP);
   if (values.memory)
