@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const PORT = Number(process.env.DEMO_E2E_PORT ?? 3917);
 const E2E_DATA_DIR = process.env.DEMO_E2E_DATA_DIR ?? '/tmp/clinik-demo-e2e';
@@ -16,18 +17,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     timezoneId: 'America/Los_Angeles',
     locale: 'en-US',
     trace: 'off',
