@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { interceptors, Pool } from 'undici';
+import { type Dispatcher, interceptors, Pool } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   envelope,
@@ -513,6 +513,22 @@ describe('limits and upstream failures', () => {
       await until(() => upstream.openConnections === opened);
     } finally {
       await closing.close();
+    }
+  });
+
+  it("answers 502 when an app's dispatcher throws instead of reporting the error", async () => {
+    const throwing = {
+      dispatch() {
+        throw new Error('misconfigured');
+      },
+    } as unknown as Dispatcher;
+    const front = await startProxy(upstream.url, { dispatcher: throwing, retries: 0 });
+    try {
+      const res = await send(front.url, '/api/clinik/v1/patients', { headers: asUser() });
+      expect(res.status).toBe(502);
+      expect(res.json()).toMatchObject({ error: 'BAD_GATEWAY' });
+    } finally {
+      await front.close();
     }
   });
 

@@ -68,52 +68,54 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
     let headers: IncomingHttpHeaders = {};
     const chunks: Buffer[] = [];
     let size = 0;
-    spec.dispatcher.dispatch(
-      {
-        origin: target.origin,
-        method: spec.method as Dispatcher.HttpMethod,
-        path: basePath + spec.pathAndQuery,
-        headers: spec.headers as Record<string, string>,
-        body: spec.body.length > 0 ? spec.body : null,
-        // Even an app's dispatcher composed with undici's redirect interceptor must not follow
-        // a redirect: it would carry the key to wherever the Location points.
-        maxRedirections: 0,
-      } as Dispatcher.DispatchOptions,
-      {
-        onRequestStart(started) {
-          controller = started;
-          // Timed out or abandoned while queued for a connection.
-          if (settled) abort();
-        },
-        onResponseStart(_, statusCode, responseHeaders) {
-          // 1xx informational responses come first and are not the answer.
-          if (statusCode < 200) return;
-          status = statusCode;
-          headers = responseHeaders;
-        },
-        onResponseData(_, chunk) {
-          size += chunk.length;
-          if (size > spec.maxResponseBytes) {
-            finish({ kind: 'too-large' });
-            abort();
-            return;
-          }
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-          const decoded = decode(raw, headers['content-encoding'], spec.maxResponseBytes);
-          finish(
-            decoded
-              ? { kind: 'response', status, headers, body: decoded }
-              : { kind: 'bad-encoding' },
-          );
-        },
-        onResponseError() {
-          finish({ kind: 'network' });
-        },
+    const options = {
+      origin: target.origin,
+      method: spec.method as Dispatcher.HttpMethod,
+      path: basePath + spec.pathAndQuery,
+      headers: spec.headers as Record<string, string>,
+      body: spec.body.length > 0 ? spec.body : null,
+      // Even an app's dispatcher composed with undici's redirect interceptor must not follow
+      // a redirect: it would carry the key to wherever the Location points.
+      maxRedirections: 0,
+    } as Dispatcher.DispatchOptions;
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        // Timed out or abandoned while queued for a connection.
+        if (settled) abort();
       },
-    );
+      onResponseStart(_, statusCode, responseHeaders) {
+        // 1xx informational responses come first and are not the answer.
+        if (statusCode < 200) return;
+        status = statusCode;
+        headers = responseHeaders;
+      },
+      onResponseData(_, chunk) {
+        size += chunk.length;
+        if (size > spec.maxResponseBytes) {
+          finish({ kind: 'too-large' });
+          abort();
+          return;
+        }
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+        const decoded = decode(raw, headers['content-encoding'], spec.maxResponseBytes);
+        finish(
+          decoded ? { kind: 'response', status, headers, body: decoded } : { kind: 'bad-encoding' },
+        );
+      },
+      onResponseError() {
+        finish({ kind: 'network' });
+      },
+    };
+    // undici reports its own failures through onResponseError; an app's dispatcher might throw.
+    try {
+      spec.dispatcher.dispatch(options, handler);
+    } catch {
+      finish({ kind: 'network' });
+    }
   });
 }
 
