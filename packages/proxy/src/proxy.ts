@@ -189,7 +189,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     if (needsPreRead) {
       const read = await exchange('GET', Buffer.alloc(0));
       if (read.kind !== 'response' || read.status !== 200) {
-        this.deliver(res, state, read, apiKey, located.mount);
+        this.deliver(res, state, read, located.mount);
         return;
       }
       if (!this.recordAllowed(read.body, plan, route)) {
@@ -210,7 +210,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
       return;
     }
-    this.deliver(res, state, result, apiKey, located.mount);
+    this.deliver(res, state, result, located.mount);
   }
 
   private rememberKey(key: string): void {
@@ -397,11 +397,11 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     res: ServerResponse,
     state: RequestState,
     result: ExchangeResult,
-    apiKey: string,
     mount: string,
   ): void {
     deliverResponse(res, state, result, {
-      apiKey: this.recentKeys.length > 0 ? this.recentKeys : apiKey,
+      // The key of this request is always the first of them (see rememberKey).
+      apiKey: this.recentKeys,
       mount,
       target: this.config.target,
       logger: this.config.logger,
