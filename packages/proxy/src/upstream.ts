@@ -85,8 +85,7 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
         if (settled) abort();
       },
       onResponseStart(_, statusCode, responseHeaders) {
-        // 1xx informational responses come first and are not the answer.
-        if (statusCode < 200) return;
+        // Called again after any 1xx informational response: the last call is the answer.
         status = statusCode;
         headers = responseHeaders;
       },
