@@ -63,6 +63,17 @@ export class ClinikConflictError extends ClinikApiError {
   override name = 'ClinikConflictError';
 }
 
+/**
+ * 412 PRECONDITION_FAILED: an `If-Match` write named a version the record has moved past (someone
+ * else saved it meanwhile); nothing was changed. Read the record again, show the user what changed,
+ * and let them re-apply. A kind of `ClinikConflictError`, so code that handles every conflict
+ * catches it too; check for this class first where a stale version and a taken slot differ.
+ * Contract: "Decision (versions and concurrency)"; RFC 9110 section 13.1.1.
+ */
+export class ClinikPreconditionFailedError extends ClinikConflictError {
+  override name = 'ClinikPreconditionFailedError';
+}
+
 /** 429: too many requests; `retryAfter` is the number of seconds to wait, when the API said. */
 export class ClinikRateLimitError extends ClinikApiError {
   override name = 'ClinikRateLimitError';
@@ -103,6 +114,7 @@ const STATUS_CODES: Record<number, string> = {
   404: 'NOT_FOUND',
   408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   422: 'VALIDATION_ERROR',
   429: 'RATE_LIMITED',
@@ -119,6 +131,7 @@ export function apiErrorFor(init: ApiErrorInit): ClinikApiError {
   if (status === 404) return new ClinikNotFoundError(init);
   if (status === 400 || status === 422) return new ClinikValidationError(init);
   if (status === 409) return new ClinikConflictError(init);
+  if (status === 412) return new ClinikPreconditionFailedError(init);
   if (status === 429) return new ClinikRateLimitError(init);
   return new ClinikApiError(init);
 }

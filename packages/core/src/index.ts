@@ -2,6 +2,7 @@ export {
   type ClinikClient,
   type ClinikClientOptions,
   createClinikClient,
+  etagOf,
   metaOf,
   type ResourceClient,
 } from './client/client.js';
@@ -30,6 +31,7 @@ export {
   ClinikConflictError,
   ClinikNetworkError,
   ClinikNotFoundError,
+  ClinikPreconditionFailedError,
   ClinikRateLimitError,
   ClinikTimeoutError,
   ClinikValidationError,

@@ -6,12 +6,13 @@ import {
   ClinikConflictError,
   ClinikNetworkError,
   ClinikNotFoundError,
+  ClinikPreconditionFailedError,
   ClinikRateLimitError,
   ClinikTimeoutError,
   ClinikValidationError,
 } from '../errors.js';
 import { envelope, type Handler, sendJson, startServer } from '../test/http-server.js';
-import { createClinikClient, metaOf } from './client.js';
+import { createClinikClient, etagOf, metaOf } from './client.js';
 
 const KEY = 'clk_test_0123456789abcdefSECRET';
 let handler: Handler = (_req, res) => sendJson(res, 500, {});
@@ -114,6 +115,70 @@ describe('resource calls', () => {
     let pages = 0;
     for await (const _ of client.paginate('goals')) pages++;
     expect(pages).toBe(2);
+  });
+});
+
+describe('versions (ETag / If-Match)', () => {
+  it('remembers the ETag of what read, create and update returned, and sends If-Match when asked', async () => {
+    let version = 3;
+    handler = (req, res) => {
+      if (req.method === 'DELETE') {
+        res.writeHead(204).end();
+        return;
+      }
+      if (req.method !== 'GET') version++;
+      sendJson(res, req.method === 'POST' ? 201 : 200, envelope({ id: 'p1', v: version }), {
+        etag: `W/"${version}"`,
+      });
+    };
+    const read = await client.patients.read('p1');
+    expect(etagOf(read)).toBe('W/"3"');
+    const updated = await client.patients.update('p1', { phone: '555' }, { ifMatch: etagOf(read) });
+    expect(etagOf(updated)).toBe('W/"4"');
+    expect(etagOf({ ...updated })).toBeUndefined();
+    const created = await client.patients.create({ firstName: 'A', lastName: 'B' });
+    expect(etagOf(created)).toBe('W/"5"');
+    await client.patients.delete('p1', { ifMatch: '*' });
+    expect(server.requests.map((r) => [r.method, r.headers['if-match']])).toEqual([
+      ['GET', undefined],
+      ['PATCH', 'W/"3"'],
+      ['POST', undefined],
+      ['DELETE', '*'],
+    ]);
+  });
+
+  it('has no ETag for a response that sent none', async () => {
+    handler = (_req, res) => sendJson(res, 200, envelope({ id: 'p1' }));
+    expect(etagOf(await client.patients.read('p1'))).toBeUndefined();
+  });
+
+  it('refuses an ifMatch that is not an entity tag, before sending anything', async () => {
+    for (const bad of ['3', 'W/3', '"a"\r\nx-api-key: y', '"a" , "b', '']) {
+      const error = await client.patients
+        .update('p1', { phone: '1' }, { ifMatch: bad })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ClinikConfigError);
+      expect(error).toMatchObject({ code: 'ERR_CLINIK_INVALID_ETAG' });
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('throws ClinikPreconditionFailedError, a kind of conflict, on 412', async () => {
+    handler = (_req, res) =>
+      sendJson(res, 412, {
+        error: 'PRECONDITION_FAILED',
+        message: 'The record has changed',
+        code: '412',
+        requestId: 'req_412',
+      });
+    const error = await client.patients
+      .update('p1', { phone: '1' }, { ifMatch: 'W/"1"' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClinikPreconditionFailedError);
+    expect(error).toBeInstanceOf(ClinikConflictError);
+    expect(error).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED', requestId: 'req_412' });
+    // Not retried: a conditional write is not repeated behind the caller's back.
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -62,13 +62,17 @@ export interface ResourceClient<P extends ResourcePath> {
     body: ResourceTypes<P>['create'],
     options?: RequestOptions,
   ): Promise<ResourceTypes<P>['record']>;
-  /** `PATCH /v1/{path}/{id}` with a partial body. */
+  /**
+   * `PATCH /v1/{path}/{id}` with a partial body (top-level fields replace the stored ones whole;
+   * send a nested object such as `address` complete). With `{ ifMatch: etagOf(record) }` it only
+   * applies to that version: `ClinikPreconditionFailedError` (412) when the record moved on.
+   */
   update(
     id: string,
     patch: ResourceTypes<P>['patch'],
     options?: RequestOptions,
   ): Promise<ResourceTypes<P>['record']>;
-  /** `DELETE /v1/{path}/{id}`. */
+  /** `DELETE /v1/{path}/{id}`; conditional with `{ ifMatch }` like `update`. */
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
@@ -92,15 +96,29 @@ export interface ClinikClient extends ResourceClients {
 }
 
 const metaByResult = new WeakMap<object, ResponseMeta>();
+const etagByResult = new WeakMap<object, string>();
 
 /** The envelope `meta` (request id, rate-limit state) of a value a client method returned. */
 export function metaOf(result: object): ResponseMeta | undefined {
   return metaByResult.get(result);
 }
 
+/**
+ * The entity tag (`ETag` header, e.g. `W/"3"`) of the version a `read`, `create` or `update`
+ * returned, for a later `update(id, patch, { ifMatch })` or `delete(id, { ifMatch })`. Tied to
+ * the returned object itself: a copy (spread, JSON round trip, a query cache's structural
+ * sharing) has none. `undefined` when the API sent no ETag; then compare `updatedAt` with a
+ * fresh read before writing (contract: "Decision (versions and concurrency)").
+ */
+export function etagOf(result: object): string | undefined {
+  return etagByResult.get(result);
+}
+
 function remember<T>(response: ClinikResponse<T>): T {
-  if (response.meta && response.data !== null && typeof response.data === 'object') {
-    metaByResult.set(response.data, response.meta);
+  if (response.data !== null && typeof response.data === 'object') {
+    if (response.meta) metaByResult.set(response.data, response.meta);
+    const etag = response.headers.get('etag');
+    if (etag) etagByResult.set(response.data, etag);
   }
   return response.data;
 }

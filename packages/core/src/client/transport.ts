@@ -1,6 +1,7 @@
 import type { ResponseMeta } from '../envelope.js';
 import {
   ClinikApiError,
+  ClinikConfigError,
   ClinikNetworkError,
   ClinikTimeoutError,
   errorFromResponse,
@@ -45,6 +46,14 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
+  /**
+   * Makes a PATCH or DELETE conditional: sent as `If-Match`. Pass the entity tag of the version
+   * the change was computed against, as `etagOf(record)` returned it (e.g. `W/"3"`). When the
+   * record has moved on, the call throws `ClinikPreconditionFailedError` (412) and nothing is
+   * changed. Throws `ClinikConfigError` (`ERR_CLINIK_INVALID_ETAG`) before sending when the value
+   * is not an entity tag (`"..."`, `W/"..."`) or `*`. Defaults to none: last write wins.
+   */
+  ifMatch?: string | undefined;
 }
 
 export interface RequestSpec extends RequestOptions {
@@ -124,6 +133,7 @@ async function attempt<T>(
   };
   if (config.apiKey) headers['x-api-key'] = config.apiKey;
   if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
+  if (spec.ifMatch !== undefined) headers['if-match'] = spec.ifMatch;
   let body: string | undefined;
   if (spec.body !== undefined) {
     body = JSON.stringify(spec.body);
@@ -204,11 +214,24 @@ async function attempt<T>(
   }
 }
 
+/** An entity tag as RFC 9110 section 8.8.3 writes it (`"v"` or `W/"v"`), or `*`. */
+const ENTITY_TAG = /^(\*|(W\/)?"[\x21\x23-\x7e]*")$/;
+
+function checkEntityTag(value: string): void {
+  if (typeof value !== 'string' || !ENTITY_TAG.test(value)) {
+    throw new ClinikConfigError(
+      'ERR_CLINIK_INVALID_ETAG',
+      'ifMatch must be an entity tag such as W/"3" (as etagOf() returns it) or *',
+    );
+  }
+}
+
 /** Sends a request with timeout and bounded retries for idempotent requests. */
 export async function send<T>(
   config: TransportConfig,
   spec: RequestSpec,
 ): Promise<ClinikResponse<T>> {
+  if (spec.ifMatch !== undefined) checkEntityTag(spec.ifMatch);
   const url = buildUrl(config.baseUrl, spec.path, spec.query);
   const retryable = isIdempotentRequest(spec.method, Boolean(spec.idempotencyKey));
   for (let retry = 0; ; retry++) {
