@@ -6,11 +6,14 @@ import { BulkJobs } from './bulk/jobs.js';
 import { bulkRoutes } from './bulk/routes.js';
 import { AutoAnalyze } from './db/auto-analyze.js';
 import type { Database } from './db/database.js';
-import { migrate, SCHEMA_KEY } from './db/migrations.js';
+import { LAGGED_TABLE, migrate, SCHEMA_KEY } from './db/migrations.js';
 import { openMemoryPglite, openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { cursorSecret } from './db/settings.js';
 import { createAdapterRegistry } from './engine/adapters/index.js';
+import { CursorCodec } from './engine/cursor.js';
 import { ResourceEngine } from './engine/engine.js';
+import { SearchLag } from './engine/search-lag.js';
 import { ChangeEvents, type ChangeListener } from './events.js';
 import { capabilityStatement } from './fhir/capability.js';
 import { fhirPassthrough } from './fhir/passthrough.js';
@@ -45,7 +48,16 @@ export interface SandboxOptions {
    * 32 min, 2 h), e.g. 0.001 in tests. Defaults to real time and a 10 s attempt timeout.
    */
   webhooks?: WebhookRuntimeOptions;
+  /**
+   * Search-lag mode, in milliseconds: searches (simplified and FHIR) see the data as it was this
+   * long ago, like the hosted API's eventually consistent search (commonly about 10,000 ms).
+   * Reads by id, writes and change events stay immediate. Defaults to `0` (immediate search).
+   */
+  searchLagMs?: number;
 }
+
+/** The longest search lag: what one timer can wait (about 24.8 days). */
+export const MAX_SEARCH_LAG_MS = 2_147_483_647;
 
 export interface ListenResult {
   url: string;
@@ -91,6 +103,17 @@ async function openDatabase(options: SandboxOptions): Promise<Database> {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const plan = options.plan ?? 'pro';
   if (!isPlan(plan)) throw new TypeError(`Unknown plan "${String(plan)}"`);
+  const searchLagMs = options.searchLagMs ?? 0;
+  if (
+    typeof searchLagMs !== 'number' ||
+    !Number.isFinite(searchLagMs) ||
+    searchLagMs < 0 ||
+    searchLagMs > MAX_SEARCH_LAG_MS
+  ) {
+    throw new TypeError(
+      `searchLagMs must be a number of milliseconds from 0 to ${MAX_SEARCH_LAG_MS}`,
+    );
+  }
   const db = await openDatabase(options);
   try {
     await migrate(db);
@@ -99,11 +122,24 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     throw error;
   }
 
+  let searchLag: SearchLag | undefined;
+  let cursors: CursorCodec;
   const events = new ChangeEvents();
-  const statistics = new AutoAnalyze(db);
-  // A reopened data directory may hold many rows: start with statistics.
-  await statistics.run();
-  const engine = new ResourceEngine(db, createAdapterRegistry(), events, statistics);
+  const statistics = new AutoAnalyze(db, searchLagMs > 0 ? [LAGGED_TABLE] : []);
+  try {
+    cursors = new CursorCodec(await cursorSecret(db));
+    // A reopened data directory may hold many rows: start with statistics.
+    await statistics.run();
+    if (searchLagMs > 0) searchLag = await SearchLag.start(db, searchLagMs);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  const engine = new ResourceEngine(db, createAdapterRegistry(), events, {
+    cursors,
+    statistics,
+    ...(searchLag ? { searchLag } : {}),
+  });
   const keys = new KeyStore(db);
   const limits = new OrgRateLimits(db, plan, undefined, undefined, {
     ...PLAN_MONTHLY_QUOTAS,
@@ -155,6 +191,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         await new Promise<void>((done) => running.close(() => done()));
       }
       await bulk.drain();
+      await searchLag?.close();
       await webhooks.stop();
       await statistics.drain();
       await db.close();

@@ -11,7 +11,11 @@ export class AutoAnalyze {
   #rows = 0;
   #running: Promise<void> | undefined;
 
-  constructor(private readonly db: Database) {}
+  /** `also`: tables analyzed with `resources` (the search-lag copy follows its writes). */
+  constructor(
+    private readonly db: Database,
+    private readonly also: readonly string[] = [],
+  ) {}
 
   noteWrites(count: number): void {
     this.#writes += count;
@@ -24,7 +28,7 @@ export class AutoAnalyze {
   async run(): Promise<void> {
     this.#writes = 0;
     try {
-      await this.db.exec('ANALYZE resources');
+      await this.db.exec(`ANALYZE ${['resources', ...this.also].join(', ')}`);
       const rows = await this.db.query<{ reltuples: number | string }>(
         "SELECT reltuples FROM pg_class WHERE relname = 'resources'",
       );

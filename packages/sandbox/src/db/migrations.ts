@@ -1,6 +1,41 @@
 import { WEBHOOK_TABLES_SQL } from '../webhooks/tables.js';
 import type { Database } from './database.js';
 
+/** The delayed copy of `resources` that searches read in search-lag mode (`src/engine/search-lag.ts`). */
+export const LAGGED_TABLE = 'lagged_resources';
+
+/**
+ * `sandbox_settings` (per-database values such as the cursor secret) and the search-lag copy of
+ * `resources`: the same columns, key and search indexes as migration 1 gives `resources`.
+ */
+const SETTINGS_AND_LAGGED_SQL = `
+  CREATE TABLE IF NOT EXISTS sandbox_settings (name text PRIMARY KEY, value text NOT NULL);
+  CREATE TABLE IF NOT EXISTS ${LAGGED_TABLE} (
+    tenant text NOT NULL,
+    environment text NOT NULL,
+    resource_type text NOT NULL,
+    id text NOT NULL,
+    version_id integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    last_updated timestamptz NOT NULL,
+    resource jsonb NOT NULL,
+    name_text text,
+    patient_id text,
+    status text,
+    main_date timestamptz,
+    search jsonb NOT NULL DEFAULT '{}'::jsonb,
+    PRIMARY KEY (tenant, environment, resource_type, id)
+  );
+  CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_by_created
+    ON ${LAGGED_TABLE} (tenant, environment, resource_type, created_at DESC, id DESC);
+  CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_by_date
+    ON ${LAGGED_TABLE} (tenant, environment, resource_type, main_date, id);
+  CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_by_patient
+    ON ${LAGGED_TABLE} (tenant, environment, resource_type, patient_id, main_date);
+  CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_search
+    ON ${LAGGED_TABLE} USING gin (search jsonb_path_ops);
+`;
+
 /**
  * Ordered, idempotent migrations. Each runs once (recorded in `sandbox_migrations`); every statement is
  * also written to be safe to repeat, so several sandbox processes starting on one database do not clash.
@@ -62,12 +97,14 @@ const MIGRATIONS: readonly { id: number; sql: string }[] = [
   },
   // Webhook endpoints and their delivery log (pending retries survive restarts).
   { id: 2, sql: WEBHOOK_TABLES_SQL },
+  { id: 3, sql: SETTINGS_AND_LAGGED_SQL },
 ];
 
 /** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */
 const TRIGRAM_SQL = `
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   CREATE INDEX IF NOT EXISTS resources_name_trgm ON resources USING gin (name_text gin_trgm_ops);
+  CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_name_trgm ON ${LAGGED_TABLE} USING gin (name_text gin_trgm_ops);
 `;
 
 /** Changes whenever the schema does (keys the in-memory snapshot). */

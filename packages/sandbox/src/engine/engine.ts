@@ -5,18 +5,46 @@ import type { ChangeAction, ChangeEvents } from '../events.js';
 import { notFound, validationError } from '../http/http-error.js';
 import type { ResourceAdapter, Simplified } from './adapter.js';
 import type { AdapterRegistry } from './adapters/index.js';
+import type { CursorCodec } from './cursor.js';
 import type { FhirResource } from './fhir-types.js';
-import { isoOf, newId, type ResourceRow, selectRow, storeRow } from './rows.js';
-import { searchRows } from './search.js';
+import { assertPrecondition, type VersionPrecondition } from './precondition.js';
+import {
+  isoOf,
+  newId,
+  previousOf,
+  type ResourceRow,
+  type StoredRow,
+  selectRow,
+  storeRow,
+} from './rows.js';
+import { type SearchSource, searchRows } from './search.js';
+import type { SearchLag } from './search-lag.js';
 import type { TenantScope, WriteContext } from './write-context.js';
 
 /** A record as the API returns it: `id`, the simplified fields, then `createdAt` and `updatedAt`. */
 export type ApiRecord = { id: string; createdAt: string; updatedAt: string } & Simplified;
 
+/** A record with the version its `ETag` names (`W/"<version>"`). */
+export interface VersionedRecord {
+  record: ApiRecord;
+  version: number;
+}
+
+export interface EngineOptions {
+  /** Signs and checks page cursors. */
+  cursors: CursorCodec;
+  /** Keeps planner statistics fresh as rows are written. */
+  statistics?: AutoAnalyze;
+  /** Search-lag mode: searches read the delayed copy this maintains. Defaults to off. */
+  searchLag?: SearchLag;
+}
+
 interface PendingEvent {
   adapter: ResourceAdapter;
   id: string;
   action: ChangeAction;
+  /** The stored column values (search-lag copy); absent for a delete. */
+  values?: readonly unknown[];
 }
 
 /**
@@ -24,12 +52,19 @@ interface PendingEvent {
  * tenant tag, and change events after each commit. Nothing here is specific to one resource.
  */
 export class ResourceEngine {
+  readonly #search: SearchSource;
+
   constructor(
     private readonly db: Database,
     readonly adapters: AdapterRegistry,
     private readonly events: ChangeEvents,
-    private readonly statistics?: AutoAnalyze,
-  ) {}
+    private readonly options: EngineOptions,
+  ) {
+    this.#search = {
+      table: options.searchLag ? 'lagged_resources' : 'resources',
+      cursors: options.cursors,
+    };
+  }
 
   /** The API shape of a stored row. */
   present(adapter: ResourceAdapter, row: ResourceRow): ApiRecord {
@@ -43,7 +78,15 @@ export class ResourceEngine {
     };
   }
 
-  async create(scope: TenantScope, adapter: ResourceAdapter, body: unknown): Promise<ApiRecord> {
+  #versioned(adapter: ResourceAdapter, row: ResourceRow): VersionedRecord {
+    return { record: this.present(adapter, row), version: row.version_id };
+  }
+
+  async create(
+    scope: TenantScope,
+    adapter: ResourceAdapter,
+    body: unknown,
+  ): Promise<VersionedRecord> {
     const record = parse(adapter.schemas.create, body);
     const id = newId();
     const row = await this.write(scope, async (ctx, tx, pending) => {
@@ -53,10 +96,10 @@ export class ResourceEngine {
         record,
         fhir: adapter.toFhir(record, id),
       });
-      pending.push({ adapter, id, action: 'created' });
-      return stored;
+      pending.push(storedEvent(adapter, 'created', stored));
+      return stored.row;
     });
-    return this.present(adapter, row);
+    return this.#versioned(adapter, row);
   }
 
   /**
@@ -77,8 +120,12 @@ export class ResourceEngine {
         for (const record of chunk) {
           const id = newId();
           await adapter.beforeWrite?.(ctx, { id, next: record });
-          await storeRow(tx, ctx, adapter, { id, record, fhir: adapter.toFhir(record, id) });
-          pending.push({ adapter, id, action: 'created' });
+          const stored = await storeRow(tx, ctx, adapter, {
+            id,
+            record,
+            fhir: adapter.toFhir(record, id),
+          });
+          pending.push(storedEvent(adapter, 'created', stored));
           ids.push(id);
         }
       });
@@ -86,20 +133,26 @@ export class ResourceEngine {
     return ids;
   }
 
-  async read(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<ApiRecord> {
-    return this.present(adapter, await this.requireRow(this.db, scope, adapter, id));
+  async read(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<VersionedRecord> {
+    return this.#versioned(adapter, await this.requireRow(this.db, scope, adapter, id));
   }
 
-  /** Partial update: the body is a subset of the create shape; the merged record must be valid. */
+  /**
+   * Partial update: the body is a subset of the create shape; the merged record must be valid.
+   * With `precondition` (`If-Match`), 412 unless the locked row still has a listed version; a
+   * missing record is 404 first.
+   */
   async update(
     scope: TenantScope,
     adapter: ResourceAdapter,
     id: string,
     body: unknown,
-  ): Promise<ApiRecord> {
+    precondition?: VersionPrecondition,
+  ): Promise<VersionedRecord> {
     const patch = parse(adapter.schemas.patch, body);
     const row = await this.write(scope, async (ctx, tx, pending) => {
       const current = await this.requireRow(tx, scope, adapter, id, true);
+      assertPrecondition(precondition, current.version_id);
       const previous = adapter.fromFhir(current.resource);
       const next = parse(adapter.schemas.create, { ...previous, ...patch });
       await adapter.beforeWrite?.(ctx, { id, previous, next });
@@ -107,17 +160,24 @@ export class ResourceEngine {
         id,
         record: next,
         fhir: adapter.toFhir(next, id),
-        previous: { versionId: current.version_id, createdAt: isoOf(current.created_at) },
+        previous: previousOf(current),
       });
-      pending.push({ adapter, id, action: 'updated' });
-      return stored;
+      pending.push(storedEvent(adapter, 'updated', stored));
+      return stored.row;
     });
-    return this.present(adapter, row);
+    return this.#versioned(adapter, row);
   }
 
-  async remove(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<void> {
+  /** Deletes a record: 404 when missing, then 412 when `precondition` does not admit its version. */
+  async remove(
+    scope: TenantScope,
+    adapter: ResourceAdapter,
+    id: string,
+    precondition?: VersionPrecondition,
+  ): Promise<void> {
     await this.write(scope, async (ctx, tx, pending) => {
       const current = await this.requireRow(tx, scope, adapter, id, true);
+      assertPrecondition(precondition, current.version_id);
       await adapter.beforeWrite?.(ctx, { id, previous: adapter.fromFhir(current.resource) });
       await deleteRow(tx, scope, adapter, id);
       pending.push({ adapter, id, action: 'deleted' });
@@ -129,13 +189,13 @@ export class ResourceEngine {
     adapter: ResourceAdapter,
     query: URLSearchParams,
   ): Promise<ListPage<ApiRecord>> {
-    const page = await searchRows(this.db, scope, adapter, query);
+    const page = await searchRows(this.db, scope, adapter, query, this.#search);
     return { ...page, data: page.data.map((row) => this.present(adapter, row)) };
   }
 
   /** Raw FHIR search page (the passthrough's Bundle is built from it). */
   searchRaw(scope: TenantScope, adapter: ResourceAdapter, query: URLSearchParams) {
-    return searchRows(this.db, scope, adapter, query);
+    return searchRows(this.db, scope, adapter, query, this.#search);
   }
 
   async readRow(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<ResourceRow> {
@@ -143,30 +203,33 @@ export class ResourceEngine {
   }
 
   /**
-   * Stores raw FHIR (the passthrough): creates when `id` is new, else replaces. The simplified view
-   * is derived from it so searches and hooks (slot booking) behave as for simplified writes.
+   * Stores raw FHIR (the passthrough): creates when `id` is new, else replaces. `build` gets the
+   * current row (locked; `undefined` when new) after `precondition` has admitted it, so a JSON
+   * Patch applies to the version it was checked against. The simplified view is derived from the
+   * result so searches and hooks (slot booking) behave as for simplified writes.
    */
   async writeFhir(
     scope: TenantScope,
     adapter: ResourceAdapter,
     id: string,
-    fhir: FhirResource,
+    build: (current: ResourceRow | undefined) => FhirResource,
+    precondition?: VersionPrecondition,
   ): Promise<{ row: ResourceRow; created: boolean }> {
     return this.write(scope, async (ctx, tx, pending) => {
       const current = await selectRow(tx, scope, adapter.definition.fhirType, id, true);
+      assertPrecondition(precondition, current?.version_id);
+      const fhir = build(current);
       const previous = current ? adapter.fromFhir(current.resource) : undefined;
       const next = adapter.fromFhir(fhir);
       await adapter.beforeWrite?.(ctx, { id, next, ...(previous ? { previous } : {}) });
-      const row = await storeRow(tx, ctx, adapter, {
+      const stored = await storeRow(tx, ctx, adapter, {
         id,
         record: next,
         fhir,
-        ...(current
-          ? { previous: { versionId: current.version_id, createdAt: isoOf(current.created_at) } }
-          : {}),
+        ...(current ? { previous: previousOf(current) } : {}),
       });
-      pending.push({ adapter, id, action: current ? 'updated' : 'created' });
-      return { row, created: !current };
+      pending.push(storedEvent(adapter, current ? 'updated' : 'created', stored));
+      return { row: stored.row, created: !current };
     });
   }
 
@@ -180,7 +243,13 @@ export class ResourceEngine {
       const ctx = this.writeContext(scope, tx, pending);
       return work(ctx, tx, pending);
     });
-    this.statistics?.noteWrites(pending.length);
+    this.options.statistics?.noteWrites(pending.length);
+    this.options.searchLag?.record(
+      pending.map((event) => ({
+        key: [scope.tenant, scope.environment, event.adapter.definition.fhirType, event.id],
+        ...(event.values ? { values: event.values } : {}),
+      })),
+    );
     for (const event of pending) {
       this.events.emit({
         resource: event.adapter.definition.path,
@@ -212,13 +281,13 @@ export class ResourceEngine {
         const adapter = this.adapters.require(path);
         const current = await selectRow(tx, scope, adapter.definition.fhirType, id, true);
         if (!current) throw notFound();
-        await storeRow(tx, ctx, adapter, {
+        const stored = await storeRow(tx, ctx, adapter, {
           id,
           record,
           fhir: adapter.toFhir(record, id),
-          previous: { versionId: current.version_id, createdAt: isoOf(current.created_at) },
+          previous: previousOf(current),
         });
-        pending.push({ adapter, id, action: 'updated' });
+        pending.push(storedEvent(adapter, 'updated', stored));
       },
     };
     return ctx;
@@ -238,6 +307,14 @@ export class ResourceEngine {
     if (!row) throw notFound();
     return row;
   }
+}
+
+function storedEvent(
+  adapter: ResourceAdapter,
+  action: ChangeAction,
+  stored: StoredRow,
+): PendingEvent {
+  return { adapter, id: stored.row.id, action, values: stored.values };
 }
 
 export async function deleteRow(

@@ -72,6 +72,57 @@ function statusOf(adapter: ResourceAdapter, record: Simplified): string | undefi
   return typeof record.status === 'string' ? record.status : undefined;
 }
 
+/** Every column of a stored row, in the order `StoredRow.values` holds them. */
+export const STORED_COLUMNS = [
+  'tenant',
+  'environment',
+  'resource_type',
+  'id',
+  'version_id',
+  'created_at',
+  'last_updated',
+  'resource',
+  'name_text',
+  'patient_id',
+  'status',
+  'main_date',
+  'search',
+] as const;
+
+/** `$1, $2, ...` for `STORED_COLUMNS`, with the JSONB casts. */
+export const STORED_PLACEHOLDERS = STORED_COLUMNS.map((column, i) =>
+  column === 'resource' || column === 'search' ? `$${i + 1}::jsonb` : `$${i + 1}`,
+).join(', ');
+
+/** A row as written: what the engine returns, plus every column value (the search-lag copy). */
+export interface StoredRow {
+  row: ResourceRow;
+  /** Values of `STORED_COLUMNS`; instants as ISO strings with milliseconds, JSON as text. */
+  values: readonly unknown[];
+}
+
+/** The version a write replaces (from the row locked in the same transaction). */
+export interface PreviousVersion {
+  versionId: number;
+  createdAt: string;
+  lastUpdated: string;
+}
+
+export const previousOf = (row: ResourceRow): PreviousVersion => ({
+  versionId: row.version_id,
+  createdAt: isoOf(row.created_at),
+  lastUpdated: isoOf(row.last_updated),
+});
+
+/**
+ * `lastUpdated` of a write: now, but always at least 1 ms after the version it replaces (two
+ * writes in one millisecond, or a clock step back), so clients without ETags can compare it.
+ */
+export function nextLastUpdated(previous: PreviousVersion | undefined, now = Date.now()): string {
+  const floor = previous ? Date.parse(previous.lastUpdated) + 1 : Number.NEGATIVE_INFINITY;
+  return new Date(Math.max(now, floor)).toISOString();
+}
+
 /** Inserts or replaces a row with its search columns derived from the simplified record. */
 export async function storeRow(
   tx: Queryable,
@@ -81,16 +132,18 @@ export async function storeRow(
     id: string;
     record: Simplified;
     fhir: FhirResource;
-    previous?: { versionId: number; createdAt: string };
+    previous?: PreviousVersion;
   },
-): Promise<ResourceRow> {
-  const now = new Date().toISOString();
+): Promise<StoredRow> {
+  const now = nextLastUpdated(input.previous);
   const versionId = (input.previous?.versionId ?? 0) + 1;
   const createdAt = input.previous?.createdAt ?? now;
   const resource = withMeta(input.fhir, ctx.scope, input.id, versionId, now);
   const record = input.record;
   const search = normalizeSearch((await adapter.searchValues?.(record, ctx)) ?? {});
-  const columns = [
+  // Instants are stored with millisecond precision, so keyset cursors (which carry them as ISO
+  // strings) compare exactly.
+  const values = [
     ctx.scope.tenant,
     ctx.scope.environment,
     adapter.definition.fhirType,
@@ -106,19 +159,18 @@ export async function storeRow(
     JSON.stringify(search),
   ];
   const rows = await tx.query<ResourceRow>(
-    `INSERT INTO resources (tenant, environment, resource_type, id, version_id, created_at, last_updated,
-       resource, name_text, patient_id, status, main_date, search)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb)
+    `INSERT INTO resources (${STORED_COLUMNS.join(', ')})
+     VALUES (${STORED_PLACEHOLDERS})
      ON CONFLICT (tenant, environment, resource_type, id) DO UPDATE SET
        version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
        resource = EXCLUDED.resource, name_text = EXCLUDED.name_text, patient_id = EXCLUDED.patient_id,
        status = EXCLUDED.status, main_date = EXCLUDED.main_date, search = EXCLUDED.search
      RETURNING ${ROW_COLUMNS}`,
-    columns,
+    values,
   );
   const row = rows[0];
   if (!row) throw new Error('insert returned no row');
-  return row;
+  return { row, values };
 }
 
 export async function selectRow(

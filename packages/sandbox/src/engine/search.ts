@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { ListPage } from '@clinikapi/core';
 import { isValidId } from '@clinikapi/core';
 import type { Queryable } from '../db/database.js';
 import { issue, validationError } from '../http/http-error.js';
 import type { ResourceAdapter } from './adapter.js';
-import { decodeCursor, encodeCursor, parseCount } from './cursor.js';
-import { type ResourceRow, ROW_COLUMNS } from './rows.js';
+import { type CursorCodec, parseCount } from './cursor.js';
+import {
+  type Filters,
+  type PageRow,
+  pageQuery,
+  positionOf,
+  type SearchTable,
+  type SortOrder,
+} from './keyset.js';
+import type { ResourceRow } from './rows.js';
 import type { TenantScope } from './write-context.js';
 
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -35,23 +44,66 @@ function parseInstant(name: string, raw: string, endOfDay: boolean): string {
   return new Date(instant).toISOString();
 }
 
+/** How a search reads: the table (search-lag mode reads the delayed copy) and the cursor codec. */
+export interface SearchSource {
+  readonly table: SearchTable;
+  readonly cursors: CursorCodec;
+}
+
 /**
  * One page of a tenant's records matching the registry's search parameters. Unknown parameters are
- * ignored; malformed values of known ones answer 422.
+ * ignored; malformed values of known ones answer 422. `cursor` continues after the row the previous
+ * page ended with (keyset); a cursor that fails its check restarts from the first page.
  */
 export async function searchRows(
   q: Queryable,
   scope: TenantScope,
   adapter: ResourceAdapter,
   query: URLSearchParams,
+  source: SearchSource,
 ): Promise<ListPage<ResourceRow>> {
+  const { filters, order } = parseSearch(scope, adapter, query);
+  const count = parseCount(query.get('count'));
+  // The cursor only continues this search: same tenant, type, filters and order.
+  const binding = `${order}\n${createHash('sha256').update(JSON.stringify(filters)).digest('hex')}`;
+  const after = source.cursors.decode(binding, query.get('cursor'));
+  // One row more than the page tells whether there is a next page.
+  const page = pageQuery(source.table, filters, order, after, count + 1);
+  const fetched = await q.query<PageRow>(page.sql, page.params);
+  const hasMore = fetched.length > count;
+  const rows = hasMore ? fetched.slice(0, count) : fetched;
+  // A whole first page is the whole result; otherwise count separately (cheaper than a window
+  // function, which would carry every matching resource through the sort).
+  let total = rows.length;
+  if (after || hasMore) {
+    const counted = await q.query<{ total: number | string }>(
+      `SELECT count(*) AS total FROM ${source.table} WHERE ${filters.where}`,
+      [...filters.params],
+    );
+    total = Number(counted[0]?.total ?? 0);
+  }
+  const last = rows.at(-1);
+  return {
+    data: rows.map(({ main_date: _date, ...row }) => row),
+    total,
+    cursor: hasMore && last ? source.cursors.encode(binding, positionOf(order, last)) : null,
+    hasMore,
+  };
+}
+
+/** The WHERE conditions (tenant first) and the order of a search; 422 on malformed values. */
+function parseSearch(
+  scope: TenantScope,
+  adapter: ResourceAdapter,
+  query: URLSearchParams,
+): { filters: Filters; order: SortOrder } {
   const sql = new SqlBuilder();
   sql.where.push(`tenant = ${sql.add(scope.tenant)}`);
   sql.where.push(`environment = ${sql.add(scope.environment)}`);
   sql.where.push(`resource_type = ${sql.add(adapter.definition.fhirType)}`);
   const allowed = new Set(adapter.definition.searchParams);
   const containment: Record<string, string[]> = {};
-  let order = 'created_at DESC, id DESC';
+  let order: SortOrder = 'created';
 
   for (const name of allowed) {
     const raw = query.get(name);
@@ -76,8 +128,7 @@ export async function searchRows(
         sql.where.push(`main_date <= ${sql.add(parseInstant('dateTo', raw, true))}`);
         break;
       case 'sort':
-        if (raw === 'date') order = 'main_date ASC NULLS LAST, id ASC';
-        else if (raw === '-date') order = 'main_date DESC NULLS LAST, id DESC';
+        if (raw === 'date' || raw === '-date') order = raw;
         else throw validationError([issue('code-invalid', 'sort must be one of date, -date')]);
         break;
       default:
@@ -91,32 +142,7 @@ export async function searchRows(
   if (Object.keys(containment).length > 0) {
     sql.where.push(`search @> ${sql.add(JSON.stringify(containment))}::jsonb`);
   }
-
-  const count = parseCount(query.get('count'));
-  const offset = decodeCursor(query.get('cursor'));
-  const where = sql.where.join(' AND ');
-  const rows = await q.query<ResourceRow>(
-    `SELECT ${ROW_COLUMNS} FROM resources WHERE ${where}
-     ORDER BY ${order} LIMIT ${sql.add(count)} OFFSET ${sql.add(offset)}`,
-    sql.params,
-  );
-  // A short first page is the whole result; otherwise count separately (cheaper than a window
-  // function, which would carry every matching resource through the sort).
-  let total = rows.length;
-  if (offset > 0 || rows.length === count) {
-    const counted = await q.query<{ total: number | string }>(
-      `SELECT count(*) AS total FROM resources WHERE ${where}`,
-      sql.params.slice(0, -2),
-    );
-    total = Number(counted[0]?.total ?? 0);
-  }
-  const hasMore = offset + rows.length < total;
-  return {
-    data: rows,
-    total,
-    cursor: hasMore ? encodeCursor(offset + rows.length) : null,
-    hasMore,
-  };
+  return { filters: { where: sql.where.join(' AND '), params: sql.params }, order };
 }
 
 /** Phones compare by digits; everything else case-insensitively. */

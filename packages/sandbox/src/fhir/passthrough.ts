@@ -6,6 +6,7 @@ import { newId } from '../engine/rows.js';
 import { readJsonBody } from '../http/body.js';
 import type { ApiCall, RouteGroup } from '../http/call.js';
 import { HttpError, issue, notFound } from '../http/http-error.js';
+import { etagOf, parseIfMatch } from '../http/if-match.js';
 import { methodNotAllowed } from '../http/resource-routes.js';
 import { sendJson, sendNoContent } from '../http/respond.js';
 import { applyJsonPatch } from './json-patch.js';
@@ -24,6 +25,9 @@ function requireResource(body: unknown, fhirType: string): FhirResource {
 /**
  * `/v1/fhir/{Type}[/{id}]`: raw FHIR R4 in and out for the registered types, tenant tag injected and
  * searches filtered by tenant. Searches accept the simplified API's parameters plus `_count`.
+ * Versions as FHIR R4 http.html describes them: `ETag: W/"<versionId>"` on read, create and
+ * update; `If-Match` on PUT, PATCH and DELETE makes the write version-aware (412 when the record
+ * moved on, and for a PUT whose record does not exist).
  */
 export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
   return {
@@ -49,7 +53,12 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
               type: 'searchset',
               total: page.total,
               link: page.cursor
-                ? [{ relation: 'next', url: `fhir/${fhirType}?cursor=${page.cursor}` }]
+                ? [
+                    {
+                      relation: 'next',
+                      url: nextUrl(adapter.definition.fhirType, call.query, page.cursor),
+                    },
+                  ]
                 : [],
               entry: page.data.map((row) => ({
                 fullUrl: `${fhirType}/${row.id}`,
@@ -65,8 +74,9 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
             await readJsonBody(call.req),
             adapter.definition.fhirType,
           );
-          const { row } = await engine.writeFhir(scope, adapter, newId(), resource);
+          const { row } = await engine.writeFhir(scope, adapter, newId(), () => resource);
           res.setHeader('Location', `fhir/${fhirType}/${row.id}/_history/${row.version_id}`);
+          res.setHeader('ETag', etagOf(row.version_id));
           return sendJson(res, 201, row.resource, FHIR_JSON);
         }
         throw methodNotAllowed(method, 'GET, POST');
@@ -74,8 +84,12 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
 
       ctx.route = `/v1/fhir/${fhirType}/:id`;
       if (!isValidId(id)) throw notFound();
-      if (method === 'GET')
-        return sendJson(res, 200, (await engine.readRow(scope, adapter, id)).resource, FHIR_JSON);
+      if (method === 'GET') {
+        const row = await engine.readRow(scope, adapter, id);
+        res.setHeader('ETag', etagOf(row.version_id));
+        return sendJson(res, 200, row.resource, FHIR_JSON);
+      }
+      const precondition = parseIfMatch(call.req.headers['if-match']);
       if (method === 'PUT') {
         const resource = requireResource(await readJsonBody(call.req), adapter.definition.fhirType);
         if (resource.id !== undefined && resource.id !== id) {
@@ -83,24 +97,49 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
             issue('value', 'id must match the id in the URL'),
           ]);
         }
-        const { row, created } = await engine.writeFhir(scope, adapter, id, resource);
+        const { row, created } = await engine.writeFhir(
+          scope,
+          adapter,
+          id,
+          () => resource,
+          precondition,
+        );
+        res.setHeader('ETag', etagOf(row.version_id));
         return sendJson(res, created ? 201 : 200, row.resource, FHIR_JSON);
       }
       if (method === 'PATCH') {
         const patch = await readJsonBody(call.req);
-        const current = await engine.readRow(scope, adapter, id);
-        const patched = requireResource(
-          applyJsonPatch(current.resource, patch),
-          adapter.definition.fhirType,
+        // 404 for a missing record comes before 412, as in the simplified API.
+        await engine.readRow(scope, adapter, id);
+        const { row } = await engine.writeFhir(
+          scope,
+          adapter,
+          id,
+          (current) => {
+            // Deleted between the check above and the lock.
+            if (!current) throw notFound();
+            return requireResource(
+              applyJsonPatch(current.resource, patch),
+              adapter.definition.fhirType,
+            );
+          },
+          precondition,
         );
-        const { row } = await engine.writeFhir(scope, adapter, id, patched);
+        res.setHeader('ETag', etagOf(row.version_id));
         return sendJson(res, 200, row.resource, FHIR_JSON);
       }
       if (method === 'DELETE') {
-        await engine.remove(scope, adapter, id);
+        await engine.remove(scope, adapter, id, precondition);
         return sendNoContent(res);
       }
       throw methodNotAllowed(method, 'GET, PUT, PATCH, DELETE');
     },
   };
+}
+
+/** The `next` link: the same search (its parameters are part of the cursor's check) one page on. */
+function nextUrl(fhirType: string, query: URLSearchParams, cursor: string): string {
+  const next = new URLSearchParams(query);
+  next.set('cursor', cursor);
+  return `fhir/${fhirType}?${next.toString()}`;
 }

@@ -2,6 +2,7 @@ import type { ResourceEngine } from '../engine/engine.js';
 import { readJsonBody } from './body.js';
 import type { ApiCall } from './call.js';
 import { HttpError, notFound } from './http-error.js';
+import { etagOf, parseIfMatch } from './if-match.js';
 import { sendEnvelope, sendNoContent } from './respond.js';
 
 export const methodNotAllowed = (method: string, allowed: string) =>
@@ -9,7 +10,11 @@ export const methodNotAllowed = (method: string, allowed: string) =>
     Allow: allowed,
   });
 
-/** `/v1/{path}` and `/v1/{path}/{id}` for every registered resource. */
+/**
+ * `/v1/{path}` and `/v1/{path}/{id}` for every registered resource. Single-record responses carry
+ * `ETag: W/"<version>"`; PATCH and DELETE honour `If-Match` (412 PRECONDITION_FAILED when the
+ * record has moved on; no `If-Match` means last write wins).
+ */
 export async function handleResourceCall(
   engine: ResourceEngine,
   path: string,
@@ -27,19 +32,28 @@ export async function handleResourceCall(
     }
     if (method === 'POST') {
       const body = await readJsonBody(call.req);
-      return sendEnvelope(res, ctx, 201, await engine.create(scope, adapter, body));
+      const { record, version } = await engine.create(scope, adapter, body);
+      res.setHeader('ETag', etagOf(version));
+      return sendEnvelope(res, ctx, 201, record);
     }
     throw methodNotAllowed(method, 'GET, POST');
   }
 
   ctx.route = `/v1/${path}/:id`;
-  if (method === 'GET') return sendEnvelope(res, ctx, 200, await engine.read(scope, adapter, id));
+  if (method === 'GET') {
+    const { record, version } = await engine.read(scope, adapter, id);
+    res.setHeader('ETag', etagOf(version));
+    return sendEnvelope(res, ctx, 200, record);
+  }
+  const precondition = parseIfMatch(call.req.headers['if-match']);
   if (method === 'PATCH') {
     const body = await readJsonBody(call.req);
-    return sendEnvelope(res, ctx, 200, await engine.update(scope, adapter, id, body));
+    const { record, version } = await engine.update(scope, adapter, id, body, precondition);
+    res.setHeader('ETag', etagOf(version));
+    return sendEnvelope(res, ctx, 200, record);
   }
   if (method === 'DELETE') {
-    await engine.remove(scope, adapter, id);
+    await engine.remove(scope, adapter, id, precondition);
     return sendNoContent(res);
   }
   throw methodNotAllowed(method, 'GET, PATCH, DELETE');
