@@ -40,11 +40,30 @@ export interface ClinikMessages {
   fieldInvalid: (label: string, rule: string) => string;
   formHasErrors: string;
   saveFailed: string;
+  /** A top-level field the user emptied: the API's PATCH can change a value but not remove it. */
+  cannotClear: (label: string) => string;
+  patientSaved: string;
+  nothingToSave: string;
+  /**
+   * Someone else saved the patient after the form loaded it; nothing was written (412).
+   * `changed` lists the labels of the inputs they changed, empty when only other details did.
+   */
+  patientConflict: (changed: string[]) => string;
+  /** The stored patient changed while the form was open (refetch or live update). */
+  patientChangedElsewhere: (changed: string[]) => string;
+  /** Accessible name of the list of fields changed both here and elsewhere. */
+  patientConflictList: string;
+  conflictTheirs: string;
+  conflictYours: string;
+  keepTheirs: (label: string) => string;
   loadPatientFailed: string;
   age: string;
   ageValue: (years: number) => string;
   contact: string;
 }
+
+const changedList = (labels: string[]) =>
+  labels.length > 0 ? labels.join(', ') : 'details this form does not show';
 
 export const defaultMessages: ClinikMessages = {
   patientsTableLabel: 'Patients',
@@ -86,6 +105,17 @@ export const defaultMessages: ClinikMessages = {
   fieldInvalid: (label, rule) => `${label} ${rule}`,
   formHasErrors: 'Please correct the highlighted fields.',
   saveFailed: 'Could not save the patient. Your changes are kept; try again.',
+  cannotClear: (label) => `${label} can only be changed here, not removed. Enter a value or undo.`,
+  patientSaved: 'Patient saved.',
+  nothingToSave: 'No changes to save.',
+  patientConflict: (changed) =>
+    `Someone else saved this patient while you were editing (${changedList(changed)}), so nothing was saved. Your values are kept: check them, then save again to apply yours.`,
+  patientChangedElsewhere: (changed) =>
+    `This patient was changed elsewhere (${changedList(changed)}). Fields you have not edited show the new values.`,
+  patientConflictList: 'Fields changed by someone else too',
+  conflictTheirs: 'Stored now',
+  conflictYours: 'Yours',
+  keepTheirs: (label) => `Keep stored ${label.toLowerCase()}`,
   loadPatientFailed: 'Could not load the patient.',
   age: 'Age',
   ageValue: (years) => `${years} ${years === 1 ? 'year' : 'years'}`,

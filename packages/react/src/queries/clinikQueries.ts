@@ -3,6 +3,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { clinikClientOf } from './clientRegistry.js';
 import { clinikKeys, normalizeParams } from './keys.js';
 import type { InfiniteParamsOf, PageOf, RecordOf, SearchParamsOf } from './types.js';
+import { noteVersion } from './versions.js';
 
 /** Query options for one resource path: every hook, prefetch and invalidation goes through these. */
 export function resourceQueries<P extends ResourcePath>(path: P) {
@@ -37,8 +38,12 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
     detail: (id: string) =>
       queryOptions({
         queryKey: clinikKeys.detail(path, id),
-        queryFn: ({ client, signal }): Promise<RecordOf<P>> =>
-          clinikClientOf(client).resource(path).read(id, { signal }),
+        queryFn: async ({ client, signal }): Promise<RecordOf<P>> => {
+          const record = await clinikClientOf(client).resource(path).read(id, { signal });
+          // Forms write against this version: keep its ETag where the cached copy can find it.
+          noteVersion(client, path, record);
+          return record;
+        },
       }),
   };
 }

@@ -2,6 +2,7 @@ import type { ResourcePath } from '@clinikapi/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { clinikKeys } from './keys.js';
 import type { RecordOf } from './types.js';
+import { noteVersion } from './versions.js';
 
 /**
  * The one place that decides what a successful mutation makes stale: every list of the resource
@@ -9,10 +10,12 @@ import type { RecordOf } from './types.js';
  */
 export const clinikInvalidation = {
   async created<P extends ResourcePath>(queryClient: QueryClient, path: P, record: RecordOf<P>) {
+    noteVersion(queryClient, path, record);
     queryClient.setQueryData(clinikKeys.detail(path, record.id), record);
     await queryClient.invalidateQueries({ queryKey: clinikKeys.lists(path) });
   },
   async updated<P extends ResourcePath>(queryClient: QueryClient, path: P, record: RecordOf<P>) {
+    noteVersion(queryClient, path, record);
     queryClient.setQueryData(clinikKeys.detail(path, record.id), record);
     await queryClient.invalidateQueries({ queryKey: clinikKeys.lists(path) });
   },

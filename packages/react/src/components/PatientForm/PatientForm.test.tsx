@@ -140,7 +140,7 @@ describe('PatientForm (edit)', () => {
     const { user } = renderWithClient(<PatientForm patientId="pat-00000" onSaved={onSaved} />, {
       baseUrl: server.baseUrl,
     });
-    expect(screen.getByRole('status').textContent).toBe('Loading patient…');
+    expect(screen.getByText('Loading patient…').getAttribute('role')).toBe('status');
     await waitFor(() => expect(input('First name').value).toBe('Ada'));
     expect(input('City').value).toBe('London');
     await user.clear(input('Phone'));
@@ -155,6 +155,39 @@ describe('PatientForm (edit)', () => {
       address: { city: 'London' },
     });
     expect(input('Phone').value).toBe('+1-555-9999');
+  });
+
+  it('without ETags, compares updatedAt with a fresh read before writing', async () => {
+    const api = server.reset([makePatient(0, { updatedAt: '2026-01-01T00:00:00.000Z' })]);
+    const { user } = renderWithClient(<PatientForm patientId="pat-00000" />, {
+      baseUrl: server.baseUrl,
+    });
+    await waitFor(() => expect(input('First name').value).toBe('Ada'));
+    // Someone else saves meanwhile (this API sends no ETag, only updatedAt changes).
+    const stored = api.patients[0] as Patient;
+    api.patients[0] = {
+      ...stored,
+      email: 'other@example.test',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    };
+    await user.clear(input('City'));
+    await user.type(input('City'), 'Paris');
+    await user.click(screen.getByRole('button', { name: 'Save patient' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('(Email)');
+    expect(api.log.filter((line) => line.startsWith('PATCH'))).toEqual([]);
+    expect(input('Email').value).toBe('other@example.test');
+    expect(input('City').value).toBe('Paris');
+    await user.click(screen.getByRole('button', { name: 'Save patient' }));
+    await screen.findByText('Patient saved.');
+    expect(api.log.slice(-2)).toEqual([
+      'GET /api/clinik/v1/patients/pat-00000',
+      'PATCH /api/clinik/v1/patients/pat-00000',
+    ]);
+    expect(api.patients[0]).toMatchObject({
+      email: 'other@example.test',
+      address: { city: 'Paris' },
+    });
   });
 
   it('says when the patient cannot be loaded, and retries', async () => {

@@ -49,6 +49,42 @@ function Field({
   );
 }
 
+/** Their value and the user's for each field both changed, with "keep stored" per field. */
+function ConflictList({ form }: { form: PatientFormState }) {
+  const m = form.messages;
+  const shown = (field: PatientFieldName, value: string) =>
+    field === 'gender' && value in m.genderLabels
+      ? m.genderLabels[value as keyof typeof m.genderLabels]
+      : value || '—';
+  return (
+    <section
+      id={form.conflictsId}
+      className="ck-conflicts"
+      tabIndex={-1}
+      aria-label={m.patientConflictList}
+    >
+      <dl>
+        {form.conflicts.map(({ field, theirs, yours }) => (
+          <div key={field} className="ck-conflicts__field">
+            <dt>{m[field]}</dt>
+            <dd>
+              {m.conflictTheirs}: <strong>{shown(field, theirs)}</strong>
+            </dd>
+            <dd>
+              {m.conflictYours}: <strong>{shown(field, yours)}</strong>
+            </dd>
+            <dd>
+              <button type="button" className="ck-button" onClick={() => form.keepTheirs(field)}>
+                {m.keepTheirs(m[field])}
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** Create or edit a patient; validates with core's schemas and maps server issues onto fields. */
 export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(function PatientForm(
   { patientId, onSaved, defaultValues, messages, className, ...rest },
@@ -80,6 +116,18 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
           </button>
         </div>
       )}
+      {form.status === 'conflict' ? (
+        <div className="ck-alert" role="alert">
+          <p>{m.patientConflict(form.changedFields.map((field) => m[field]))}</p>
+        </div>
+      ) : (
+        form.changedElsewhere && (
+          <p className="ck-patient-form__message" role="status">
+            {m.patientChangedElsewhere(form.changedFields.map((field) => m[field]))}
+          </p>
+        )
+      )}
+      {form.conflicts.length > 0 && <ConflictList form={form} />}
       {form.formErrors.length > 0 && (
         <div className="ck-alert" role="alert">
           {form.formErrors.map((text) => (
@@ -124,6 +172,9 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
         <button type="submit" className="ck-button ck-button--primary" disabled={busy}>
           {form.status === 'submitting' ? m.savingPatient : m.savePatient}
         </button>
+        <p className="ck-patient-form__notice" role="status">
+          {form.notice}
+        </p>
       </div>
     </form>
   );

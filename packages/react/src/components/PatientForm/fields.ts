@@ -69,7 +69,60 @@ export function bodyFromValues(values: PatientFormValues): Partial<PatientCreate
   return body as Partial<PatientCreate>;
 }
 
-/** Only the top-level fields whose value differs from the stored patient (a PATCH body). */
+const TOP_LEVEL = ['firstName', 'lastName', 'birthDate', 'gender', 'email', 'phone'] as const;
+const ADDRESS_PARTS = ['city', 'state', 'postalCode', 'country'] as const;
+
+/**
+ * The PATCH body for the fields the user edited, and nothing else. The address is one field of
+ * the API (a PATCH replaces it whole), so edited address parts are merged onto `stored.address`
+ * part by part: a colleague's change to another part, or lines beyond the first, are kept.
+ * `cleared` lists top-level inputs emptied by the user: the API's PATCH cannot remove a value
+ * (no `null` in the contract's partial create shape), so the form refuses those with an error
+ * rather than silently keeping the old value.
+ */
+export function patchFromEdits(
+  edits: Partial<PatientFormValues>,
+  stored: Patient,
+): { patch: Record<string, unknown>; cleared: PatientFieldName[] } {
+  const patch: Record<string, unknown> = {};
+  const cleared: PatientFieldName[] = [];
+  for (const name of TOP_LEVEL) {
+    const edited = edits[name];
+    if (edited === undefined) continue;
+    const value = edited.trim();
+    if (value === '') {
+      if (stored[name] !== undefined && stored[name] !== '') cleared.push(name);
+      continue;
+    }
+    if (value !== stored[name]) patch[name] = value;
+  }
+  const touchesAddress =
+    edits.addressLine !== undefined || ADDRESS_PARTS.some((part) => edits[part] !== undefined);
+  if (touchesAddress) {
+    const address: Record<string, unknown> = { ...stored.address };
+    if (edits.addressLine !== undefined) {
+      const rest = stored.address?.line?.slice(1) ?? [];
+      const first = edits.addressLine.trim();
+      const line = first ? [first, ...rest] : rest;
+      if (line.length > 0) address.line = line;
+      else delete address.line;
+    }
+    for (const part of ADDRESS_PARTS) {
+      const edited = edits[part];
+      if (edited === undefined) continue;
+      if (edited.trim()) address[part] = edited.trim();
+      else delete address[part];
+    }
+    if (JSON.stringify(address) !== JSON.stringify(stored.address ?? {})) patch.address = address;
+  }
+  return { patch, cleared };
+}
+
+/**
+ * Only the top-level fields whose value differs from `original` (a PATCH body).
+ * @deprecated Computes the whole address from the form's copy, which reverts a colleague's change
+ * to another part of it; use `patchFromEdits` with the stored record instead.
+ */
 export function patchFromValues(
   values: PatientFormValues,
   original: PatientFormValues,
