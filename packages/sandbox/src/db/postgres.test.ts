@@ -50,6 +50,24 @@ describe.skipIf(!databaseUrl)('on a Postgres server (DATABASE_URL)', () => {
     expect(slot.body.data.status).toBe('busy');
   });
 
+  it('lets exactly one of several racing PATCHes with the same If-Match win', async () => {
+    const key = await t.keyFor(t.newOrg());
+    const created = await t.request('POST', '/v1/patients', { key, body: samplePatient() });
+    const id = created.body.data.id as string;
+    const results = await Promise.all(
+      ['1', '2', '3', '4', '5', '6'].map((phone) =>
+        t.request('PATCH', `/v1/patients/${id}`, {
+          key,
+          body: { phone },
+          headers: { 'if-match': 'W/"1"' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412, 412, 412, 412]);
+    const read = await t.request('GET', `/v1/patients/${id}`, { key });
+    expect(read.headers.get('etag')).toBe('W/"2"');
+  });
+
   it('runs bulk export with its since filter', async () => {
     const key = await t.keyFor(t.newOrg());
     await t.request('POST', '/v1/patients', { key, body: samplePatient() });

@@ -41,7 +41,8 @@ export class CursorCodec {
   decode(binding: string, cursor: string | null): KeysetPosition | undefined {
     if (!cursor || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
     const bytes = Buffer.from(cursor, 'base64url');
-    if (bytes.length <= MAC_BYTES) return undefined;
+    // Only the exact text this codec wrote (base64url decoding ignores stray trailing characters).
+    if (bytes.length <= MAC_BYTES || bytes.toString('base64url') !== cursor) return undefined;
     const mac = bytes.subarray(0, MAC_BYTES);
     const payload = bytes.subarray(MAC_BYTES);
     if (!timingSafeEqual(mac, this.#mac(binding, payload))) return undefined;
