@@ -58,11 +58,8 @@ async function walk(options: {
   const seen: Row[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const res = await t.request(
-      'GET',
-      `/v1/${path}?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      { key },
-    );
+    const url: string = `/v1/${path}?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const res = await t.request('GET', url, { key });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const { data, total, hasMore } = res.body.data;
     expect(total, `total on page ${page + 1}`).toBe(live.size);
