@@ -1,5 +1,6 @@
 'use client';
-import { type FormHTMLAttributes, forwardRef, useEffect, useRef, useState } from 'react';
+import type { AppointmentType } from '@clinikapi/core';
+import { type FormHTMLAttributes, forwardRef, useEffect, useId, useRef } from 'react';
 import { cx } from '../components/cx.js';
 import { FormField } from './FormField.js';
 import { PatientPicker } from './PatientPicker.js';
@@ -18,7 +19,10 @@ export interface AppointmentFormProps
 /**
  * Books an appointment (or reschedules one, given `appointmentId`): practitioner, date, one of
  * the day's free times in the practice zone, type, reason, note and patient instructions.
- * A time taken meanwhile (409) is announced, the times refresh, and every other entry stays.
+ * A time taken meanwhile (409, or a refresh showing it booked) is announced, the times refresh,
+ * and every other entry stays. Rescheduling sends only what the user changed, onto the version
+ * shown; when someone else changed the appointment first, it shows theirs next to yours.
+ * Follows `patientId`, `practitionerId` and `appointmentId`: see `useAppointmentForm`.
  */
 export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>(
   function AppointmentForm(
@@ -46,14 +50,24 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
     });
     const { values, errors, messages, setField } = form;
     const alertRef = useRef<HTMLDivElement>(null);
-    const submitCount = useRef(0);
-    const [lastSubmit, setLastSubmit] = useState(0);
+    const conflictsId = useId();
 
-    // After a refused submit, move focus to the announcement so keyboard users land on it.
+    // After a refused or failed submit, move focus to the announcement so keyboard users land on
+    // it. Only then: an announcement while the user types (a time taken meanwhile) keeps focus.
     useEffect(() => {
-      if (lastSubmit > 0 && form.alert) alertRef.current?.focus();
-    }, [lastSubmit, form.alert]);
+      if (form.alertFocusRequest > 0) alertRef.current?.focus();
+    }, [form.alertFocusRequest]);
 
+    if (form.loadExistingFailed) {
+      return (
+        <div role="alert" className="ck-error-text">
+          {messages.loadAppointmentFailed}{' '}
+          <button type="button" className="ck-button" onClick={form.retryLoad}>
+            {messages.retry}
+          </button>
+        </div>
+      );
+    }
     if (form.loadingExisting) {
       return (
         <p role="status" className="ck-muted">
@@ -70,11 +84,9 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
         data-state={form.pending ? 'submitting' : form.conflict ? 'conflict' : 'idle'}
         aria-busy={form.pending || undefined}
         {...rest}
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          await form.submit();
-          submitCount.current += 1;
-          setLastSubmit(submitCount.current);
+          void form.submit();
         }}
       >
         {patientId || form.rescheduling ? null : (
@@ -119,13 +131,16 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
         <FormField label={messages.appointmentType}>
           <select
             value={values.appointmentType}
-            onChange={(event) =>
-              setField(
-                'appointmentType',
-                event.target.value as (typeof FORM_APPOINTMENT_TYPES)[number],
-              )
-            }
+            onChange={(event) => setField('appointmentType', event.target.value as AppointmentType)}
           >
+            {(FORM_APPOINTMENT_TYPES as readonly string[]).includes(
+              values.appointmentType,
+            ) ? null : (
+              // A stored type the form does not offer stays as it is unless the user picks another.
+              <option value={values.appointmentType}>
+                {messages.typeLabel(values.appointmentType)}
+              </option>
+            )}
             {FORM_APPOINTMENT_TYPES.map((type) => (
               <option key={type} value={type}>
                 {messages.appointmentTypes[type]}
@@ -155,10 +170,45 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
             onChange={(e) => setField('patientInstruction', e.target.value)}
           />
         </FormField>
+        {form.changedElsewhere || form.conflicts.length > 0 ? (
+          <div className="ck-fieldset ck-changes">
+            {form.changedElsewhere ? <p role="status">{form.changedElsewhere}</p> : null}
+            {form.conflicts.length > 0 ? (
+              <section aria-labelledby={conflictsId} className="ck-conflicts">
+                <h3 id={conflictsId}>{messages.conflictsTitle}</h3>
+                <ul>
+                  {form.conflicts.map((conflict) => (
+                    <li key={conflict.field}>
+                      <strong>{conflict.label}</strong>: {messages.storedNow(conflict.theirs)} ·{' '}
+                      {messages.yours(conflict.yours)}
+                      {conflict.canKeepStored ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="ck-button"
+                            onClick={() => form.keepStored(conflict.field)}
+                          >
+                            {messages.keepStored(conflict.label)}
+                          </button>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </div>
+        ) : null}
         <div ref={alertRef} role="alert" tabIndex={-1} className="ck-form-alert">
           {form.alert}
         </div>
-        <button type="submit" className="ck-button ck-button--primary" disabled={form.pending}>
+        {/* aria-disabled, not disabled: the pressed button keeps focus while the request runs. */}
+        <button
+          type="submit"
+          className="ck-button ck-button--primary"
+          aria-disabled={form.pending || undefined}
+        >
           {form.pending
             ? messages.booking
             : form.rescheduling

@@ -33,9 +33,33 @@ export interface AppointmentMessages {
   tooLong: (label: string, max: number) => string;
   pickTime: string;
   formHasErrors: string;
+  /** A picked time someone else booked (409 on submit, or a refresh while the form is open). */
   slotTaken: string;
+  /** A picked time that started meanwhile. */
+  slotPassed: string;
+  /** A picked time the practice removed (or no longer offers) meanwhile. */
+  slotGone: string;
   bookFailed: string;
+  /** Rescheduling: someone else saved the appointment first; nothing was written. */
+  appointmentChanged: string;
+  /** Rescheduling: a newer copy arrived while editing; untouched fields show it. */
+  changedElsewhere: (fields: string) => string;
+  /** Heading of the list of fields both people changed. */
+  conflictsTitle: string;
+  storedNow: (value: string) => string;
+  yours: (value: string) => string;
+  /** Button dropping the user's edit of one field in favour of the stored value. */
+  keepStored: (label: string) => string;
+  /** Shown for an empty value in the conflict list. */
+  emptyValue: string;
+  time: string;
+  status: string;
+  /** Rescheduling: a stored value the API cannot remove was emptied. */
+  cannotClear: (label: string) => string;
+  /** Rescheduling: the appointment is now in a state that cannot be moved (e.g. cancelled). */
+  cannotReschedule: (status: string) => string;
   loadingAppointment: string;
+  loadAppointmentFailed: string;
   appointments: string;
   upcoming: string;
   past: string;
@@ -50,6 +74,12 @@ export interface AppointmentMessages {
   confirmCancel: string;
   keepAppointment: string;
   cancelFailed: string;
+  /** The appointment changed after the user opened the cancel panel; `now` describes it. */
+  cancelChanged: (now: string) => string;
+  /** It was cancelled by someone else meanwhile; nothing to do. */
+  alreadyCancelled: (now: string) => string;
+  cancelAnyway: string;
+  close: string;
   reschedule: string;
   closeReschedule: string;
   agenda: (practitioner: string) => string;
@@ -115,8 +145,26 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   formHasErrors: 'Please correct the highlighted fields.',
   slotTaken:
     'That time was just booked by someone else. The free times are refreshed: pick another one; your other entries are kept.',
+  slotPassed: 'The time you picked has passed. Pick another one; your other entries are kept.',
+  slotGone:
+    'The time you picked is no longer offered. Pick another one; your other entries are kept.',
   bookFailed: 'Could not book the appointment. Your entries are kept; try again.',
+  appointmentChanged:
+    'Someone else changed this appointment since you opened it, so nothing was saved. Your entries are kept: check what changed, then reschedule again to apply them.',
+  changedElsewhere: (fields) =>
+    `This appointment was changed elsewhere (${fields}). Fields you did not edit show the new values.`,
+  conflictsTitle: 'Changed by someone else too',
+  storedNow: (value) => `Stored now: ${value}`,
+  yours: (value) => `Yours: ${value}`,
+  keepStored: (label) => `Keep stored ${label.toLowerCase()}`,
+  emptyValue: '(empty)',
+  time: 'Time',
+  status: 'Status',
+  cannotClear: (label) => `${label} can only be changed here, not removed. Enter a value or undo.`,
+  cannotReschedule: (status) =>
+    `This appointment is now ${status.toLowerCase()} and can no longer be rescheduled.`,
   loadingAppointment: 'Loading appointment…',
+  loadAppointmentFailed: 'Could not load the appointment.',
   appointments: 'Appointments',
   upcoming: 'Upcoming',
   past: 'Past',
@@ -141,6 +189,11 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   confirmCancel: 'Confirm cancellation',
   keepAppointment: 'Keep appointment',
   cancelFailed: 'Could not cancel the appointment; try again.',
+  cancelChanged: (now) =>
+    `This appointment changed since you opened it; nothing was cancelled. It is now: ${now}. Cancel it anyway?`,
+  alreadyCancelled: (now) => `Someone else already cancelled this appointment (${now}).`,
+  cancelAnyway: 'Cancel it anyway',
+  close: 'Close',
   reschedule: 'Reschedule',
   closeReschedule: 'Close',
   agenda: (practitioner) => `Agenda of ${practitioner}`,

@@ -3,9 +3,18 @@ import {
   type Appointment,
   type AppointmentCreate,
   type AppointmentPatch,
+  type ClinikClient,
   ClinikConflictError,
+  ClinikPreconditionFailedError,
 } from '@clinikapi/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { guardedUpdate } from '../form/guardedUpdate.js';
 import type { ClinikQuerySettings } from '../hooks/options.js';
 import { useClinik } from '../provider/context.js';
 import { type Instant, toZonedIso } from '../time/zone.js';
@@ -123,6 +132,10 @@ export function useSlots(query: SlotQuery, settings?: ClinikQuerySettings) {
   });
 }
 
+/** A taken slot (409), not a stale version (412, a kind of conflict too): the times changed. */
+const slotTaken = (error: unknown) =>
+  error instanceof ClinikConflictError && !(error instanceof ClinikPreconditionFailedError);
+
 /**
  * Books: `mutate(body)` with `slotId`, `start`/`end` (ISO with offset). Refreshes appointments
  * and slots on success, and slots on a 409 CONFLICT (the slot was taken meanwhile).
@@ -134,27 +147,48 @@ export function useBookAppointment() {
     mutationKey: ['clinik', 'appointments', 'book'],
     mutationFn: (body: AppointmentCreate) => client.appointments.create(body),
     onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) =>
-      error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined,
+    onError: (error) => (slotTaken(error) ? refreshSlots(queryClient) : undefined),
   });
 }
 
 export interface UpdateAppointmentVariables {
   id: string;
   patch: AppointmentPatch;
+  /**
+   * The stored copy the patch was computed against (read by id, or the list row the user saw).
+   * Given, the write only applies to that version (`If-Match`, or an `updatedAt` check on an API
+   * without ETags) and throws `RecordChangedError` with the latest copy when someone else changed
+   * it meanwhile. Defaults to none: last write wins.
+   */
+  base?: Appointment;
 }
 
-/** Updates or reschedules: `mutate({ id, patch })`. Refreshes appointments and slots. */
+/** One PATCH of an appointment, guarded when a `base` version is given. */
+function patchAppointment(
+  client: ClinikClient,
+  queryClient: QueryClient,
+  id: string,
+  patch: AppointmentPatch,
+  base: Appointment | undefined,
+): Promise<Appointment> {
+  return base
+    ? guardedUpdate(client, queryClient, 'appointments', { id, base, patch })
+    : client.appointments.update(id, patch);
+}
+
+/**
+ * Updates or reschedules: `mutate({ id, patch, base? })`. Refreshes appointments and slots; a
+ * slot taken meanwhile (409) refreshes the slots.
+ */
 export function useUpdateAppointment() {
   const { client } = useClinik();
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['clinik', 'appointments', 'update'],
-    mutationFn: ({ id, patch }: UpdateAppointmentVariables) =>
-      client.appointments.update(id, patch),
+    mutationFn: ({ id, patch, base }: UpdateAppointmentVariables) =>
+      patchAppointment(client, queryClient, id, patch, base),
     onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) =>
-      error instanceof ClinikConflictError ? refreshSlots(queryClient) : undefined,
+    onError: (error) => (slotTaken(error) ? refreshSlots(queryClient) : undefined),
   });
 }
 
@@ -162,6 +196,12 @@ export interface CancelAppointmentVariables {
   id: string;
   /** Why it was cancelled (`cancelationReason`, at most 500 characters). */
   reason?: string;
+  /**
+   * The version the user chose to cancel (e.g. the list row shown). Given, only that version is
+   * cancelled: when it changed meanwhile (moved, arrived, already cancelled) nothing is written
+   * and `RecordChangedError` carries the appointment as it is now. Defaults to none.
+   */
+  base?: Appointment;
 }
 
 /** Cancels: status `cancelled` with `cancelationReason`; the API frees the slot again. */
@@ -170,11 +210,14 @@ export function useCancelAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['clinik', 'appointments', 'cancel'],
-    mutationFn: ({ id, reason }: CancelAppointmentVariables): Promise<Appointment> =>
-      client.appointments.update(id, {
-        status: 'cancelled',
-        ...(reason?.trim() ? { cancelationReason: reason.trim() } : {}),
-      }),
+    mutationFn: ({ id, reason, base }: CancelAppointmentVariables): Promise<Appointment> =>
+      patchAppointment(
+        client,
+        queryClient,
+        id,
+        { status: 'cancelled', ...(reason?.trim() ? { cancelationReason: reason.trim() } : {}) },
+        base,
+      ),
     onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
   });
 }

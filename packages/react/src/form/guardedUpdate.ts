@@ -1,6 +1,11 @@
 'use client';
-import { ClinikPreconditionFailedError, etagOf, type ResourcePath } from '@clinikapi/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type ClinikClient,
+  ClinikPreconditionFailedError,
+  etagOf,
+  type ResourcePath,
+} from '@clinikapi/core';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useClinik } from '../provider/context.js';
 import { clinikInvalidation } from '../queries/invalidation.js';
 import { clinikKeys } from '../queries/keys.js';
@@ -37,40 +42,49 @@ export interface GuardedUpdateVariables<P extends ResourcePath> {
  *   `updatedAt` stops the write, the same one sends the patch (with that read's ETag, if any).
  * Throws `RecordChangedError` (with the latest record, also put into the cache) when the record
  * moved on, and the client's errors otherwise. Contract: "Decision (versions and concurrency)".
+ * The write alone, for hooks that refresh more than `clinikInvalidation.updated` does (an
+ * appointment's slots); `useGuardedUpdate` wraps it in a mutation.
  */
-export function useGuardedUpdate<P extends ResourcePath>(path: P) {
-  const { client } = useClinik();
-  const queryClient = useQueryClient();
+export async function guardedUpdate<P extends ResourcePath>(
+  client: ClinikClient,
+  queryClient: QueryClient,
+  path: P,
+  { id, base, patch }: GuardedUpdateVariables<P>,
+): Promise<RecordOf<P>> {
   const resource = client.resource(path);
-
-  const readLatest = async (id: string): Promise<RecordOf<P>> => {
+  const readLatest = async (): Promise<RecordOf<P>> => {
     const latest = await resource.read(id);
     noteVersion(queryClient, path, latest);
     queryClient.setQueryData(clinikKeys.detail(path, id), latest);
     return latest;
   };
+  const baseVersion = base as { updatedAt?: string };
+  let ifMatch = versionOf(queryClient, path, { id, updatedAt: baseVersion.updatedAt });
+  if (!ifMatch) {
+    const latest = await readLatest();
+    if ((latest as { updatedAt?: string }).updatedAt !== baseVersion.updatedAt) {
+      throw new RecordChangedError(latest);
+    }
+    ifMatch = etagOf(latest);
+  }
+  try {
+    return await resource.update(id, patch, { ifMatch });
+  } catch (error) {
+    if (error instanceof ClinikPreconditionFailedError) {
+      throw new RecordChangedError(await readLatest(), { cause: error });
+    }
+    throw error;
+  }
+}
 
+/** `guardedUpdate` as a mutation; on success the record is cached and its lists refreshed. */
+export function useGuardedUpdate<P extends ResourcePath>(path: P) {
+  const { client } = useClinik();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['clinik', path, 'update', 'guarded'],
-    mutationFn: async ({ id, base, patch }: GuardedUpdateVariables<P>): Promise<RecordOf<P>> => {
-      const baseVersion = base as { updatedAt?: string };
-      let ifMatch = versionOf(queryClient, path, { id, updatedAt: baseVersion.updatedAt });
-      if (!ifMatch) {
-        const latest = await readLatest(id);
-        if ((latest as { updatedAt?: string }).updatedAt !== baseVersion.updatedAt) {
-          throw new RecordChangedError(latest);
-        }
-        ifMatch = etagOf(latest);
-      }
-      try {
-        return await resource.update(id, patch, { ifMatch });
-      } catch (error) {
-        if (error instanceof ClinikPreconditionFailedError) {
-          throw new RecordChangedError(await readLatest(id), { cause: error });
-        }
-        throw error;
-      }
-    },
+    mutationFn: (variables: GuardedUpdateVariables<P>): Promise<RecordOf<P>> =>
+      guardedUpdate(client, queryClient, path, variables),
     onSuccess: (record) => clinikInvalidation.updated(queryClient, path, record),
   });
 }
