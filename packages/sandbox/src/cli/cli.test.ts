@@ -41,6 +41,18 @@ describe('clinik-sandbox CLI', () => {
       [['keys', 'create', '--org', 'o', '--env', 'test', '--expires-in', 'soon'], /--expires-in/],
       [['keys', 'revoke'], /give the key id/],
       [['seed', '--patients', '-5'], /seed: /],
+      [
+        ['serve', '--search-lag', 'soon'],
+        /--search-lag must be a number of seconds from 0 to 3600/,
+      ],
+      [['serve', '--search-lag=-1'], /--search-lag must be a number of seconds/],
+      [
+        ['serve', '--search-lag', '10000'],
+        /--search-lag must be a number of seconds from 0 to 3600/,
+      ],
+      [['serve', '--search-lag', '1e1'], /--search-lag must be a number of seconds/],
+      [['serve', '--search-lag', ''], /--search-lag must be a number of seconds/],
+      [['seed', '--search-lag', '1'], /seed: .*--search-lag/],
     ];
     for (const [argv, message] of cases) {
       const { io, run } = capture();

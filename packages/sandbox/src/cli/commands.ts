@@ -5,7 +5,7 @@ import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
 import { adminAccess, printer } from './admin-access.js';
 import { CliError, usageError } from './errors.js';
-import { parseCommand, parseDuration, positiveInt } from './parse.js';
+import { parseCommand, parseDuration, parseSearchLag, positiveInt } from './parse.js';
 import { type KeyApi, remoteKeys } from './remote-keys.js';
 import { lockDataDir, storageOptions } from './storage.js';
 import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
@@ -61,8 +61,10 @@ async function serve(args: string[], io: CliIo): Promise<void> {
     seed: { type: 'boolean' },
     plan: { type: 'string' },
     org: { type: 'string' },
+    'search-lag': { type: 'string' },
   });
   if (values.help) return io.out(SERVE_HELP);
+  const searchLagMs = parseSearchLag(values['search-lag']);
   const port = positiveInt('port', values.port, 4010);
   if (port > 65535) throw usageError('--port must be at most 65535');
   const plan = values.plan ?? 'pro';
@@ -73,36 +75,42 @@ async function serve(args: string[], io: CliIo): Promise<void> {
 
   const adminToken = randomBytes(24).toString('hex');
   const storage = storageOptions(values, io.env);
-  await withSandbox({ ...storage, plan, logger, adminToken }, async (sandbox, lock) => {
-    if ((await sandbox.keys.list(org)).length === 0) {
-      const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
-      io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
-    }
-    if (values.seed && (await hasPatients(sandbox, org))) {
-      io.err(`${org} already has data: not seeding again\n`);
-    } else if (values.seed) {
-      const result = await sandbox.seed({ org });
-      io.err(
-        `Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`,
-      );
-    }
-    let url: string;
-    try {
-      ({ url } = await sandbox.listen(port));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') {
-        throw new CliError(
-          `Port ${port} is already in use. Stop the other process or pass --port.`,
+  await withSandbox(
+    { ...storage, plan, logger, adminToken, searchLagMs },
+    async (sandbox, lock) => {
+      if ((await sandbox.keys.list(org)).length === 0) {
+        const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
+        io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
+      }
+      if (values.seed && (await hasPatients(sandbox, org))) {
+        io.err(`${org} already has data: not seeding again\n`);
+      } else if (values.seed) {
+        const result = await sandbox.seed({ org });
+        io.err(
+          `Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`,
         );
       }
-      throw error;
-    }
-    lock.publish(url, adminToken);
-    logger.info('listening', { url });
-    io.err(`ClinikAPI sandbox listening on ${url} (Ctrl+C to stop)\n`);
-    await io.untilStopped();
-  });
+      let url: string;
+      try {
+        ({ url } = await sandbox.listen(port));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') {
+          throw new CliError(
+            `Port ${port} is already in use. Stop the other process or pass --port.`,
+          );
+        }
+        throw error;
+      }
+      lock.publish(url, adminToken);
+      logger.info('listening', { url });
+      io.err(`ClinikAPI sandbox listening on ${url} (Ctrl+C to stop)\n`);
+      if (searchLagMs > 0) {
+        io.err(`Search lags ${searchLagMs / 1000} s behind writes (reads by id are immediate)\n`);
+      }
+      await io.untilStopped();
+    },
+  );
 }
 
 async function keys(args: string[], io: CliIo): Promise<void> {

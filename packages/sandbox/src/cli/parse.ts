@@ -52,6 +52,24 @@ export function positiveInt(
   return Number(raw);
 }
 
+/** The longest `--search-lag`: an hour (a larger value is more likely milliseconds typed as seconds). */
+export const MAX_SEARCH_LAG_SECONDS = 3600;
+
+/**
+ * `--search-lag <seconds>` -> milliseconds: a decimal number of seconds from 0 to 3600
+ * (`10`, `0.5`); anything else is a usage error. Absent gives 0 (immediate search).
+ */
+export function parseSearchLag(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const seconds = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || seconds > MAX_SEARCH_LAG_SECONDS) {
+    throw usageError(
+      `--search-lag must be a number of seconds from 0 to ${MAX_SEARCH_LAG_SECONDS} (e.g. 10 or 0.5)`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 /** `90m`, `12h`, `30d` -> milliseconds. */
 export function parseDuration(raw: string): number {
   const match = /^(\d+)(s|m|h|d)$/.exec(raw);

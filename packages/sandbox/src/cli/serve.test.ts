@@ -99,3 +99,53 @@ describe('file-backed sandbox', () => {
     expect(out).not.toContain(key);
   });
 });
+
+describe('serve --search-lag', () => {
+  it('serves a search that lags the given seconds behind writes', async () => {
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    let err = '';
+    const io: CliIo = {
+      out: () => {},
+      err: (t) => {
+        err += t;
+      },
+      env: {},
+      untilStopped: () => stopped,
+    };
+    const serving = runCli(['serve', '--memory', '--port', '0', '--search-lag', '0.5'], io);
+    let url: string | undefined;
+    for (let i = 0; i < 400 && !url; i++) {
+      url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err)?.[1];
+      if (!url) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(url, err).toBeDefined();
+    expect(err).toContain('Search lags 0.5 s behind writes');
+    const key = /(clk_test_\S+)/.exec(err)?.[1] ?? '';
+    const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+    const total = async () => {
+      const res = await fetch(`${url}/v1/patients`, { headers });
+      return ((await res.json()) as { data: { total: number } }).data.total;
+    };
+    const wrote = performance.now();
+    const created = await fetch(`${url}/v1/patients`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ firstName: 'Lag', lastName: 'Flag' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await total()).toBe(0);
+    expect(performance.now() - wrote).toBeLessThan(500);
+    let visible = 0;
+    while (visible === 0 && performance.now() - wrote < 5_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      visible = await total();
+    }
+    expect(visible).toBe(1);
+    expect(performance.now() - wrote).toBeGreaterThanOrEqual(500);
+    stop();
+    expect(await serving).toBe(0);
+  });
+});

@@ -17,6 +17,7 @@ Run "clinik-sandbox <command> --help" for a command's options.
 `;
 
 export const SERVE_HELP = `Usage: clinik-sandbox serve [--port 4010] [--data-dir D | --memory | --database-url U] [--seed]
+                            [--search-lag S]
 
 Starts the API on http://127.0.0.1:<port>. Logs one JSON line per request to stdout.
 
@@ -27,6 +28,9 @@ Options:
   --plan P            rate-limit plan of organizations without one: sandbox, starter, pro, team,
                       enterprise (default pro)
   --org O             organization of the key created on first start (default org_demo)
+  --search-lag S      searches see the data as it was S seconds ago (0 to 3600, e.g. 10 or 0.5),
+                      like the hosted API's eventually consistent search; reads by id, writes
+                      and webhooks stay immediate (default 0: search is immediate)
   --data-dir D, --memory, --database-url U   storage (see clinik-sandbox --help)
   -h, --help          show this help
 
