@@ -3,7 +3,9 @@ import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { clinikClientOf } from '../queries/clientRegistry.js';
 import { resourceQueries } from '../queries/clinikQueries.js';
 import { clinikKeys, normalizeParams } from '../queries/keys.js';
+import { noteOwnWrite } from '../queries/readYourWrites.js';
 import type { RecordOf, SearchParamsOf } from '../queries/types.js';
+import { noteVersion } from '../queries/versions.js';
 
 /** Search parameters of `GET /v1/appointments` (patient, practitioner, status, date range, paging). */
 export type AppointmentSearchParams = SearchParamsOf<'appointments'>;
@@ -92,14 +94,23 @@ export const appointmentQueries = {
 
 /**
  * What a booking, reschedule or cancel makes stale: the appointment itself, every appointment
- * list, and every slot list (a slot turned busy or free).
+ * list, and every slot list (a slot turned busy or free). Until search catches up, lists show the
+ * appointment as written and its slot as busy (or free after a cancel).
  */
 export async function invalidateAfterScheduling(
   queryClient: QueryClient,
   appointment?: Appointment,
 ): Promise<void> {
   if (appointment) {
+    noteVersion(queryClient, 'appointments', appointment);
     queryClient.setQueryData(clinikKeys.detail('appointments', appointment.id), appointment);
+    noteOwnWrite(queryClient, 'appointments', appointment.id, { record: appointment });
+    if (appointment.slotId) {
+      noteOwnWrite(queryClient, 'slots', appointment.slotId, {
+        // The API frees the slot of a cancelled appointment and holds it otherwise.
+        fields: { status: appointment.status === 'cancelled' ? 'free' : 'busy' },
+      });
+    }
   }
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: clinikKeys.lists('appointments') }),

@@ -68,6 +68,20 @@ describe('usePatients', () => {
 });
 
 describe('useInfinitePatients', () => {
+  it('never shows a patient twice when an offset cursor shifts under an insert (the hosted API may use offsets)', async () => {
+    api = server.reset(makePatients(15));
+    const { wrapper } = hookWrapper();
+    const { result } = renderHook(() => useInfinitePatients({ count: 10 }), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    // Someone creates two patients at the front: the next offset page repeats two of page 1.
+    api.patients.unshift(...makePatients(2).map((p, i) => ({ ...p, id: `pat-front-${i}` })));
+    void result.current.fetchNextPage();
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(2));
+    const ids = result.current.data?.pages.flatMap((page) => page.data.map((p) => p.id)) ?? [];
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(ids).toHaveLength(15);
+  });
+
   it('follows cursors page after page and stops at the last one', async () => {
     const { wrapper } = hookWrapper();
     const { result } = renderHook(() => useInfinitePatients({ count: 20 }), { wrapper });

@@ -1,6 +1,7 @@
 import { type ChangeNotice, isResourcePath } from '@clinikapi/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { clinikKeys } from '../queries/keys.js';
+import { forgetOwnWrite } from '../queries/readYourWrites.js';
 
 /**
  * Marks exactly what a change elsewhere makes stale: the resource's lists and its detail (removed
@@ -16,6 +17,8 @@ export async function invalidateForNotice(
     queryClient.invalidateQueries({ queryKey: clinikKeys.lists(path) }),
   ];
   if (notice.action === 'deleted') {
+    // Someone deleted it: a record this client wrote must not be kept in lists any longer.
+    forgetOwnWrite(queryClient, path, notice.resourceId);
     queryClient.removeQueries({ queryKey: clinikKeys.detail(path, notice.resourceId) });
   } else {
     work.push(

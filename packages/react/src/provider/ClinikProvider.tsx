@@ -1,10 +1,11 @@
 'use client';
 import { type ClinikClient, type ClinikClientOptions, createClinikClient } from '@clinikapi/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ClinikLiveEvents } from '../live/ClinikLiveEvents.js';
 import { type ClinikMessages, defaultMessages } from '../messages.js';
 import { bindClinikClient } from '../queries/clientRegistry.js';
+import { DEFAULT_READ_YOUR_WRITES_MS, installReadYourWrites } from '../queries/readYourWrites.js';
 import { ClinikContext, type ClinikContextValue } from './context.js';
 
 export interface ClinikProviderProps {
@@ -27,6 +28,12 @@ export interface ClinikProviderProps {
    * `events` option) and refresh exactly the affected queries, without polling. Defaults to false.
    */
   live?: boolean;
+  /**
+   * How long, in ms, a record this app created, updated or deleted is merged into (or dropped
+   * from) cached lists even when a search result does not reflect it yet: the hosted API's search
+   * lags reads by id (commonly ~10 s). 0 turns it off. Defaults to 30000.
+   */
+  readYourWritesMs?: number;
   children?: ReactNode;
 }
 
@@ -56,6 +63,7 @@ export function ClinikProvider({
   messages,
   now = systemNow,
   live = false,
+  readYourWritesMs = DEFAULT_READ_YOUR_WRITES_MS,
   children,
 }: ClinikProviderProps) {
   const [ownQueryClient] = useState(createDefaultQueryClient);
@@ -68,6 +76,11 @@ export function ClinikProvider({
     [clientKey, clientOptions?.fetch],
   );
   bindClinikClient(activeQueryClient, client);
+  useEffect(
+    () =>
+      readYourWritesMs > 0 ? installReadYourWrites(activeQueryClient, readYourWritesMs) : undefined,
+    [activeQueryClient, readYourWritesMs],
+  );
 
   const value = useMemo<ClinikContextValue>(
     () => ({

@@ -8,9 +8,15 @@ import { createSandbox } from '@clinikapi/sandbox';
  * `@clinikapi/proxy` in front of it at `/api/clinik` on 127.0.0.1, which injects the key. The
  * browser side (our client) holds no key, exactly as in production.
  */
-export async function startSandboxProxy(options: { seedPatients?: number } = {}) {
+export async function startSandboxProxy(
+  options: {
+    seedPatients?: number;
+    /** Search results lag writes by this long, like the hosted API's (~10 s). Defaults to 0. */
+    searchLagMs?: number;
+  } = {},
+) {
   const org = 'org_react_tests';
-  const sandbox = await createSandbox({ memory: true });
+  const sandbox = await createSandbox({ memory: true, searchLagMs: options.searchLagMs ?? 0 });
   const { url: target } = await sandbox.listen(0);
   if (options.seedPatients) {
     // Same seed value, same synthetic people: recordings are reproducible.
