@@ -1,6 +1,7 @@
 /**
  * Seeds 100,000 patients into an in-memory sandbox and measures, over real HTTP on 127.0.0.1:
- * seed time, name search p50/p95, read-by-id p50/p95 and create throughput.
+ * seed time, name search p50/p95, paging deep into a list and a name search by following
+ * cursors, read-by-id p50/p95 and create throughput.
  * Run: pnpm --filter @clinikapi/sandbox bench   (BENCH_PATIENTS=20000 for a quicker run)
  */
 import { createSandbox } from '../src/index.js';
@@ -11,6 +12,9 @@ const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
 const READS = 1000;
 const CREATES = 1000;
+/** Pages followed per walk (count=20: rows 1-1,000), and walks per query. */
+const DEEP_PAGES = 50;
+const WALKS = 5;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -70,6 +74,41 @@ try {
     );
   }
 
+  /** Follows cursors `DEEP_PAGES` pages into a search; per-page times and the total it reports. */
+  async function walk(query: string) {
+    const times: number[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    for (let page = 0; page < DEEP_PAGES; page++) {
+      const start = performance.now();
+      const params = new URLSearchParams(query);
+      params.set('count', '20');
+      if (cursor) params.set('cursor', cursor);
+      const res = await fetch(`${url}/v1/patients?${params}`, { headers });
+      const body = (await res.json()) as { data: { cursor: string | null; total: number } };
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      times.push(performance.now() - start);
+      ({ cursor, total } = body.data);
+      if (!cursor) break;
+    }
+    return { times, total };
+  }
+  const deep: Record<string, { all: number[]; last: number[]; pages: number; total: number }> = {};
+  for (const [label, query] of [
+    ['unfiltered list', ''],
+    ['name search "son"', 'name=son'],
+  ] as const) {
+    const entry = { all: [] as number[], last: [] as number[], pages: 0, total: 0 };
+    for (let i = 0; i < WALKS; i++) {
+      const { times, total } = await walk(query);
+      entry.all.push(...times);
+      entry.last.push(...times.slice(-10));
+      entry.pages = times.length;
+      entry.total = total;
+    }
+    deep[label] = entry;
+  }
+
   const reads: number[] = [];
   for (let i = 0; i < READS; i++) {
     reads.push(await timed(() => fetch(`${url}/v1/patients/${random.pick(ids)}`, { headers })));
@@ -91,6 +130,13 @@ try {
     `patients seeded:        ${PATIENTS.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`,
   );
   console.log(`name search (${SEARCHES}x):    ${summary(searches)}`);
+  for (const [label, { all, last, pages, total }] of Object.entries(deep)) {
+    console.log(
+      `paging ${label} (${total.toLocaleString('en-US')} matches), ${WALKS} walks of ${pages} pages x20:`,
+    );
+    console.log(`  every page:            ${summary(all)}`);
+    console.log(`  pages ${pages - 9}-${pages}:         ${summary(last)}`);
+  }
   console.log(`read by id (${READS}x):    ${summary(reads)}`);
   console.log(`create (${CREATES}x, serial):  ${createsPerSecond.toFixed(0)} req/s`);
 } finally {
