@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { clinikKeys } from '../queries/keys.js';
 import { recordingFetch } from '../test/recordingFetch.js';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { AppointmentForm } from './AppointmentForm.js';
@@ -271,5 +272,179 @@ describe('AppointmentForm follows appointmentId (reschedule)', () => {
     expect(net.writes().map((w) => w.path)).toEqual([`/api/clinik/v1/appointments/${x.id}`]);
     expect((await colleague().appointments.read(x.id)).slotId).toBe(doctor.slots[2]?.id);
     expect((await colleague().appointments.read(y.id)).slotId).toBe(doctor.slots[1]?.id);
+  });
+});
+
+describe('AppointmentForm announces a picked time that disappears', () => {
+  it('a colleague books the picked time: announced, every other entry kept, Book says so again', async () => {
+    const doctor = await doctorWithSlots(`Taken${run}`);
+    const a = await patientNamed('Ann', `AlphaTaken${run}`);
+    const b = await patientNamed('Bob', `BetaTaken${run}`);
+    const { user, net, queryClient } = render(
+      <AppointmentForm
+        patientId={a.id}
+        practitionerId={doctor.practitioner.id}
+        timeZone={PRACTICE_ZONE}
+      />,
+    );
+    await user.click(await time('9:30 AM'));
+    await user.type(field('Reason'), 'Knee');
+    await bookedBy(b.id, doctor, doctor.slots[1] as never);
+    // The live stream (or any refetch) brings the slot back busy.
+    await act(() => queryClient.invalidateQueries({ queryKey: clinikKeys.lists('slots') }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'That time was just booked by someone else. The free times are refreshed: pick another one; your other entries are kept.',
+      ),
+    );
+    expect(within(times()).queryByRole('button', { name: '9:30 AM' })).toBeNull();
+    expect(field('Reason').value).toBe('Knee');
+    expect(document.activeElement).toBe(field('Reason'));
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^That time was just booked/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    expect(net.writes()).toEqual([]);
+  });
+});
+
+describe('AppointmentForm reschedule never loses a colleague’s update', () => {
+  async function openReschedule(label: string, extra: Record<string, string> = {}) {
+    const doctor = await doctorWithSlots(`${label}${run}`, { count: 4 });
+    const a = await patientNamed('Ann', `Alpha${label}${run}`);
+    const x = await bookedBy(a.id, doctor, doctor.slots[0] as never, {
+      reasonCode: 'Check-up',
+      comment: 'Bring glasses',
+      ...extra,
+    });
+    const net = recordingFetch();
+    const onBooked = vi.fn();
+    const utils = render(
+      <AppointmentForm appointmentId={x.id} timeZone={PRACTICE_ZONE} onBooked={onBooked} />,
+      net,
+    );
+    await waitFor(() => expect(field('Reason').value).toBe('Check-up'));
+    return { ...utils, doctor, x, onBooked };
+  }
+
+  it('sends only the new time, with If-Match of the version it loaded', async () => {
+    const { user, net, doctor, x, onBooked } = await openReschedule('Only');
+    await user.click(await time('10:00 AM'));
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+    await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
+    const [patch] = net.writes();
+    expect(patch?.body).toEqual({
+      slotId: doctor.slots[2]?.id,
+      start: doctor.slots[2]?.start,
+      end: doctor.slots[2]?.end,
+      minutesDuration: 30,
+    });
+    expect(patch?.headers.get('if-match')).toMatch(/^W\/"\d+"$/);
+    expect(await colleague().appointments.read(x.id)).toMatchObject({
+      slotId: doctor.slots[2]?.id,
+      reasonCode: 'Check-up',
+      comment: 'Bring glasses',
+      status: 'booked',
+    });
+  });
+
+  it('a colleague’s change in between: nothing written, theirs next to yours, typed kept, re-applied on the next submit', async () => {
+    const { user, net, doctor, x, onBooked } = await openReschedule('Both');
+    await user.clear(field('Reason'));
+    await user.type(field('Reason'), 'Knee pain');
+    await user.click(await time('10:00 AM'));
+    await colleague().appointments.update(x.id, {
+      reasonCode: 'Back pain',
+      comment: 'Colleague note',
+    });
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+
+    const alert = screen.getByRole('alert');
+    await waitFor(() =>
+      expect(alert.textContent).toMatch(/^Someone else changed this appointment/),
+    );
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    const list = screen.getByRole('region', { name: 'Changed by someone else too' });
+    expect(list.textContent).toContain('Reason: Stored now: Back pain · Yours: Knee pain');
+    expect(field('Reason').value).toBe('Knee pain');
+    expect(field('Note').value).toBe('Colleague note');
+    expect(screen.getByRole('button', { name: '10:00 AM' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(onBooked).not.toHaveBeenCalled();
+    expect(await colleague().appointments.read(x.id)).toMatchObject({
+      slotId: doctor.slots[0]?.id,
+      reasonCode: 'Back pain',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+    await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
+    expect(net.writes().at(-1)?.body).toEqual({
+      slotId: doctor.slots[2]?.id,
+      start: doctor.slots[2]?.start,
+      end: doctor.slots[2]?.end,
+      minutesDuration: 30,
+      reasonCode: 'Knee pain',
+    });
+    expect(await colleague().appointments.read(x.id)).toMatchObject({
+      slotId: doctor.slots[2]?.id,
+      reasonCode: 'Knee pain',
+      comment: 'Colleague note',
+    });
+  });
+
+  it('a colleague moved it meanwhile: shows their time next to the one picked', async () => {
+    const { user, doctor, x, onBooked } = await openReschedule('Moved');
+    await user.click(await time('10:00 AM'));
+    await colleague().appointments.update(x.id, {
+      slotId: doctor.slots[1]?.id,
+      start: doctor.slots[1]?.start,
+      end: doctor.slots[1]?.end,
+    });
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+    const list = await screen.findByRole('region', { name: 'Changed by someone else too' });
+    expect(list.textContent?.replace(/\s/g, ' ')).toContain(
+      'Time: Stored now: Wed, Feb 3, 2027, 9:30 AM GMT+5:30 · Yours: Wed, Feb 3, 2027, 10:00 AM GMT+5:30',
+    );
+    expect(onBooked).not.toHaveBeenCalled();
+    expect((await colleague().appointments.read(x.id)).slotId).toBe(doctor.slots[1]?.id);
+  });
+
+  it('a newer copy while editing updates untouched fields, keeps typed ones, and says so', async () => {
+    const { user, queryClient, x } = await openReschedule('Refetch');
+    await user.clear(field('Reason'));
+    await user.type(field('Reason'), 'Typed');
+    await colleague().appointments.update(x.id, { reasonCode: 'Theirs', comment: 'New note' });
+    await act(() =>
+      queryClient.invalidateQueries({ queryKey: clinikKeys.detail('appointments', x.id) }),
+    );
+
+    await waitFor(() => expect(field('Note').value).toBe('New note'));
+    expect(field('Reason').value).toBe('Typed');
+    expect(
+      screen.getByText(
+        'This appointment was changed elsewhere (Reason, Note). Fields you did not edit show the new values.',
+      ),
+    ).toBeTruthy();
+    const list = screen.getByRole('region', { name: 'Changed by someone else too' });
+    expect(list.textContent).toContain('Reason: Stored now: Theirs · Yours: Typed');
+    await user.click(within(list).getByRole('button', { name: 'Keep stored reason' }));
+    expect(field('Reason').value).toBe('Theirs');
+  });
+
+  it('cancelled meanwhile: refuses to move it and says why', async () => {
+    const { user, net, x, onBooked } = await openReschedule('Cancelled');
+    await user.click(await time('10:00 AM'));
+    await colleague().appointments.update(x.id, { status: 'cancelled' });
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'This appointment is now cancelled and can no longer be rescheduled.',
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Reschedule appointment' }));
+    expect(net.writes()).toHaveLength(1); // the refused If-Match attempt only
+    expect(onBooked).not.toHaveBeenCalled();
+    expect(await colleague().appointments.read(x.id)).toMatchObject({ status: 'cancelled' });
   });
 });

@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { clinikKeys } from '../queries/keys.js';
 import { axeViolations } from '../test/axe.js';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { AppointmentForm } from './AppointmentForm.js';
@@ -253,6 +254,87 @@ describe('AppointmentForm', () => {
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('AppointmentForm when the picked time disappears', () => {
+  /** Every text the form's alert showed, in order (announcements a screen reader would read). */
+  function alertHistory() {
+    const alert = screen.getByRole('alert');
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const text = alert.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    });
+    observer.observe(alert, { childList: true, subtree: true, characterData: true });
+    return { seen, stop: () => observer.disconnect() };
+  }
+
+  it('announces a time booked by someone else on a refresh, keeps the entries and focus', async () => {
+    const { user, queryClient } = renderForm({ practitionerId: 'prac-rao' });
+    await user.click(await slotButton('11:00 AM'));
+    await user.type(screen.getByLabelText('Reason'), 'Cough');
+    scheduling.api.takeSlot('rao-0616-4');
+    await act(() => queryClient.invalidateQueries({ queryKey: clinikKeys.lists('slots') }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/^That time was just booked/),
+    );
+    expect(screen.queryByRole('button', { name: '11:00 AM' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('Reason'));
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^That time was just booked/);
+    expect(scheduling.api.writes).toHaveLength(0);
+    // Picking another time clears the announcement.
+    await user.click(screen.getByRole('button', { name: '11:30 AM' }));
+    expect(screen.getByRole('alert').textContent).toBe('');
+  });
+
+  it('a picked time that starts meanwhile gets its own wording', async () => {
+    let now = KOLKATA_NOW;
+    const { user } = renderWithClient(
+      <AppointmentForm patientId="pat-ada" practitionerId="prac-rao" />,
+      { baseUrl: scheduling.baseUrl, timeZone: KOLKATA, now: () => now },
+    );
+    await user.click(await slotButton('10:00 AM'));
+    now = new Date(KOLKATA_NOW.getTime() + 21 * 60_000); // 10:01 in Kolkata
+    await user.type(screen.getByLabelText('Reason'), 'Late');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The time you picked has passed. Pick another one; your other entries are kept.',
+      ),
+    );
+    expect(screen.getByLabelText('Reason')).toHaveProperty('value', 'Late');
+  });
+
+  it('its own booking is announced as booked, never as taken or as an error, and keeps focus', async () => {
+    const { user, onBooked } = renderForm({ practitionerId: 'prac-rao' });
+    await user.click(await slotButton('10:30 AM'));
+    const history = alertHistory();
+    const book = screen.getByRole('button', { name: 'Book appointment' });
+    await user.click(book);
+    await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
+    // The booked time has left the free times (the refresh ran before the form cleared it).
+    await waitFor(() => expect(screen.queryByRole('button', { name: '10:30 AM' })).toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    history.stop();
+    expect(history.seen).toEqual([]);
+    expect(screen.getByRole('alert').textContent).toBe('');
+    expect(screen.getByRole('status').textContent).toMatch(/^Booked for/);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Book appointment' }));
+  });
+
+  it('keeps focus on the pressed button while the booking is sent', async () => {
+    const { user, onBooked } = renderForm({ practitionerId: 'prac-rao' });
+    await user.click(await slotButton('12:00 PM'));
+    const gate = scheduling.api.hold();
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const busy = await screen.findByRole('button', { name: 'Booking…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(busy);
+    await user.click(busy); // a second press sends nothing more
+    gate.release();
+    await waitFor(() => expect(onBooked).toHaveBeenCalledTimes(1));
+    expect(scheduling.api.writes).toHaveLength(1);
   });
 });
 
