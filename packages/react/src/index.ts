@@ -3,6 +3,22 @@ export * from './appointments/index.js';
 export * from './components/PatientCard/index.js';
 export * from './components/PatientForm/index.js';
 export * from './components/PatientList/index.js';
+export {
+  type Draft,
+  discardEdit,
+  draftValues,
+  editField,
+  type FieldConflict,
+  isPristine,
+  rebaseDraft,
+} from './form/draft.js';
+export {
+  type GuardedUpdateVariables,
+  guardedUpdate,
+  RecordChangedError,
+  useGuardedUpdate,
+} from './form/guardedUpdate.js';
+export { type RecordSetter, useRecordState } from './form/recordState.js';
 export { ageInYears, formatCalendarDate } from './format/dates.js';
 export type { ClinikQuerySettings } from './hooks/options.js';
 export { useDebouncedValue } from './hooks/useDebouncedValue.js';
@@ -39,6 +55,11 @@ export { bindClinikClient, clinikClientOf } from './queries/clientRegistry.js';
 export { clinikQueries, resourceQueries } from './queries/clinikQueries.js';
 export { clinikInvalidation } from './queries/invalidation.js';
 export { clinikKeys, normalizeParams } from './queries/keys.js';
+export {
+  DEFAULT_READ_YOUR_WRITES_MS,
+  installReadYourWrites,
+  noteOwnWrite,
+} from './queries/readYourWrites.js';
 export type {
   CreateOf,
   InfiniteParamsOf,

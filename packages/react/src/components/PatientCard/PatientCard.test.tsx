@@ -63,3 +63,21 @@ describe('PatientCard', () => {
     expect(within(card).getByText('weiblich')).toBeTruthy();
   });
 });
+
+describe('PatientCard follows patientId', () => {
+  it('never shows the previous patient while the next one loads slowly', async () => {
+    const api = server.reset([patient, makePatient(1)]);
+    const { rerender } = renderWithClient(<PatientCard patientId="pat-00000" />, {
+      baseUrl: server.baseUrl,
+    });
+    await screen.findByRole('article', { name: 'Ada Lovelace' });
+    const gate = api.hold();
+    rerender(<PatientCard patientId="pat-00001" />);
+    const card = screen.getByRole('article');
+    expect(card.getAttribute('data-state')).toBe('loading');
+    expect(card.textContent).not.toContain('Ada');
+    expect(card.getAttribute('aria-label')).toBeNull();
+    gate.release();
+    await screen.findByRole('article', { name: 'Grace Lovelace' });
+  });
+});
