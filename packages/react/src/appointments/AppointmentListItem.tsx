@@ -5,10 +5,8 @@ import { formatTime } from '../time/format.js';
 import { crossesMidnight } from '../time/slots.js';
 import { AppointmentForm } from './AppointmentForm.js';
 import type { AppointmentMessages } from './appointmentMessages.js';
-import { CancelAppointmentPanel } from './CancelAppointmentPanel.js';
+import { CANCELLABLE, CancelAppointmentPanel } from './CancelAppointmentPanel.js';
 import { StatusBadge } from './StatusBadge.js';
-
-const CANCELLABLE = new Set(['proposed', 'pending', 'booked', 'arrived', 'checked-in', 'waitlist']);
 
 export interface AppointmentListItemProps {
   appointment: Appointment;
@@ -80,7 +78,8 @@ export function AppointmentListItem({
       ) : null}
       {panel === 'cancel' ? (
         <CancelAppointmentPanel
-          appointmentId={appointment.id}
+          appointment={appointment}
+          timeZone={timeZone}
           messages={messages}
           onDone={(cancelled) => {
             setPanel(undefined);

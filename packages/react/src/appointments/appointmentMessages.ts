@@ -78,6 +78,8 @@ export interface AppointmentMessages {
   cancelChanged: (now: string) => string;
   /** It was cancelled by someone else meanwhile; nothing to do. */
   alreadyCancelled: (now: string) => string;
+  /** It was completed or marked otherwise meanwhile and can no longer be cancelled. */
+  cannotCancel: (now: string) => string;
   cancelAnyway: string;
   close: string;
   reschedule: string;
@@ -192,6 +194,8 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   cancelChanged: (now) =>
     `This appointment changed since you opened it; nothing was cancelled. It is now: ${now}. Cancel it anyway?`,
   alreadyCancelled: (now) => `Someone else already cancelled this appointment (${now}).`,
+  cannotCancel: (now) =>
+    `This appointment changed since you opened it and can no longer be cancelled; nothing was changed. It is now: ${now}.`,
   cancelAnyway: 'Cancel it anyway',
   close: 'Close',
   reschedule: 'Reschedule',
