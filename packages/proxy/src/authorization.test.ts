@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { patientPortal, readOnly } from './policies/policies.js';
-import { type FakeUpstream, startUpstream, TEST_KEY } from './test/fake-upstream.js';
+import {
+  envelope,
+  type FakeUpstream,
+  sendJson,
+  startUpstream,
+  TEST_KEY,
+  type UpstreamHandler,
+} from './test/fake-upstream.js';
 import { send, until } from './test/http.js';
 import { recordHandler } from './test/record-upstream.js';
 import { asUser, startProxy, type TestUser } from './test/setup-proxy.js';
@@ -179,6 +186,85 @@ describe('patientPortal()', () => {
       headers: patientA,
     });
     expect(deleteOwn.status).toBe(403);
+  });
+});
+
+describe('patientPortal() writes and record versions', () => {
+  // The upstream as a race would look: the appointment was patient A's at the ownership check
+  // (version 7), then moved to patient B (version 8) before the write arrived.
+  const racingHandler: UpstreamHandler = (req, res) => {
+    if (req.method === 'GET') {
+      sendJson(res, 200, envelope({ id: 'apt_a', patientId: 'pat_a', status: 'booked' }), {
+        etag: 'W/"7"',
+      });
+      return;
+    }
+    if (req.headers['if-match'] !== 'W/"8"') {
+      sendJson(res, 412, {
+        error: 'PRECONDITION_FAILED',
+        message: 'The record has changed since that version was read',
+        code: '412',
+      });
+      return;
+    }
+    sendJson(res, 200, envelope({ id: 'apt_a', patientId: 'pat_b', status: 'cancelled' }));
+  };
+
+  it('writes only the version whose owner it checked: a record moved meanwhile is not written', async () => {
+    upstream.handler = racingHandler;
+    const res = await send(portal.url, '/api/clinik/v1/appointments/apt_a', {
+      method: 'PATCH',
+      headers: { ...patientA, ...json },
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(res.status).toBe(412);
+    expect(res.json()).toMatchObject({ error: 'PRECONDITION_FAILED', code: '412' });
+    expect(upstream.seen.map((r) => [r.method, r.headers['if-match']])).toEqual([
+      ['GET', undefined],
+      ['PATCH', 'W/"7"'],
+    ]);
+  });
+
+  it("keeps the client's own If-Match, and never sends it on the ownership read", async () => {
+    upstream.handler = racingHandler;
+    await send(portal.url, '/api/clinik/v1/appointments/apt_a', {
+      method: 'PATCH',
+      headers: { ...patientA, ...json, 'if-match': 'W/"5"' },
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(upstream.seen.map((r) => [r.method, r.headers['if-match']])).toEqual([
+      ['GET', undefined],
+      ['PATCH', 'W/"5"'],
+    ]);
+  });
+
+  it('does not forward an upstream ETag that is not an entity tag as If-Match', async () => {
+    upstream.handler = (req, res) =>
+      req.method === 'GET'
+        ? sendJson(res, 200, envelope({ id: 'apt_a', patientId: 'pat_a' }), { etag: 'W/7, x' })
+        : sendJson(res, 200, envelope({ id: 'apt_a', patientId: 'pat_a' }));
+    await send(portal.url, '/api/clinik/v1/appointments/apt_a', {
+      method: 'PATCH',
+      headers: { ...patientA, ...json },
+      body: JSON.stringify({ status: 'cancelled' }),
+    });
+    expect(upstream.seen[1]?.headers['if-match']).toBeUndefined();
+  });
+
+  it('staff writes carry If-Match through unchanged and add none of their own', async () => {
+    await send(staffProxy.url, '/api/clinik/v1/patients/pat_a', {
+      method: 'PATCH',
+      headers: { ...asUser('staff_1'), ...json, 'if-match': 'W/"3"' },
+      body: JSON.stringify({ firstName: 'Anna' }),
+    });
+    await send(staffProxy.url, '/api/clinik/v1/patients/pat_a', {
+      method: 'DELETE',
+      headers: asUser('staff_1'),
+    });
+    expect(upstream.seen.map((r) => [r.method, r.headers['if-match']])).toEqual([
+      ['PATCH', 'W/"3"'],
+      ['DELETE', undefined],
+    ]);
   });
 });
 

@@ -89,6 +89,10 @@ describe('request headers', () => {
         ...asUser(),
         accept: 'application/json',
         'if-none-match': '"v1"',
+        'if-match': 'W/"4"',
+        'if-unmodified-since': 'Tue, 01 Dec 2026 00:00:00 GMT',
+        'if-modified-since': 'Tue, 01 Dec 2026 00:00:00 GMT',
+        'if-range': '"v1"',
         prefer: 'return=minimal',
         cookie: 'session=abc',
         authorization: 'Bearer user-token',
@@ -107,6 +111,7 @@ describe('request headers', () => {
     expect(headers['x-api-key']).toBe(TEST_KEY);
     expect(headers.accept).toBe('application/json');
     expect(headers['if-none-match']).toBe('"v1"');
+    expect(headers['if-match']).toBe('W/"4"');
     expect(headers.prefer).toBe('return=minimal');
     expect(headers['x-request-id']).toMatch(/^req_/);
     expect(headers.host).toBe(new URL(upstream.url).host);
@@ -122,6 +127,10 @@ describe('request headers', () => {
       'x-test-user',
       'te',
       'keep-alive',
+      // Only If-Match and If-None-Match are part of the contract's versioning.
+      'if-unmodified-since',
+      'if-modified-since',
+      'if-range',
     ]) {
       expect(headers[name], name).toBeUndefined();
     }

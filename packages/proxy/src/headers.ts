@@ -10,6 +10,9 @@ const FORWARDED_REQUEST_HEADERS = [
   'idempotency-key',
 ] as const;
 
+/** An entity tag as RFC 9110 section 8.8.3 writes it (`"v"` or `W/"v"`). */
+export const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7e]*"$/;
+
 /** The method-override headers the contract answers with 400 METHOD_OVERRIDE_REJECTED. */
 export const METHOD_OVERRIDE_HEADERS = [
   'x-http-method-override',

@@ -6,7 +6,7 @@ import { bodyAlreadyRead, readBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
 import { LiveEvents } from './events/live.js';
-import { upstreamRequestHeaders } from './headers.js';
+import { ENTITY_TAG, upstreamRequestHeaders } from './headers.js';
 import {
   bodyRespects,
   type NarrowingPlan,
@@ -165,7 +165,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
     this.rememberKey(apiKey);
 
     const search = new URLSearchParams(query).toString();
-    const exchange = (m: string, payload: Buffer) =>
+    const exchange = (m: string, payload: Buffer, checkedVersion?: string) =>
       this.exchange(req, {
         method: m,
         route,
@@ -176,6 +176,7 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         // Ownership checks need the full record: a 304 or 412 would skip the check (and hint
         // that another patient's record exists).
         conditional: plan.kind !== 'check-record' || m !== 'GET',
+        checkedVersion,
         apiKey,
         requestId,
         client: res,
@@ -196,6 +197,16 @@ class ProxyHandler<User, Req extends IncomingMessage> {
         sendError(res, state, 404, 'NOT_FOUND', 'Resource not found');
         return;
       }
+      // The write must hit the version whose owner was just checked: if the record changes
+      // between the check and the write (moved to another patient), the API answers 412.
+      const checked = read.headers.etag;
+      const result = await exchange(
+        method,
+        body,
+        typeof checked === 'string' && ENTITY_TAG.test(checked) ? checked : undefined,
+      );
+      this.deliver(res, state, result, located.mount);
+      return;
     }
 
     const result = await exchange(method, body);
@@ -448,6 +459,8 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       body: Buffer;
       contentType: string | undefined;
       conditional: boolean;
+      /** ETag of the version an ownership check read; sent as If-Match when the client sent none. */
+      checkedVersion?: string | undefined;
       apiKey: string;
       requestId: string;
       client: ServerResponse;
@@ -465,6 +478,9 @@ class ProxyHandler<User, Req extends IncomingMessage> {
       delete headers['if-match'];
       delete headers['if-none-match'];
     } else if (call.contentType) headers['content-type'] = call.contentType;
+    if (call.checkedVersion && headers['if-match'] === undefined) {
+      headers['if-match'] = call.checkedVersion;
+    }
     const idempotent = isIdempotentRequest(call.method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
       const waitMs = breaker?.acquire() ?? 0;

@@ -136,6 +136,57 @@ describe('against the sandbox', () => {
     expect(cancelOther.status).toBe(404);
   });
 
+  it('passes versions through: ETag out, If-Match in, and the 412 of a stale version', async () => {
+    const url = `/api/clinik/v1/patients/${ids.patientB}`;
+    const read = await send(staffApp.url, url, { headers: staffUser });
+    const etag = read.headers.etag as string;
+    expect(etag).toMatch(/^W\/"\d+"$/);
+    const patch = (ifMatch: string, firstName: string) =>
+      send(staffApp.url, url, {
+        method: 'PATCH',
+        headers: { ...staffUser, ...json, 'if-match': ifMatch },
+        body: JSON.stringify({ firstName }),
+      });
+    const first = await patch(etag, 'Bobby');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).not.toBe(etag);
+    const stale = await patch(etag, 'Robert');
+    expect(stale.status).toBe(412);
+    expect(stale.json()).toMatchObject({ error: 'PRECONDITION_FAILED', code: '412' });
+    expect(stale.json().requestId).toMatch(/^req_/);
+    const gone = await send(staffApp.url, url, {
+      method: 'DELETE',
+      headers: { ...staffUser, 'if-match': etag },
+    });
+    expect(gone.status).toBe(412);
+    const after = await send(staffApp.url, url, { headers: staffUser });
+    expect(after.json()).toMatchObject({ data: { firstName: 'Bobby' } });
+    expect(after.headers.etag).toBe(first.headers.etag);
+  });
+
+  it('a portal write carries the version it checked the owner of', async () => {
+    const url = `/api/clinik/v1/appointments/${ids.apptA}`;
+    const before = await send(portalApp.url, url, { headers: patientA() });
+    // Staff change the appointment between the portal's read and its write.
+    await send(staffApp.url, url, {
+      method: 'PATCH',
+      headers: { ...staffUser, ...json },
+      body: JSON.stringify({ comment: 'moved by staff' }),
+    });
+    const stale = await send(portalApp.url, url, {
+      method: 'PATCH',
+      headers: { ...patientA(), ...json, 'if-match': before.headers.etag as string },
+      body: JSON.stringify({ comment: 'from the portal' }),
+    });
+    expect(stale.status).toBe(412);
+    const fresh = await send(portalApp.url, url, {
+      method: 'PATCH',
+      headers: { ...patientA(), ...json },
+      body: JSON.stringify({ comment: 'from the portal' }),
+    });
+    expect(fresh.status).toBe(200);
+  });
+
   it('passes the data API validation errors through unchanged', async () => {
     const res = await send(staffApp.url, '/api/clinik/v1/patients', {
       method: 'POST',
