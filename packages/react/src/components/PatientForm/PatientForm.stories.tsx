@@ -1,5 +1,7 @@
+import type { Patient } from '@clinikapi/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { FakeClinikApi } from '../../test/fakeApi.js';
 import { makePatient } from '../../test/fixtures.js';
 import { withFakeClinik } from '../../test/storybook.js';
 import { PatientForm } from './PatientForm.js';
@@ -79,6 +81,45 @@ export const Edit: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByLabelText('First name')).toHaveValue('Ada'));
+  },
+};
+
+/** A colleague saves the same patient right after this form loaded it. */
+function colleagueSavesAfterFirstRead(api: FakeClinikApi) {
+  const handle = api.handle;
+  let reads = 0;
+  api.handle = async (request) => {
+    const response = await handle(request);
+    if (request.method === 'GET' && /\/patients\/pat-00000$/.test(request.url) && ++reads === 1) {
+      const stored = api.patients[0] as Patient;
+      api.patients[0] = {
+        ...stored,
+        phone: '+1-555-0100',
+        email: 'ada.l@example.test',
+        updatedAt: '2026-06-15T11:59:00.000Z',
+      };
+    }
+    return response;
+  };
+}
+
+/** Someone else saved meanwhile: nothing is written, both values are shown, typed input is kept. */
+export const Conflict: Story = {
+  args: { patientId: 'pat-00000' },
+  decorators: [withFakeClinik({ patients: [makePatient(0)], setup: colleagueSavesAfterFirstRead })],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('First name')).toHaveValue('Ada'));
+    await userEvent.clear(canvas.getByLabelText('Phone'));
+    await userEvent.type(canvas.getByLabelText('Phone'), '+1-555-0199');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Someone else saved this patient');
+    const list = canvas.getByRole('region', { name: 'Fields changed by someone else too' });
+    await expect(list).toHaveTextContent('Stored now: +1-555-0100');
+    await expect(list).toHaveTextContent('Yours: +1-555-0199');
+    await expect(canvas.getByLabelText('Email')).toHaveValue('ada.l@example.test');
+    await expect(args.onSaved).not.toHaveBeenCalled();
   },
 };
 
