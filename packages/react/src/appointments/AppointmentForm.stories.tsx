@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { focusManager } from '@tanstack/react-query';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { AppointmentForm } from './AppointmentForm.js';
 import type { SchedulingApi } from './test/schedulingApi.js';
@@ -59,8 +60,63 @@ export const SlotTakenMeanwhile: Story = {
   },
 };
 
+let openApi: SchedulingApi | undefined;
+/**
+ * The picked time is booked by someone else while the form is open; the next refresh (here: the
+ * window regaining focus, as with the live stream) announces it and keeps every other entry.
+ */
+export const TimeTakenWhileOpen: Story = {
+  args: { practitionerId: 'prac-rao' },
+  decorators: [withScheduling({ ...kolkata, expose: (api) => (openApi = api) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: '11:00 AM' }));
+    await userEvent.type(canvas.getByLabelText('Reason'), 'Cough');
+    openApi?.takeSlot('rao-0616-4');
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    focusManager.setFocused(undefined);
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(/just booked/));
+    await expect(canvas.queryByRole('button', { name: '11:00 AM' })).toBeNull();
+    await expect(canvas.getByLabelText('Reason')).toHaveValue('Cough');
+  },
+};
+
 export const Rescheduling: Story = {
   args: { appointmentId: 'appt-next', patientId: undefined },
+};
+
+let rescheduleApi: SchedulingApi | undefined;
+/**
+ * Rescheduling while reception edits the same appointment: nothing is written, their reason is
+ * shown next to the one typed here, the typed one stays, and "Reschedule" again applies it.
+ */
+export const RescheduleConflict: Story = {
+  args: { appointmentId: 'appt-next', patientId: undefined },
+  decorators: [withScheduling({ ...kolkata, expose: (api) => (rescheduleApi = api) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reason = await canvas.findByLabelText('Reason');
+    await waitFor(() => expect(reason).toHaveValue('Night shift follow-up'));
+    await userEvent.clear(reason);
+    await userEvent.type(reason, 'Sleep review');
+    await userEvent.click(await canvas.findByRole('button', { name: '9:30 AM' }));
+    if (rescheduleApi) {
+      rescheduleApi.state.appointments = rescheduleApi.state.appointments.map((a) =>
+        a.id === 'appt-next'
+          ? { ...a, reasonCode: 'Changed by reception', updatedAt: new Date().toISOString() }
+          : a,
+      );
+    }
+    await userEvent.click(canvas.getByRole('button', { name: 'Reschedule appointment' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(/Someone else changed this appointment/),
+    );
+    await expect(
+      canvas.getByRole('region', { name: 'Changed by someone else too' }),
+    ).toHaveTextContent('Reason: Stored now: Changed by reception · Yours: Sleep review');
+    await expect(reason).toHaveValue('Sleep review');
+  },
 };
 
 export const LoadingTimes: Story = {

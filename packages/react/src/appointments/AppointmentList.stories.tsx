@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AppointmentList } from './AppointmentList.js';
+import type { SchedulingApi } from './test/schedulingApi.js';
 import { KOLKATA, KOLKATA_NOW, kolkataPractice } from './test/schedulingScenario.js';
 import { withScheduling } from './test/storybook.js';
 
@@ -33,6 +34,27 @@ export const Cancelling: Story = {
     await userEvent.type(canvas.getByLabelText('Reason for cancelling'), 'Travelling');
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm cancellation' }));
     await canvas.findByText('Cancelled');
+  },
+};
+
+let changingApi: SchedulingApi | undefined;
+/** The appointment changed after the list showed it: the panel says what it is now and asks. */
+export const CancelAfterChange: Story = {
+  decorators: [withScheduling({ ...kolkata, expose: (api) => (changingApi = api) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel appointment' }));
+    await userEvent.type(canvas.getByLabelText('Reason for cancelling'), 'Travelling');
+    if (changingApi) {
+      changingApi.state.appointments = changingApi.state.appointments.map((a) =>
+        a.id === 'appt-next' ? { ...a, status: 'arrived', updatedAt: new Date().toISOString() } : a,
+      );
+    }
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm cancellation' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(/It is now: Arrived.*Cancel it anyway\?/),
+    );
+    await expect(canvas.getByRole('button', { name: 'Cancel it anyway' })).toBeVisible();
   },
 };
 

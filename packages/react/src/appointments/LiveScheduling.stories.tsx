@@ -16,8 +16,8 @@ function Scheduling() {
   const practitionerId = chosen || practitioners.data?.data[0]?.id || '';
   return (
     <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)' }}>
+      {/* No key needed: the form follows practitionerId (its state starts over per practitioner). */}
       <AppointmentForm
-        key={practitionerId}
         practitionerId={practitionerId || undefined}
         onBooked={(appointment) => setChosen(appointment.practitionerId ?? '')}
       />

@@ -1,6 +1,7 @@
-import { ClinikConflictError } from '@clinikapi/core';
+import { type Appointment, ClinikConflictError } from '@clinikapi/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { RecordChangedError } from '../form/guardedUpdate.js';
 import { createTestQueryClient, renderWithClient } from '../test/renderWithClient.js';
 import { startOfDayIn } from '../time/zone.js';
 import { appointmentQueries } from './appointmentQueries.js';
@@ -233,5 +234,49 @@ describe('appointment queries and mutations', () => {
       cancelationReason: 'Feeling better',
     });
     await waitFor(() => expect(statusOf('rao-0616-5')).toBe('free'));
+  });
+
+  it('with a base version, writes only onto it: a changed appointment rejects with RecordChangedError and the latest copy', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => ({
+        appointment: useAppointment('appt-next'),
+        update: useUpdateAppointment(),
+        cancel: useCancelAppointment(),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.appointment.isSuccess).toBe(true));
+    const seen = result.current.appointment.data as Appointment;
+    // Someone else changes it after it was read (this API sends no ETag: updatedAt decides).
+    scheduling.api.state.appointments = scheduling.api.state.appointments.map((a) =>
+      a.id === 'appt-next'
+        ? { ...a, reasonCode: 'Moved by reception', updatedAt: '2026-06-16T04:00:00Z' }
+        : a,
+    );
+    await expect(
+      result.current.cancel.mutateAsync({ id: 'appt-next', reason: 'Late', base: seen }),
+    ).rejects.toMatchObject({
+      name: 'RecordChangedError',
+      latest: expect.objectContaining({ reasonCode: 'Moved by reception' }),
+    });
+    await expect(
+      result.current.update.mutateAsync({ id: 'appt-next', patch: { comment: 'x' }, base: seen }),
+    ).rejects.toBeInstanceOf(RecordChangedError);
+    expect(scheduling.api.writes).toEqual([]);
+
+    const latest = scheduling.api.state.appointments.find(
+      (a) => a.id === 'appt-next',
+    ) as Appointment;
+    await act(() =>
+      result.current.cancel.mutateAsync({ id: 'appt-next', reason: 'Late', base: latest }),
+    );
+    expect(scheduling.api.writes).toEqual([
+      {
+        method: 'PATCH',
+        path: '/v1/appointments/appt-next',
+        body: { status: 'cancelled', cancelationReason: 'Late' },
+      },
+    ]);
   });
 });
