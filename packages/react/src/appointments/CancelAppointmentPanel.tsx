@@ -67,8 +67,7 @@ export function CancelAppointmentPanel({
   const cancel = useCancelAppointment();
   const inputRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus the reason for each appointment
-  useEffect(() => inputRef.current?.focus(), [key]);
+  useEffect(() => inputRef.current?.focus(), []);
   useEffect(() => {
     if (state.attempt > 0) messageRef.current?.focus();
   }, [state.attempt]);
