@@ -112,9 +112,9 @@ export const RescheduleConflict: Story = {
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(/Someone else changed this appointment/),
     );
-    await expect(
-      canvas.getByRole('region', { name: 'Changed by someone else too' }),
-    ).toHaveTextContent('Reason: Stored now: Changed by reception · Yours: Sleep review');
+    const list = canvas.getByRole('region', { name: 'Changed by someone else too' });
+    await expect(list).toHaveTextContent('Stored now: Changed by reception');
+    await expect(list).toHaveTextContent('Yours: Sleep review');
     await expect(reason).toHaveValue('Sleep review');
   },
 };

@@ -174,16 +174,16 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
           <div className="ck-fieldset ck-changes">
             {form.changedElsewhere ? <p role="status">{form.changedElsewhere}</p> : null}
             {form.conflicts.length > 0 ? (
-              <section aria-labelledby={conflictsId} className="ck-conflicts">
+              <section aria-labelledby={conflictsId} className="ck-changes__conflicts">
                 <h3 id={conflictsId}>{messages.conflictsTitle}</h3>
-                <ul>
+                <dl>
                   {form.conflicts.map((conflict) => (
-                    <li key={conflict.field}>
-                      <strong>{conflict.label}</strong>: {messages.storedNow(conflict.theirs)} ·{' '}
-                      {messages.yours(conflict.yours)}
+                    <div key={conflict.field} className="ck-conflicts__field">
+                      <dt>{conflict.label}</dt>
+                      <dd>{messages.storedNow(conflict.theirs)}</dd>
+                      <dd>{messages.yours(conflict.yours)}</dd>
                       {conflict.canKeepStored ? (
-                        <>
-                          {' '}
+                        <dd>
                           <button
                             type="button"
                             className="ck-button"
@@ -191,11 +191,11 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
                           >
                             {messages.keepStored(conflict.label)}
                           </button>
-                        </>
+                        </dd>
                       ) : null}
-                    </li>
+                    </div>
                   ))}
-                </ul>
+                </dl>
               </section>
             ) : null}
           </div>
