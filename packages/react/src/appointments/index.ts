@@ -21,11 +21,14 @@ export {
   type SlotRangeParams,
 } from './appointmentQueries.js';
 export {
+  type AppointmentChangeField,
+  type AppointmentConflict,
   type AppointmentFormField,
   type AppointmentFormState,
   type AppointmentFormValues,
   DEFAULT_DURATIONS,
   FORM_APPOINTMENT_TYPES,
+  type LostSlotReason,
   type UseAppointmentFormOptions,
   useAppointmentForm,
 } from './useAppointmentForm.js';
