@@ -3,7 +3,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { PatientList } from '../src/components/PatientList/PatientList.js';
+import { PatientList } from '../src/patients/PatientList/PatientList.js';
 import { ClinikProvider } from '../src/provider/ClinikProvider.js';
 import { clinikQueries } from '../src/queries/clinikQueries.js';
 import { makePatients } from '../src/test/fixtures.js';

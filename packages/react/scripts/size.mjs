@@ -63,7 +63,7 @@ function byPackage(inputs) {
 }
 
 const main = await bundle(source('index.ts'), [lazyBoundary]);
-const lazy = await bundle(source('components/PatientForm/validatePatient.ts'));
+const lazy = await bundle(source('patients/PatientForm/validatePatient.ts'));
 
 console.log(
   `@clinikapi/react bundle: ${(main.code.length / 1024).toFixed(1)} kB minified, ` +

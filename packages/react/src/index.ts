@@ -1,8 +1,5 @@
 'use client';
 export * from './appointments/index.js';
-export * from './components/PatientCard/index.js';
-export * from './components/PatientForm/index.js';
-export * from './components/PatientList/index.js';
 export {
   type Draft,
   discardEdit,
@@ -19,27 +16,7 @@ export {
   useGuardedUpdate,
 } from './form/guardedUpdate.js';
 export { type RecordSetter, useRecordState } from './form/recordState.js';
-export { ageInYears, formatCalendarDate } from './format/dates.js';
-export type { ClinikQuerySettings } from './hooks/options.js';
-export { useDebouncedValue } from './hooks/useDebouncedValue.js';
-export {
-  type PatientListParams,
-  useCreatePatient,
-  useDeletePatient,
-  useInfinitePatients,
-  usePatient,
-  usePatients,
-  useUpdatePatient,
-} from './hooks/usePatients.js';
-export {
-  type UpdateVariables,
-  useCreateResource,
-  useDeleteResource,
-  useInfiniteResourceList,
-  useResource,
-  useResourceList,
-  useUpdateResource,
-} from './hooks/useResourceQueries.js';
+export { useDebouncedValue } from './list/useDebouncedValue.js';
 export {
   ClinikLiveEvents,
   type ClinikLiveEventsProps,
@@ -49,12 +26,25 @@ export {
 export type { LiveStatus } from './live/connection.js';
 export { invalidateForNotice } from './live/invalidate.js';
 export { type ClinikMessages, defaultMessages } from './messages.js';
+export * from './patients/PatientCard/index.js';
+export * from './patients/PatientForm/index.js';
+export * from './patients/PatientList/index.js';
+export {
+  type PatientListParams,
+  useCreatePatient,
+  useDeletePatient,
+  useInfinitePatients,
+  usePatient,
+  usePatients,
+  useUpdatePatient,
+} from './patients/usePatients.js';
 export { ClinikProvider, type ClinikProviderProps } from './provider/ClinikProvider.js';
 export { type ClinikContextValue, useClinik, useMessages } from './provider/context.js';
 export { bindClinikClient, clinikClientOf } from './queries/clientRegistry.js';
 export { clinikQueries, resourceQueries } from './queries/clinikQueries.js';
 export { clinikInvalidation } from './queries/invalidation.js';
 export { clinikKeys, normalizeParams } from './queries/keys.js';
+export type { ClinikQuerySettings } from './queries/options.js';
 export {
   DEFAULT_READ_YOUR_WRITES_MS,
   installReadYourWrites,
@@ -68,4 +58,14 @@ export type {
   RecordOf,
   SearchParamsOf,
 } from './queries/types.js';
+export {
+  type UpdateVariables,
+  useCreateResource,
+  useDeleteResource,
+  useInfiniteResourceList,
+  useResource,
+  useResourceList,
+  useUpdateResource,
+} from './queries/useResourceQueries.js';
+export { ageInYears, formatCalendarDate } from './time/dates.js';
 export * from './time/index.js';

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { ClinikProvider } from '../provider/ClinikProvider.js';
-import { AppointmentAgenda } from './AppointmentAgenda.js';
-import { AppointmentForm } from './AppointmentForm.js';
+import { AppointmentAgenda } from './AppointmentAgenda/AppointmentAgenda.js';
+import { AppointmentForm } from './AppointmentForm/AppointmentForm.js';
 import { usePractitioners } from './useAppointmentQueries.js';
 
 /**

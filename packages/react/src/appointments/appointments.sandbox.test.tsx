@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { renderWithClient } from '../test/renderWithClient.js';
 import { addMinutes, startOfDayIn, toZonedIso } from '../time/zone.js';
-import { AppointmentForm } from './AppointmentForm.js';
-import { AppointmentList } from './AppointmentList.js';
+import { AppointmentForm } from './AppointmentForm/AppointmentForm.js';
+import { AppointmentList } from './AppointmentList/AppointmentList.js';
 
 // The whole path: component -> hook -> core client (no key) -> the real @clinikapi/proxy -> an
 // in-memory sandbox with its booking integrity (started once in the package's globalSetup).

@@ -2,10 +2,22 @@ export {
   type AgendaView,
   AppointmentAgenda,
   type AppointmentAgendaProps,
-} from './AppointmentAgenda.js';
-export { AppointmentForm, type AppointmentFormProps } from './AppointmentForm.js';
-export { AppointmentList, type AppointmentListProps } from './AppointmentList.js';
-export { type AgendaEntry, agendaDays } from './agendaEntries.js';
+} from './AppointmentAgenda/AppointmentAgenda.js';
+export { type AgendaEntry, agendaDays } from './AppointmentAgenda/agendaEntries.js';
+export { AppointmentForm, type AppointmentFormProps } from './AppointmentForm/AppointmentForm.js';
+export {
+  type AppointmentChangeField,
+  type AppointmentConflict,
+  type AppointmentFormField,
+  type AppointmentFormState,
+  type AppointmentFormValues,
+  DEFAULT_DURATIONS,
+  FORM_APPOINTMENT_TYPES,
+  type LostSlotReason,
+  type UseAppointmentFormOptions,
+  useAppointmentForm,
+} from './AppointmentForm/useAppointmentForm.js';
+export { AppointmentList, type AppointmentListProps } from './AppointmentList/AppointmentList.js';
 export {
   type AppointmentMessages,
   appointmentMessages,
@@ -20,18 +32,6 @@ export {
   refreshSlots,
   type SlotRangeParams,
 } from './appointmentQueries.js';
-export {
-  type AppointmentChangeField,
-  type AppointmentConflict,
-  type AppointmentFormField,
-  type AppointmentFormState,
-  type AppointmentFormValues,
-  DEFAULT_DURATIONS,
-  FORM_APPOINTMENT_TYPES,
-  type LostSlotReason,
-  type UseAppointmentFormOptions,
-  useAppointmentForm,
-} from './useAppointmentForm.js';
 export {
   type AppointmentFilters,
   type CancelAppointmentVariables,

@@ -15,8 +15,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { guardedUpdate } from '../form/guardedUpdate.js';
-import type { ClinikQuerySettings } from '../hooks/options.js';
 import { useClinik } from '../provider/context.js';
+import type { ClinikQuerySettings } from '../queries/options.js';
 import { type Instant, toZonedIso } from '../time/zone.js';
 import {
   type AppointmentSearchParams,

@@ -1,0 +1,142 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../test/axe.js';
+import { renderWithClient } from '../../test/renderWithClient.js';
+import { createSchedulingApi } from '../test/schedulingApi.js';
+import { makeAppointment, makeSlots } from '../test/schedulingFixtures.js';
+import {
+  FALL_BACK_DAY,
+  KOLKATA,
+  KOLKATA_NOW,
+  kolkataPractice,
+  NEW_YORK,
+  newYorkFallBackPractice,
+} from '../test/schedulingScenario.js';
+import { schedulingServer } from '../test/schedulingServer.js';
+import { AppointmentAgenda } from './AppointmentAgenda.js';
+
+const scheduling = schedulingServer(() => {
+  const seed = kolkataPractice();
+  seed.appointments.push(
+    makeAppointment('appt-booked', {
+      slotId: 'rao-0616-2',
+      start: '2026-06-16T10:00:00+05:30',
+      end: '2026-06-16T10:30:00+05:30',
+      reasonCode: 'Asthma review',
+    }),
+  );
+  const api = createSchedulingApi(seed);
+  api.takeSlot('rao-0616-2');
+  return api;
+});
+
+function renderAgenda(props: Partial<React.ComponentProps<typeof AppointmentAgenda>> = {}) {
+  return renderWithClient(<AppointmentAgenda practitionerId="prac-rao" {...props} />, {
+    baseUrl: scheduling.baseUrl,
+    timeZone: KOLKATA,
+    now: () => KOLKATA_NOW,
+  });
+}
+
+/** Entry buttons of a day (role queries over hundreds of nodes are slow in jsdom). */
+const entriesOf = (day: HTMLElement) => [
+  ...day.querySelectorAll<HTMLButtonElement>('.ck-agenda-entry'),
+];
+const plain = (el: Element | null | undefined) => el?.textContent?.replace(/\s/g, ' ') ?? '';
+
+describe('AppointmentAgenda', () => {
+  it('shows a week of free slots and appointments by practice day, axe-clean', async () => {
+    const { container } = renderAgenda();
+    expect(await screen.findByRole('heading', { name: 'Agenda of Meera Rao' })).toBeTruthy();
+    const tuesday = await screen.findByRole('region', { name: 'Tuesday, June 16, 2026' });
+    await waitFor(() => expect(entriesOf(tuesday).length).toBeGreaterThan(2));
+    const entries = entriesOf(tuesday).map(plain);
+    // The booked slot shows as its appointment; the 23:30 slot ends the next day.
+    expect(entries[2]).toBe('10:00 AM – 10:30 AM Booked Routine Asthma review');
+    expect(entries.filter((e) => e.includes('Free'))).toHaveLength(8);
+    expect(entries.at(-1)).toBe('11:30 PM – 12:30 AM (+1) Free');
+    // The 00:15 appointment on the 17th in Kolkata is in Wednesday's column.
+    const wednesday = screen.getByRole('region', { name: 'Wednesday, June 17, 2026' });
+    expect(plain(entriesOf(wednesday)[0])).toContain('12:15 AM – 12:45 AM Booked');
+    expect(document.querySelectorAll('.ck-agenda-day')).toHaveLength(7);
+    expect(scheduling.api.log.find((l) => l.includes('/slots'))).toContain(
+      'dateFrom=2026-06-15T00%3A00%3A00%2B05%3A30&dateTo=2026-06-21T23%3A59%3A59%2B05%3A30',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('moves with the keyboard: one Tab stop, arrows, Page Down, Enter to choose', async () => {
+    const onSelectSlot = vi.fn();
+    const { user } = renderAgenda({ defaultView: 'day', onSelectSlot });
+    await screen.findByText('Asthma review');
+    const buttons = entriesOf(screen.getByRole('region', { name: 'Tuesday, June 16, 2026' }));
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    buttons[0]?.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(buttons[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(buttons.at(-1));
+    await user.keyboard('{Home}{ArrowDown}{Enter}');
+    expect(onSelectSlot).toHaveBeenCalledWith(expect.objectContaining({ id: 'rao-0616-1' }));
+    // Tab leaves the agenda instead of walking every entry.
+    await user.tab();
+    expect(buttons).not.toContain(document.activeElement);
+  });
+
+  it('pages between days and weeks and back to today', async () => {
+    const { user } = renderAgenda({ defaultView: 'day' });
+    await screen.findByRole('region', { name: 'Tuesday, June 16, 2026' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const wednesday = await screen.findByRole('region', { name: 'Wednesday, June 17, 2026' });
+    await waitFor(() => expect(entriesOf(wednesday)).toHaveLength(5));
+    await user.click(screen.getByRole('button', { name: 'Week' }));
+    expect(screen.getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('region', { name: 'Monday, June 22, 2026' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    expect(await screen.findByRole('region', { name: 'Tuesday, June 16, 2026' })).toBeTruthy();
+  });
+
+  it('marks the 25-hour New York fall-back day and names its repeated hour', async () => {
+    scheduling.use(createSchedulingApi(newYorkFallBackPractice()));
+    renderAgenda({ timeZone: NEW_YORK, defaultDay: FALL_BACK_DAY, defaultView: 'day' });
+    const day = await screen.findByRole('region', { name: 'Sunday, November 1, 2026' });
+    expect(within(day).getByText('Clocks change today: a 25-hour day.')).toBeTruthy();
+    await waitFor(() => expect(entriesOf(day)).toHaveLength(8));
+    const times = entriesOf(day).map((b) => plain(b.querySelector('.ck-agenda-time')));
+    expect(times.slice(2, 6)).toEqual([
+      '1:00 AM EDT – 1:30 AM',
+      '1:30 AM EDT – 1:00 AM',
+      '1:00 AM EST – 1:30 AM',
+      '1:30 AM EST – 2:00 AM',
+    ]);
+  });
+
+  it('renders hundreds of entries in a week', async () => {
+    scheduling.api.state.slots = [];
+    for (const [i, day] of [
+      '2026-06-15',
+      '2026-06-16',
+      '2026-06-17',
+      '2026-06-18',
+      '2026-06-19',
+    ].entries()) {
+      scheduling.api.state.slots.push(
+        ...makeSlots({
+          scheduleId: 'sch-rao',
+          day,
+          timeZone: KOLKATA,
+          from: '08:00',
+          count: 48,
+          minutes: 15,
+          idPrefix: `bulk${i}`,
+        }),
+      );
+    }
+    const { container } = renderAgenda();
+    const friday = await screen.findByRole('region', { name: 'Friday, June 19, 2026' });
+    await waitFor(() => expect(entriesOf(friday)).toHaveLength(48));
+    expect(container.querySelectorAll('.ck-agenda-entry').length).toBeGreaterThanOrEqual(241);
+    expect(scheduling.api.log.filter((l) => l.includes('/slots'))).toHaveLength(3); // 240 slots: 3 pages of 100
+  });
+});
