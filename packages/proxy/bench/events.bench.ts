@@ -13,6 +13,7 @@ import { signWebhook } from '@clinikapi/core';
 import { MemoryDedupeStore, MemoryEventBus } from '../src/events/memory.js';
 import { createWebhookReceiver } from '../src/events/receiver.js';
 import { EventStream } from '../src/events/stream.js';
+import { connectNode, nodeReceiver } from '../src/test/node-events.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a literal `--` through
@@ -88,8 +89,8 @@ async function runServer() {
     dedupe: new MemoryDedupeStore(),
   });
   const server = createServer((req, res) => {
-    if (req.url === '/webhooks') void receiver(req, res);
-    else stream.connect(req, res, { id: 'bench' });
+    if (req.url === '/webhooks') void nodeReceiver(receiver)(req, res);
+    else connectNode(stream, req, res, { id: 'bench' });
   });
   server.maxConnections = CLIENTS + 100;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', 4096, resolve));

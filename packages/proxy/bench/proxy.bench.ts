@@ -3,7 +3,8 @@
  * http-proxy-middleware (defaults and with a keep-alive agent) and clinikProxy with session
  * authentication, authorization, per-user rate limiting and auditing on. Every server is a child
  * process on 127.0.0.1; autocannon runs here. BENCH_ROUNDS (default 5) interleaved rounds of
- * BENCH_SECONDS (default 2) per setup after a 1 s warm-up; medians are reported.
+ * BENCH_SECONDS (default 2) per setup after a 1 s warm-up; medians are reported. With
+ * BENCH_BASELINE=/path/to/another/build/dist/index.js, that build runs alongside (same rounds).
  *
  *   pnpm --filter @clinikapi/proxy bench
  */
@@ -95,6 +96,12 @@ const SETUPS: { id: string; label: string }[] = [
   { id: 'clinik-express', label: 'express + clinikProxy (auth, authz, rate limit, audit)' },
   { id: 'hpm-keepalive-node', label: 'node:http + hpm 3.0.10 + keep-alive agent' },
   { id: 'clinik-node', label: 'node:http + clinikProxy (same options)' },
+  ...(process.env.BENCH_BASELINE
+    ? [
+        { id: 'clinik-express-baseline', label: 'express + clinikProxy, BENCH_BASELINE build' },
+        { id: 'clinik-node-baseline', label: 'node:http + clinikProxy, BENCH_BASELINE build' },
+      ]
+    : []),
   // Last in every round: its TIME_WAIT sockets must not disturb the others.
   { id: 'hpm-defaults', label: 'express + hpm 3.0.10 defaults' },
 ];
@@ -175,7 +182,12 @@ async function main() {
       return median(as.map((row, i) => pick(row) / Math.max(1, pick(bs[i] ?? row)))).toFixed(2);
     };
     console.log(
-      `CPU per request of the proxy process: clinikProxy/hpm+keep-alive ${ratio(clinik.cpu, tuned.cpu)}x\n` +
+      (find('clinik-express-baseline')
+        ? `this build / BENCH_BASELINE, paired per round: express ${paired('clinik-express', 'clinik-express-baseline', (r) => r.reqPerSec)}x req/s, ` +
+          `node:http ${paired('clinik-node', 'clinik-node-baseline', (r) => r.reqPerSec)}x req/s; CPU/req express ${ratio(clinik.cpu, find('clinik-express-baseline')?.cpu ?? 0)}x, ` +
+          `node:http ${ratio(clinikNode?.cpu ?? 0, find('clinik-node-baseline')?.cpu ?? 0)}x\n`
+        : '') +
+        `CPU per request of the proxy process: clinikProxy/hpm+keep-alive ${ratio(clinik.cpu, tuned.cpu)}x\n` +
         `paired per round (median): clinikProxy/hpm-defaults ${paired('clinik-express', 'hpm-defaults', (r) => r.reqPerSec)}x req/s, ` +
         `clinikProxy/hpm+keep-alive ${paired('clinik-express', 'hpm-keepalive', (r) => r.reqPerSec)}x req/s, ` +
         `p99 ${paired('clinik-express', 'hpm-keepalive', (r) => r.p99)}x`,

@@ -5,11 +5,18 @@
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // The built package, as an app would run it (`pnpm bench` builds it first).
-import { clinikProxy, MemoryStore, staff } from '@clinikapi/proxy';
+import * as built from '@clinikapi/proxy';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
 const [setup = 'upstream', upstreamUrl = ''] = process.argv.slice(2);
+// `-baseline` setups run another build of the package (BENCH_BASELINE: its dist/index.js), e.g.
+// the last commit's, side by side with this one in the same rounds.
+const { clinikProxy, MemoryStore, staff } = (
+  setup.endsWith('-baseline') && process.env.BENCH_BASELINE
+    ? await import(process.env.BENCH_BASELINE)
+    : built
+) as typeof built;
 const BENCH_KEY = 'clk_test_benchmark000000000000';
 
 /** ~1.6 KB JSON search page, like the toolchain anchors. */
@@ -101,7 +108,9 @@ function build(): (req: IncomingMessage, res: ServerResponse) => void {
         });
     }
     case 'clinik-express':
-    case 'clinik-node': {
+    case 'clinik-node':
+    case 'clinik-express-baseline':
+    case 'clinik-node-baseline': {
       let audited = 0;
       const proxy = clinikProxy({
         target: upstreamUrl,
@@ -114,13 +123,13 @@ function build(): (req: IncomingMessage, res: ServerResponse) => void {
         onAudit: () => {
           audited++;
         },
-        mountPath: setup === 'clinik-node' ? '/api/clinik' : '',
+        mountPath: setup.startsWith('clinik-node') ? '/api/clinik' : '',
       });
       process.on('SIGTERM', () => {
         process.stderr.write(`${setup}: ${audited} requests audited\n`);
         process.exit(0);
       });
-      if (setup === 'clinik-node') return (req, res) => proxy(req, res);
+      if (setup.startsWith('clinik-node')) return (req, res) => proxy(req, res);
       const app = express();
       app.use('/api/clinik', proxy);
       return app;

@@ -1,6 +1,6 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { clientResponseHeaders, rewriteLocation } from './headers.js';
-import { type RequestState, sendError } from './respond.js';
+import { errorReply, type Reply, type ReplyHeaders, type RequestState } from './respond.js';
 import type { ProxyLogger } from './types.js';
 import type { UpstreamResult } from './upstream.js';
 
@@ -40,7 +40,6 @@ function headersInclude(headers: IncomingHttpHeaders, key: string): boolean {
  * headers and a rewritten (or dropped) `Location`.
  */
 export function deliverResponse(
-  res: ServerResponse,
   state: RequestState,
   result: ExchangeResult,
   context: {
@@ -49,13 +48,13 @@ export function deliverResponse(
     target: URL;
     logger: ProxyLogger | undefined;
   },
-): void {
+): Reply {
   switch (result.kind) {
     case 'aborted':
-      return;
+      // The client left: nobody reads this answer (the audit line says 499).
+      return errorReply(state, 499, 'CLIENT_CLOSED_REQUEST', 'The client went away');
     case 'open':
-      sendError(
-        res,
+      return errorReply(
         state,
         503,
         'SERVICE_UNAVAILABLE',
@@ -64,19 +63,14 @@ export function deliverResponse(
           'retry-after': String(Math.max(1, Math.ceil(result.waitMs / 1000))),
         },
       );
-      return;
     case 'timeout':
-      sendError(res, state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
-      return;
+      return errorReply(state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
     case 'network':
-      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API could not be reached');
-      return;
+      return errorReply(state, 502, 'BAD_GATEWAY', 'The data API could not be reached');
     case 'too-large':
-      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was too large');
-      return;
+      return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response was too large');
     case 'bad-encoding':
-      sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response could not be read');
-      return;
+      return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response could not be read');
   }
   if (leaks(result, context.apiKey)) {
     context.logger?.error({
@@ -85,10 +79,9 @@ export function deliverResponse(
       route: state.route,
       upstreamStatus: result.status,
     });
-    sendError(res, state, 502, 'BAD_GATEWAY', 'The data API response was withheld');
-    return;
+    return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response was withheld');
   }
-  const headers = clientResponseHeaders(result.headers);
+  const headers = clientResponseHeaders(result.headers) as ReplyHeaders;
   const location = result.headers.location;
   if (location !== undefined && SAFE_MOUNT.test(context.mount)) {
     const rewritten = rewriteLocation(location, context.target, context.mount);
@@ -97,8 +90,5 @@ export function deliverResponse(
   Object.assign(headers, state.ownHeaders);
   const bodyless = result.status === 204 || result.status === 304;
   if (!bodyless) headers['content-length'] = result.body.length;
-  // Express's own X-Powered-By (set before the proxy ran) says as much as the upstream's would.
-  res.removeHeader('x-powered-by');
-  res.writeHead(result.status, headers);
-  res.end(bodyless ? undefined : result.body);
+  return { status: result.status, headers, body: bodyless ? null : result.body, state };
 }

@@ -7,7 +7,8 @@ export type ClinikProxyErrorCode =
   | 'ERR_CLINIK_INVALID_KEY_FORMAT'
   | 'ERR_CLINIK_TEST_KEY_IN_PRODUCTION'
   | 'ERR_CLINIK_INSECURE_TARGET'
-  | 'ERR_CLINIK_JWT_CONFIG';
+  | 'ERR_CLINIK_JWT_CONFIG'
+  | 'ERR_CLINIK_CLOSED';
 
 /**
  * A misconfiguration of the proxy, thrown once when the middleware is created (never at request

@@ -46,8 +46,8 @@ const FORWARDED_RESPONSE_HEADERS = new Set([
   'x-quota-reset',
 ]);
 
-export function hasMethodOverride(headers: IncomingHttpHeaders): boolean {
-  return METHOD_OVERRIDE_HEADERS.some((name) => headers[name] !== undefined);
+export function hasMethodOverride(headers: Headers): boolean {
+  return METHOD_OVERRIDE_HEADERS.some((name) => headers.has(name));
 }
 
 /** Checks count and total size of the raw request headers. */
@@ -63,15 +63,22 @@ export function headersWithinLimits(
   return bytes <= maxBytes;
 }
 
+/** The raw header list of a Web `Request` (repeated headers arrive combined), as name/value pairs. */
+export function rawHeadersOf(headers: Headers): string[] {
+  const raw: string[] = [];
+  for (const [name, value] of headers) raw.push(name, value);
+  return raw;
+}
+
 /** Builds the upstream request headers from the allowlist plus the proxy's own. */
 export function upstreamRequestHeaders(
-  incoming: IncomingHttpHeaders,
+  incoming: Headers,
   own: { apiKey: string; requestId: string; host: string; contentLength: number | undefined },
 ): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = incoming[name];
-    if (typeof value === 'string') headers[name] = value;
+    const value = incoming.get(name);
+    if (value !== null) headers[name] = value;
   }
   headers.host = own.host;
   headers['x-api-key'] = own.apiKey;

@@ -1,16 +1,18 @@
 /**
  * `@clinikapi/proxy`: a same-origin proxy that keeps the ClinikAPI key on the server.
- * Bring your own authentication, choose a policy, mount it in Express or plain node:http.
+ * Bring your own authentication, choose a policy, mount it in Express or plain node:http
+ * (`clinikProxy`), or in Next.js, Hono, Bun and Deno (`clinikFetchProxy`).
  */
 export { ClinikProxyError, type ClinikProxyErrorCode } from './errors.js';
 export { type JwtAuthOptions, jwtAuth } from './jwt.js';
+export { clinikFetchProxy } from './mounts/fetch.js';
+export { clinikProxy } from './mounts/node.js';
 export {
   type PatientPortalOptions,
   patientPortal,
   readOnly,
   staff,
 } from './policies/policies.js';
-export { clinikProxy } from './proxy.js';
 export type { IncrementResult, RateLimitStore } from './rate-limit/store.js';
 export { MemoryStore } from './rate-limit/store.js';
 export type {
@@ -20,8 +22,10 @@ export type {
   AuthorizeResult,
   Awaitable,
   CircuitBreakerOptions,
+  ClinikFetchProxy,
   ClinikProxyHandler,
   ClinikProxyOptions,
+  FetchHandler,
   LimitOptions,
   ProxyLogger,
   ProxyRoute,

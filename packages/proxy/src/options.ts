@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { type Dispatcher, Pool } from 'undici';
+import { normalizeOrigin } from './csrf.js';
 import { ClinikProxyError } from './errors.js';
 import { MemoryDedupeStore, MemoryEventBus } from './events/memory.js';
 import type { DedupeStore, EventBus } from './events/types.js';
@@ -33,18 +33,24 @@ const OPTION_NAMES = [
   'events',
   'allowTestKeyInProduction',
   'allowInsecureTargetInProduction',
+  'validate',
+  'clientAddressOf',
+  'csrf',
 ] as const satisfies readonly (keyof ClinikProxyOptions)[];
 
 /** `clk_test_` or `clk_live_` followed by the random part. */
 export const KEY_FORMAT = /^clk_(test|live)_[A-Za-z0-9_-]{8,}$/;
 
 /** Options after validation, with every default filled in. */
-export interface ResolvedOptions<User, Req extends IncomingMessage> {
+export interface ResolvedOptions<User, Req> {
   target: URL;
   getKey: () => Awaitable<string>;
   authenticate: (req: Req) => Awaitable<User | null | undefined>;
   authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
-  userIdOf: (user: User) => string;
+  userIdOf: (user: User) => string | undefined;
+  clientAddressOf: ((req: Req) => string | undefined) | undefined;
+  /** Origins (besides the request's own) whose state-changing requests are accepted. */
+  trustedOrigins: ReadonlySet<string>;
   enableFhir: boolean;
   enableBulk: boolean;
   rateLimit:
@@ -194,13 +200,14 @@ function resolveKey(
   return () => value;
 }
 
-function defaultUserId(user: unknown): string {
+/** `user.id`, then `user.sub`; `undefined` when the user has neither (refused at request time). */
+function defaultUserId(user: unknown): string | undefined {
   if (user !== null && typeof user === 'object') {
     const u = user as { id?: unknown; sub?: unknown };
     if (typeof u.id === 'string' || typeof u.id === 'number') return String(u.id);
     if (typeof u.sub === 'string') return u.sub;
   }
-  return 'anonymous';
+  return undefined;
 }
 
 /** JSON lines: requests on stdout, incidents on stderr. */
@@ -211,8 +218,9 @@ export const jsonLogger: ProxyLogger = {
 };
 
 /** Validates the options once, at creation; throws `ClinikProxyError` on any problem. */
-export function resolveOptions<User, Req extends IncomingMessage>(
+export function resolveOptions<User, Req>(
   options: Readonly<ClinikProxyOptions<User, Req>>,
+  mount: 'node' | 'fetch' = 'node',
 ): ResolvedOptions<User, Req> {
   if (options === null || typeof options !== 'object') {
     throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: options must be an object');
@@ -309,10 +317,23 @@ export function resolveOptions<User, Req extends IncomingMessage>(
   }
   // Keep-alive connections to the one upstream origin; undici never follows redirects here.
   // Its own header/body timeouts are off: `timeouts.upstreamMs` is the one deadline (504).
-  const dispatcher =
-    options.dispatcher ??
-    new Pool(target.origin, { connections: 64, headersTimeout: 0, bodyTimeout: 0 });
 
+  if (mount === 'fetch' && options.mountPath === undefined) {
+    throw fail(
+      'ERR_CLINIK_MISSING_OPTION',
+      'clinikFetchProxy: mountPath is required: the path the handler is mounted at, e.g. /api/clinik ("" when it serves the whole origin)',
+    );
+  }
+  if (
+    options.validate !== undefined &&
+    options.validate !== 'on-create' &&
+    options.validate !== 'on-first-request'
+  ) {
+    throw fail(
+      'ERR_CLINIK_INVALID_OPTION',
+      "clinikProxy: validate must be 'on-create' or 'on-first-request'",
+    );
+  }
   const mountPath = options.mountPath ?? '';
   if (
     typeof mountPath !== 'string' ||
@@ -346,15 +367,26 @@ export function resolveOptions<User, Req extends IncomingMessage>(
   }
 
   let events: ResolvedOptions<User, Req>['events'];
-  if (options.events !== undefined) {
-    const e = optionalObject(options.events, 'events', [
-      'webhookSecret',
-      'webhookSecrets',
-      'store',
-      'heartbeatMs',
-      'toleranceSeconds',
-      'bufferSize',
-    ]);
+  const e =
+    options.events === undefined
+      ? undefined
+      : optionalObject(options.events, 'events', [
+          'webhookSecret',
+          'webhookSecrets',
+          'store',
+          'heartbeatMs',
+          'toleranceSeconds',
+          'bufferSize',
+        ]);
+  // `events: { webhookSecret: process.env.CLINIKAPI_WEBHOOK_SECRET }` with the variable unset
+  // (or empty): live updates are optional, so they are off, with a warning, not a startup error.
+  // `events: {}` names no secret at all and is still refused.
+  const unsetSecret =
+    e !== undefined &&
+    Object.hasOwn(e, 'webhookSecret') &&
+    (e.webhookSecret === undefined || e.webhookSecret === '') &&
+    e.webhookSecrets === undefined;
+  if (e !== undefined && !unsetSecret) {
     const secrets = [
       ...(e.webhookSecret === undefined ? [] : [e.webhookSecret]),
       ...(Array.isArray(e.webhookSecrets) ? e.webhookSecrets : []),
@@ -389,6 +421,31 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     };
   }
 
+  if (unsetSecret) {
+    logger?.warn({
+      msg: 'clinik-proxy live updates are off: events.webhookSecret is not set (give the signing secret of your webhook endpoint to turn them on)',
+    });
+  }
+  const csrf = optionalObject(options.csrf, 'csrf', ['trustedOrigins']);
+  const trusted = csrf.trustedOrigins ?? [];
+  const trustedOrigins = new Set<string>();
+  if (!Array.isArray(trusted)) {
+    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: csrf.trustedOrigins must be an array');
+  }
+  for (const entry of trusted) {
+    const origin = normalizeOrigin(entry);
+    if (!origin) {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        'clinikProxy: csrf.trustedOrigins entries must be origins like https://app.example.com (no path)',
+      );
+    }
+    trustedOrigins.add(origin);
+  }
+  const onAudit = optionalFunction<(event: AuditEvent) => Awaitable<void>>(
+    options.onAudit,
+    'onAudit',
+  );
   return {
     events,
     target,
@@ -397,6 +454,11 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     authorize,
     userIdOf:
       optionalFunction<(user: User) => string>(options.userIdOf, 'userIdOf') ?? defaultUserId,
+    trustedOrigins,
+    clientAddressOf: optionalFunction<(req: Req) => string | undefined>(
+      options.clientAddressOf,
+      'clientAddressOf',
+    ),
     enableFhir: enable.fhir === true,
     enableBulk: enable.bulk === true,
     rateLimit,
@@ -409,10 +471,13 @@ export function resolveOptions<User, Req extends IncomingMessage>(
     headerBytes: positiveInt(limits.headerBytes, 'limits.headerBytes', 16_384),
     circuitBreaker,
     retries: positiveInt(options.retries, 'retries', 1, 0),
-    dispatcher,
+    // Created last, so an option refused above leaves no pool behind.
+    dispatcher:
+      options.dispatcher ??
+      new Pool(target.origin, { connections: 64, headersTimeout: 0, bodyTimeout: 0 }),
     ownsDispatcher: options.dispatcher === undefined,
     mountPath,
     logger,
-    onAudit: optionalFunction<(event: AuditEvent) => Awaitable<void>>(options.onAudit, 'onAudit'),
+    onAudit,
   };
 }

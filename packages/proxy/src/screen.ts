@@ -1,12 +1,12 @@
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { hasMethodOverride, headersWithinLimits } from './headers.js';
+import type { ReplyHeaders } from './respond.js';
 
 /** Why a request is refused before its path is even looked at. */
 export interface Refusal {
   status: number;
   error: string;
   message: string;
-  headers?: OutgoingHttpHeaders;
+  headers?: ReplyHeaders;
 }
 
 const closeAfter = { connection: 'close' } as const;
@@ -16,7 +16,8 @@ const closeAfter = { connection: 'close' } as const;
  * upgrades, method-override headers and oversized header sections.
  */
 export function screenRequest(
-  req: IncomingMessage,
+  headers: Headers,
+  rawHeaders: readonly string[],
   method: string,
   limits: { headerCount: number; headerBytes: number },
 ): Refusal | undefined {
@@ -28,7 +29,7 @@ export function screenRequest(
       headers: closeAfter,
     };
   }
-  if (req.headers.upgrade !== undefined) {
+  if (headers.has('upgrade')) {
     return {
       status: 400,
       error: 'BAD_REQUEST',
@@ -36,14 +37,14 @@ export function screenRequest(
       headers: closeAfter,
     };
   }
-  if (hasMethodOverride(req.headers)) {
+  if (hasMethodOverride(headers)) {
     return {
       status: 400,
       error: 'METHOD_OVERRIDE_REJECTED',
       message: 'Method override headers are not accepted',
     };
   }
-  if (!headersWithinLimits(req.rawHeaders, limits.headerCount, limits.headerBytes)) {
+  if (!headersWithinLimits(rawHeaders, limits.headerCount, limits.headerBytes)) {
     return {
       status: 431,
       error: 'HEADERS_TOO_LARGE',

@@ -68,6 +68,8 @@ export interface AuditEvent {
   durationMs: number;
   /** Machine code when the proxy answered itself (`FORBIDDEN`, `RATE_LIMITED`, ...). */
   error: string | null;
+  /** The widget action (`patients.read`) when the request came through the actions endpoint. */
+  action?: string;
 }
 
 /** Where the proxy writes its log lines. Each call gets one flat, JSON-safe object. */
@@ -136,7 +138,7 @@ export interface EventsOptions {
   bufferSize?: number;
 }
 
-export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage = IncomingMessage> {
+export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
   /** Base URL of the data API, e.g. `https://api.clinikapi.com`. Requests go to `<target>/v1/...`. */
   target: string | undefined;
   /**
@@ -149,10 +151,17 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
   /** Decides whether a user may make a request, and may narrow it. See `staff()`, `readOnly()`, `patientPortal()`. */
   authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
   /**
-   * The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub` (users with
-   * neither share one `anonymous` bucket: pass this option then).
+   * The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub`; a user
+   * with neither is refused (500, and an error line saying so), never counted as someone else.
    */
   userIdOf?: (user: User) => string;
+  /**
+   * The client's address, for the limit on failed sign-ins (IPv6 addresses count per /64).
+   * Defaults to the socket's address in Express/node:http and to none (one shared budget) in
+   * fetch mounts. Behind a load balancer, return the address it reports (only if it overwrites
+   * what clients send).
+   */
+  clientAddressOf?: (req: Req) => string | undefined;
   /** Extra routes beyond the registered resources. Defaults to none. */
   enable?: { fhir?: boolean; bulk?: boolean };
   /** Per-user rate limit, or `false` to turn it off. Defaults to 300 requests per 60 s in memory. */
@@ -184,8 +193,45 @@ export interface ClinikProxyOptions<User = unknown, Req extends IncomingMessage 
   events?: EventsOptions;
   /** Allow a `clk_test_` key when `NODE_ENV=production`. Defaults to false. */
   allowTestKeyInProduction?: boolean;
+  /**
+   * Cross-site request forgery protection, always on for state-changing requests (POST, PUT,
+   * PATCH, DELETE) on every route but `<mount>/webhooks`: `Sec-Fetch-Site` must be `same-origin`
+   * or `none`, or, from browsers without Fetch Metadata, `Origin` must match `Host`. Refused
+   * requests answer 403 `FORBIDDEN`. Defaults to no trusted origins.
+   */
+  csrf?: {
+    /** Other origins allowed to send state-changing requests, e.g. `['https://admin.example.com']`. */
+    trustedOrigins?: readonly string[];
+  };
   /** Allow an `http:` target when `NODE_ENV=production`. Defaults to false. */
   allowInsecureTargetInProduction?: boolean;
+  /**
+   * When options are checked: `'on-create'` throws a `ClinikProxyError` from the factory;
+   * `'on-first-request'` checks them at the first request (a problem then answers 500 and is
+   * logged with its `ERR_CLINIK_*` code), so a build without the environment (`next build`)
+   * works. Defaults to `'on-create'` for `clinikProxy` and `'on-first-request'` for
+   * `clinikFetchProxy`.
+   */
+  validate?: 'on-create' | 'on-first-request';
+}
+
+/** A fetch-style handler: a Web `Request` in, a `Response` out. */
+export type FetchHandler<Req extends Request = Request> = (request: Req) => Promise<Response>;
+
+/** The proxy as a Web-standard handler (Next.js route handlers, Hono, Bun, Deno). */
+export interface ClinikFetchProxy<Req extends Request = Request> {
+  /** Answers one request. Bound: pass it around as it is (`Bun.serve({ fetch: proxy.fetch })`). */
+  fetch: FetchHandler<Req>;
+  /**
+   * The same handler under every method name, for a Next.js catch-all route:
+   * `export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = proxy.handlers;`
+   */
+  handlers: Record<
+    'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS',
+    FetchHandler<Req>
+  >;
+  /** Ends live event streams and releases upstream connections; call on shutdown. */
+  close(): Promise<void>;
 }
 
 /** The middleware: Express (`app.use(path, proxy)`) or plain `node:http` (`proxy(req, res)`). */

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Dispatcher } from 'undici';
 
@@ -11,8 +11,8 @@ export type UpstreamResult =
       body: Buffer;
     }
   | { kind: 'timeout' }
-  /** Connection refused, reset or closed before a complete response. */
-  | { kind: 'network' }
+  /** Connection refused, reset or closed before a complete response; `cause` is the error code. */
+  | { kind: 'network'; cause: string }
   | { kind: 'too-large' }
   /** Sent with an encoding the proxy cannot read (so cannot check). */
   | { kind: 'bad-encoding' }
@@ -28,8 +28,11 @@ export interface UpstreamRequest {
   dispatcher: Dispatcher;
   timeoutMs: number;
   maxResponseBytes: number;
-  /** The client's response: when it closes before finishing, the upstream call is abandoned. */
-  client?: ServerResponse;
+  /**
+   * Subscribes to the client going away (returns the unsubscribe function): the upstream call is
+   * then abandoned.
+   */
+  onClientGone?: ((listener: () => void) => () => void) | undefined;
 }
 
 /**
@@ -48,7 +51,7 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      spec.client?.off('close', onClientClose);
+      unsubscribe?.();
       resolve(result);
     };
 
@@ -57,12 +60,10 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
       abort();
     }, spec.timeoutMs);
     // A plain listener instead of an AbortController: cheaper on the hot path.
-    const onClientClose = () => {
-      if (spec.client?.writableFinished) return;
+    const unsubscribe = spec.onClientGone?.(() => {
       finish({ kind: 'aborted' });
       abort();
-    };
-    spec.client?.once('close', onClientClose);
+    });
 
     let status = 0;
     let headers: IncomingHttpHeaders = {};
@@ -105,17 +106,25 @@ export function sendUpstream(spec: UpstreamRequest): Promise<UpstreamResult> {
           decoded ? { kind: 'response', status, headers, body: decoded } : { kind: 'bad-encoding' },
         );
       },
-      onResponseError() {
-        finish({ kind: 'network' });
+      onResponseError(_, error) {
+        finish({ kind: 'network', cause: causeOf(error) });
       },
     };
     // undici reports its own failures through onResponseError; an app's dispatcher might throw.
     try {
       spec.dispatcher.dispatch(options, handler);
-    } catch {
-      finish({ kind: 'network' });
+    } catch (error) {
+      finish({ kind: 'network', cause: causeOf(error) });
     }
   });
+}
+
+/** A short, safe description of a network failure: its code (`ECONNREFUSED`) or class name. */
+export function causeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code)) return code;
+  const name = (error as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(name) ? name : 'unknown';
 }
 
 /**

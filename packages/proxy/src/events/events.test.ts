@@ -2,6 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signWebhook, type WebhookEvent } from '@clinikapi/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectNode, nodeReceiver } from '../test/node-events.js';
 import { MemoryDedupeStore, MemoryEventBus } from './memory.js';
 import { createWebhookReceiver } from './receiver.js';
 import { EventStream } from './stream.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await stream.start();
   server = createServer((req, res) => {
     if (req.url?.startsWith('/webhooks')) {
-      void receiver(req, res);
+      void nodeReceiver(receiver)(req, res);
       return;
     }
     const user = users[new URL(req.url ?? '/', 'http://x').searchParams.get('as') ?? ''];
@@ -45,7 +46,7 @@ beforeAll(async () => {
       res.writeHead(401).end();
       return;
     }
-    stream.connect(req, res, user);
+    connectNode(stream, req, res, user);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -177,7 +178,7 @@ describe('webhook receiver', () => {
       dedupe,
       bus: { publish: () => Promise.reject(new Error('redis down')), subscribe: () => () => {} },
     });
-    const local = createServer((req, res) => void failing(req, res));
+    const local = createServer((req, res) => void nodeReceiver(failing)(req, res));
     await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
     const event = makeEvent('patient', 'p');
@@ -239,7 +240,7 @@ describe('event stream', () => {
   it('ends every stream on close and refuses new ones', async () => {
     const local = new EventStream<TestUser>({ bus: new MemoryEventBus(), canSee: () => true });
     await local.start();
-    const srv = createServer((req, res) => local.connect(req, res, users.staff as TestUser));
+    const srv = createServer((req, res) => connectNode(local, req, res, users.staff as TestUser));
     await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
     const ended = new Promise<void>((resolve) => {

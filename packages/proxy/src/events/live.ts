@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ChangeNotice, getResource } from '@clinikapi/core';
 import { planNarrowing, recordMatches } from '../narrowing.js';
 import type { ResolvedOptions } from '../options.js';
+import type { Reply } from '../respond.js';
 import type { AuthorizeNarrowing, ProxyRoute } from '../types.js';
 import { sendUpstream } from '../upstream.js';
 import { createWebhookReceiver } from './receiver.js';
@@ -14,8 +14,8 @@ const OWNER_CACHE_MAX = 5000;
  * The proxy's live-update routes: the webhook receiver and the per-user event stream. A user
  * hears of a change only if `authorize` would let them read that record now.
  */
-export class LiveEvents<User, Req extends IncomingMessage> {
-  readonly receive: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+export class LiveEvents<User, Req> {
+  readonly receive: ReturnType<typeof createWebhookReceiver>;
   private readonly stream: EventStream<User>;
   private readonly started: Promise<void>;
   /** Records fetched to check owners, shared by every stream for one notice. */
@@ -29,8 +29,17 @@ export class LiveEvents<User, Req extends IncomingMessage> {
       bus: events.bus,
       dedupe: events.dedupe,
       toleranceSeconds: events.toleranceSeconds,
-      onIncident: ({ code, status }) =>
-        config.logger?.warn({ msg: 'clinik-proxy webhook not processed', code, status }),
+      bodyTimeoutMs: config.bodyTimeoutMs,
+      onIncident: ({ code, status, resourceType }) => {
+        if (code === 'UNKNOWN_RESOURCE_TYPE') {
+          config.logger?.error({
+            msg: 'clinik-proxy webhook for a resource type the proxy does not know (answered 422; the sender retries)',
+            code,
+            status,
+            resourceType,
+          });
+        } else config.logger?.warn({ msg: 'clinik-proxy webhook not processed', code, status });
+      },
     });
     this.stream = new EventStream<User>({
       bus: events.bus,
@@ -41,9 +50,9 @@ export class LiveEvents<User, Req extends IncomingMessage> {
     this.started = this.stream.start();
   }
 
-  async connect(req: IncomingMessage, res: ServerResponse, user: User): Promise<void> {
+  async connect(user: User, lastEventId: string | undefined): Promise<Reply> {
     await this.started;
-    this.stream.connect(req, res, user);
+    return this.stream.connect(user, lastEventId);
   }
 
   close(): Promise<void> {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { signWebhook } from '@clinikapi/core';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeReceiver } from '../test/node-events.js';
 import { MemoryDedupeStore, MemoryEventBus } from './memory.js';
 import { createWebhookReceiver } from './receiver.js';
 
@@ -38,8 +39,8 @@ beforeAll(async () => {
   });
   const plainReceiver = receiver();
   const rawReceiver = receiver();
-  app.post('/plain', express.json(), (req, res) => void plainReceiver(req, res));
-  app.post('/kept', keepRaw, (req, res) => void rawReceiver(req, res));
+  app.post('/plain', express.json(), (req, res) => void nodeReceiver(plainReceiver)(req, res));
+  app.post('/kept', keepRaw, (req, res) => void nodeReceiver(rawReceiver)(req, res));
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

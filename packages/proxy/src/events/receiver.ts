@@ -1,6 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ClinikWebhookError, getResourceByEvent, verifyWebhook } from '@clinikapi/core';
+import type { BodySource } from '../body.js';
 import type { ChangeNotice, DedupeStore, EventBus } from './types.js';
+
+/** A webhook resource name as the API writes them (`care-plan`); others are not logged. */
+const SAFE_TYPE = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The sender retries for 30 s + 2 min + 8 min + 32 min + 2 h; ids are remembered longer than that. */
 export const DEFAULT_DEDUPE_TTL_MS = 6 * 60 * 60 * 1000;
@@ -16,45 +19,21 @@ export interface WebhookReceiverOptions {
   toleranceSeconds?: number;
   /** Largest accepted body. Defaults to 64 KiB (events carry ids only). */
   maxBodyBytes?: number;
+  /** Milliseconds to receive the body. Defaults to 30000. */
+  bodyTimeoutMs?: number;
   /** Told about refused deliveries (code only) and store failures. */
-  onIncident?: (incident: { code: string; status: number }) => void;
+  onIncident?: (incident: {
+    code: string;
+    status: number;
+    resourceType?: string | undefined;
+  }) => void;
 }
 
-type Outcome = { status: number; body: Record<string, unknown> };
-
-function send(res: ServerResponse, { status, body }: Outcome) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'consumed'> {
-  if (req.readableEnded || (req as { body?: unknown }).body !== undefined) {
-    // A body parser ran first. Apps that keep the raw bytes (express.json({ verify })) still work.
-    const raw = (req as { rawBody?: unknown }).rawBody;
-    if (Buffer.isBuffer(raw)) return Promise.resolve(raw.length > limit ? 'too-large' : raw);
-    if (typeof raw === 'string') return Promise.resolve(Buffer.from(raw));
-    return Promise.resolve('consumed');
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The receiver's answer; the pipeline turns it into a reply. */
+export interface WebhookOutcome {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -73,26 +52,34 @@ const STATUS_BY_CODE: Record<string, number> = {
 export function createWebhookReceiver(options: WebhookReceiverOptions) {
   const ttl = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
   const limit = options.maxBodyBytes ?? 64 * 1024;
-  const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
+  const refuse = (
+    status: number,
+    code: string,
+    message: string,
+    headers?: Record<string, string>,
+  ): WebhookOutcome => {
     options.onIncident?.({ code, status });
-    send(res, { status, body: { error: code, message, code: String(status) } });
+    return { status, body: { error: code, message, code: String(status) }, headers };
   };
 
   return async function clinikWebhookReceiver(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST');
-      return;
+    method: string,
+    headers: Headers,
+    body: BodySource,
+  ): Promise<WebhookOutcome> {
+    if (method !== 'POST') {
+      body.discard();
+      return refuse(405, 'METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST', {
+        allow: 'POST',
+      });
     }
-    const raw = await readRaw(req, limit);
+    const raw = await body.raw(limit, options.bodyTimeoutMs ?? 30_000);
     if (raw === 'too-large')
-      return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Webhook bodies are limited to ${limit} bytes`);
+      return refuse(413, 'PAYLOAD_TOO_LARGE', `Webhook bodies are limited to ${limit} bytes`);
+    if (raw === 'timeout') return refuse(408, 'REQUEST_TIMEOUT', 'Request body took too long');
+    if (raw === 'cut-off') return refuse(400, 'BAD_REQUEST', 'Request body was cut off');
     if (raw === 'consumed') {
       return refuse(
-        res,
         500,
         'BODY_ALREADY_PARSED',
         'A body parser consumed the webhook body before the receiver: mount the proxy before express.json(), or keep req.rawBody',
@@ -102,13 +89,13 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     try {
       event = await verifyWebhook({
         rawBody: raw,
-        headers: req.headers,
+        headers,
         secrets: options.secrets,
         toleranceSeconds: options.toleranceSeconds ?? 300,
       });
     } catch (error) {
       if (!(error instanceof ClinikWebhookError)) throw error;
-      return refuse(res, STATUS_BY_CODE[error.code] ?? 400, 'INVALID_WEBHOOK', error.message);
+      return refuse(STATUS_BY_CODE[error.code] ?? 400, 'INVALID_WEBHOOK', error.message);
     }
 
     let first: boolean;
@@ -116,17 +103,29 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       first = await options.dedupe.claim(event.id, ttl);
     } catch {
       // Without the store we cannot tell a repeat: ask the sender to retry later rather than lose it.
-      return refuse(res, 503, 'STORE_UNAVAILABLE', 'Event store unavailable; retry later');
+      return refuse(503, 'STORE_UNAVAILABLE', 'Event store unavailable; retry later');
     }
-    if (!first) {
-      send(res, { status: 200, body: { received: true, duplicate: true } });
-      return;
-    }
+    if (!first) return { status: 200, body: { received: true, duplicate: true } };
     const resource = getResourceByEvent(event.data.resourceType);
     if (!resource) {
-      options.onIncident?.({ code: 'UNKNOWN_RESOURCE_TYPE', status: 200 });
-      send(res, { status: 200, body: { received: true, duplicate: false } });
-      return;
+      // Not acknowledged: the sender keeps it as failed (visible in its delivery log) and retries,
+      // so an instance that knows the type (a newer version mid-deploy) can still take it.
+      try {
+        await options.dedupe.release?.(event.id);
+      } catch {
+        // The sender's retry is then recognised as a duplicate; the incident is logged anyway.
+      }
+      const type = SAFE_TYPE.test(event.data.resourceType) ? event.data.resourceType : undefined;
+      options.onIncident?.({ code: 'UNKNOWN_RESOURCE_TYPE', status: 422, resourceType: type });
+      return {
+        status: 422,
+        body: {
+          error: 'UNKNOWN_RESOURCE_TYPE',
+          message:
+            'This receiver does not know the resource type of this event; subscribe the endpoint to the events of the resources your app uses',
+          code: '422',
+        },
+      };
     }
     const notice: ChangeNotice = {
       id: event.id,
@@ -145,8 +144,8 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       } catch {
         // The store is failing as a whole; the failure is reported below and the sender retries.
       }
-      return refuse(res, 503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later');
+      return refuse(503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later');
     }
-    send(res, { status: 200, body: { received: true, duplicate: false } });
+    return { status: 200, body: { received: true, duplicate: false } };
   };
 }

@@ -1,4 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { SAFETY_HEADERS } from '../headers.js';
+import type { Reply, StreamSink } from '../respond.js';
 import type { ChangeNotice, EventBus } from './types.js';
 
 export interface EventStreamOptions<User> {
@@ -15,7 +17,7 @@ export interface EventStreamOptions<User> {
 
 interface Client<User> {
   user: User;
-  res: ServerResponse;
+  sink: StreamSink;
   /** Notices are checked and written in order, one after another. */
   queue: Promise<void>;
 }
@@ -36,6 +38,13 @@ export class EventStream<User> {
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  /**
+   * The resume position "before the first notice this instance buffered": what a `reset` says
+   * while the buffer is empty, so the next reconnect is not reset again.
+   */
+  private readonly origin = `start_${randomBytes(8).toString('hex')}`;
+  /** True once notices fell out of the buffer (resuming from `origin` would miss them). */
+  private spilled = false;
 
   constructor(private readonly options: EventStreamOptions<User>) {
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 15_000);
@@ -51,24 +60,48 @@ export class EventStream<User> {
     return this.clients.size;
   }
 
-  /** Serves one browser's stream. `user` is already authenticated. */
-  connect(req: IncomingMessage, res: ServerResponse, user: User): void {
+  /**
+   * The reply that serves one browser's stream. `user` is already authenticated; `lastEventId`
+   * comes from the `Last-Event-ID` header (or the `lastEventId` query parameter).
+   */
+  connect(user: User, lastEventId: string | null | undefined): Reply {
     if (this.closed) {
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
-      res.end('{"error":"SERVICE_UNAVAILABLE","message":"Shutting down","code":"503"}');
-      return;
+      const body = Buffer.from(
+        '{"error":"SERVICE_UNAVAILABLE","message":"Shutting down","code":"503"}',
+      );
+      return {
+        status: 503,
+        headers: {
+          'content-type': 'application/json',
+          'retry-after': '5',
+          'content-length': body.length,
+          ...SAFETY_HEADERS,
+        },
+        body,
+        state: undefined,
+      };
     }
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
-    const client: Client<User> = { user, res, queue: Promise.resolve() };
-    this.clients.add(client);
-    req.on('close', () => this.clients.delete(client));
-    this.resume(client, lastEventId(req));
+    const lastId = lastEventId && SAFE_ID.test(lastEventId) ? lastEventId : undefined;
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        // no-transform: compression middleware (Express's compression(), Next.js) must not buffer frames.
+        'cache-control': 'no-store, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      },
+      body: {
+        open: (sink) => {
+          sink.write('retry: 3000\n\n');
+          const client: Client<User> = { user, sink, queue: Promise.resolve() };
+          this.clients.add(client);
+          sink.onClose(() => this.clients.delete(client));
+          this.resume(client, lastId);
+        },
+      },
+      state: undefined,
+    };
   }
 
   /** Ends every stream (clients reconnect to another instance) and leaves the bus. */
@@ -76,16 +109,20 @@ export class EventStream<User> {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
-    for (const client of this.clients) client.res.end();
+    for (const client of this.clients) client.sink.end();
     this.clients.clear();
   }
 
   private resume(client: Client<User>, lastId: string | undefined): void {
     if (!lastId) return;
-    const index = this.buffer.findIndex((n) => n.id === lastId);
-    if (index === -1) {
-      // Too old or from elsewhere: tell the client to refetch everything instead of missing changes.
-      client.res.write('event: reset\ndata: {}\n\n');
+    const fromOrigin = lastId === this.origin && !this.spilled;
+    const index = fromOrigin ? -1 : this.buffer.findIndex((n) => n.id === lastId);
+    if (index === -1 && !fromOrigin) {
+      // Too old or from elsewhere: tell the client to refetch everything instead of missing
+      // changes. The reset carries the newest position, so the next reconnect resumes from it
+      // instead of being reset (and refetching everything) again.
+      const position = this.buffer.at(-1)?.id ?? this.origin;
+      client.sink.write(`id: ${position}\nevent: reset\ndata: {}\n\n`);
       return;
     }
     for (const notice of this.buffer.slice(index + 1)) this.enqueue(client, notice);
@@ -95,7 +132,10 @@ export class EventStream<User> {
     if (!SAFE_ID.test(notice.id)) return;
     this.buffer.push(notice);
     const max = this.options.bufferSize ?? 1000;
-    if (this.buffer.length > max) this.buffer.splice(0, this.buffer.length - max);
+    if (this.buffer.length > max) {
+      this.buffer.splice(0, this.buffer.length - max);
+      this.spilled = true;
+    }
     for (const client of this.clients) this.enqueue(client, notice);
   }
 
@@ -113,10 +153,10 @@ export class EventStream<User> {
   }
 
   private write(client: Client<User>, text: string): void {
-    client.res.write(text);
-    if (client.res.writableLength > (this.options.maxBufferedBytes ?? 1024 * 1024)) {
+    client.sink.write(text);
+    if (client.sink.buffered > (this.options.maxBufferedBytes ?? 1024 * 1024)) {
       this.clients.delete(client);
-      client.res.destroy();
+      client.sink.destroy();
     }
   }
 
@@ -125,10 +165,10 @@ export class EventStream<User> {
   }
 }
 
-function lastEventId(req: IncomingMessage): string | undefined {
-  const header = req.headers['last-event-id'];
-  const value = Array.isArray(header) ? header[0] : header;
+/** The resume position a browser sent: the `Last-Event-ID` header, or `?lastEventId=`. */
+export function lastEventIdOf(headers: Headers, search: string): string | undefined {
+  const value = headers.get('last-event-id');
   if (value && SAFE_ID.test(value)) return value;
-  const query = new URL(req.url ?? '/', 'http://x').searchParams.get('lastEventId');
+  const query = new URLSearchParams(search).get('lastEventId');
   return query && SAFE_ID.test(query) ? query : undefined;
 }

@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { RateLimitStore } from './store.js';
 
 /** The outcome of counting one request. */
@@ -55,4 +56,35 @@ export function legacyRateLimitHeaders(decision: RateLimitDecision): Record<stri
     'x-ratelimit-remaining': String(decision.remaining),
     'x-ratelimit-reset': String(decision.resetSeconds),
   };
+}
+
+/**
+ * The bucket failed sign-ins of an address count against: the address itself for IPv4, its /64
+ * for IPv6 (one subscriber or host usually holds a whole /64, so each address in it must not get
+ * a fresh budget). IPv4-mapped IPv6 addresses count as their IPv4 address.
+ */
+export function addressBucket(address: string | undefined): string {
+  if (address === undefined) return 'unknown';
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  if (isIPv4(address)) return address;
+  const zoneless = address.split('%')[0] ?? '';
+  if (!isIPv6(zoneless)) return 'unknown';
+  return `${expandIPv6(zoneless).slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address, lower-case, without leading zeros. */
+function expandIPv6(address: string): string[] {
+  let text = address.toLowerCase();
+  // A trailing dotted IPv4 part stands for the last two groups.
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => Number.parseInt(group, 16).toString(16));
 }

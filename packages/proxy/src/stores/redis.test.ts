@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookReceiver } from '../events/receiver.js';
 import { EventStream } from '../events/stream.js';
 import type { ChangeNotice } from '../events/types.js';
+import { connectNode, nodeReceiver } from '../test/node-events.js';
 import { startRedisServer } from '../test/redis-server.js';
 import { redisStores } from './redis.js';
 
@@ -98,8 +99,8 @@ describe('Redis stores shared by two proxy instances', () => {
       await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
       return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
     };
-    const urlA = await listen((req, res) => void receiverA(req, res));
-    const urlB = await listen((req, res) => streamB.connect(req, res, { id: 'staff' }));
+    const urlA = await listen((req, res) => void nodeReceiver(receiverA)(req, res));
+    const urlB = await listen((req, res) => connectNode(streamB, req, res, { id: 'staff' }));
 
     let text = '';
     const browser = request(urlB, (res) => {
@@ -133,7 +134,7 @@ describe('Redis stores shared by two proxy instances', () => {
       bus: instanceB.bus,
       dedupe: instanceB.dedupe,
     });
-    const urlB2 = await listen((req, res) => void receiverB(req, res));
+    const urlB2 = await listen((req, res) => void nodeReceiver(receiverB)(req, res));
     const retry = await fetch(urlB2, {
       method: 'POST',
       body: signed.body,

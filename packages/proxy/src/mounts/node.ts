@@ -1,0 +1,152 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { emitAudit } from '../audit.js';
+import { nodeBody } from '../body.js';
+import { resolveOptions } from '../options.js';
+import { type MountContext, ProxyPipeline } from '../pipeline.js';
+import { errorReply, type Reply, type StreamSink } from '../respond.js';
+import type { ClinikProxyHandler, ClinikProxyOptions } from '../types.js';
+
+type ExpressLike = IncomingMessage & { baseUrl?: unknown };
+
+/** Methods a Web `Request` cannot carry; the screen stage refuses them by their real name. */
+const FORBIDDEN_FETCH_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+/** A Host header that can stand in a URL as it is. */
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * Creates the proxy middleware for Express and node:http: an adapter over the same pipeline as
+ * the fetch mount (`clinikFetchProxy`). Options are validated here, once: a bad option throws a
+ * `ClinikProxyError` at startup, never at request time.
+ *
+ * @example
+ * app.use('/api/clinik', clinikProxy({ target, apiKey, authenticate, authorize: staff() }));
+ */
+export function clinikProxy<User = unknown, Req extends IncomingMessage = IncomingMessage>(
+  options: Readonly<ClinikProxyOptions<User, Req>>,
+): ClinikProxyHandler<Req> {
+  const config = resolveOptions<User, Req>(options);
+  const pipeline = new ProxyPipeline<User, Req>(config);
+  const middleware = function clinikProxyMiddleware(
+    req: Req,
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ) {
+    handleNode(pipeline, req, res, next).catch(() => {
+      config.logger?.error({ msg: 'clinik-proxy internal error' });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"error":"INTERNAL_ERROR","message":"Internal proxy error","code":"500"}');
+      } else res.destroy();
+    });
+  };
+  return Object.assign(middleware, { close: () => pipeline.close() });
+}
+
+async function handleNode<User, Req extends IncomingMessage>(
+  pipeline: ProxyPipeline<User, Req>,
+  req: Req,
+  res: ServerResponse,
+  next: ((error?: unknown) => void) | undefined,
+): Promise<void> {
+  const { config } = pipeline;
+  const baseUrl = (req as ExpressLike).baseUrl;
+  const context: MountContext<Req> = {
+    native: req,
+    target: req.url ?? '',
+    mount: typeof baseUrl === 'string' ? baseUrl : undefined,
+    rawHeaders: req.rawHeaders,
+    remoteAddress: req.socket.remoteAddress,
+    body: nodeBody(req),
+    onClientGone: (listener) => {
+      const onClose = () => {
+        if (!res.writableFinished) listener();
+      };
+      res.once('close', onClose);
+      return () => res.off('close', onClose);
+    },
+  };
+  const located = pipeline.locate(context);
+  if (!located) {
+    if (next) next();
+    else res.writeHead(404).end();
+    return;
+  }
+
+  const method = (req.method ?? '').toUpperCase();
+  const request = toWebRequest(req, method);
+  const state = pipeline.begin(method);
+  if (config.logger || config.onAudit) {
+    res.once('close', () =>
+      // A response that never finished is recorded as 499 (client closed request).
+      emitAudit(state, res.writableFinished ? res.statusCode : 499, config.logger, config.onAudit),
+    );
+  }
+  const reply = request
+    ? await pipeline.run(request, context, located, state)
+    : errorReply(state, 400, 'BAD_REQUEST', 'Invalid request headers', { connection: 'close' });
+  writeReply(res, reply);
+}
+
+/**
+ * The Web `Request` the pipeline reads (method, headers). The body stays with the node request
+ * (read through `nodeBody`, with its limits), and routing uses the raw `req.url`, so the URL
+ * here is informational. `undefined` when a header cannot be represented.
+ */
+function toWebRequest(req: IncomingMessage, method: string): Request | undefined {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  try {
+    for (let i = 0; i + 1 < raw.length; i += 2)
+      headers.append(raw[i] as string, raw[i + 1] as string);
+  } catch {
+    return undefined;
+  }
+  const host = req.headers.host;
+  const origin = `http://${typeof host === 'string' && PLAIN_HOST.test(host) ? host : 'localhost'}`;
+  const url = req.url ?? '/';
+  const path = url.startsWith('/') && !url.startsWith('//') ? url : '/';
+  try {
+    return new Request(origin + path, {
+      method: FORBIDDEN_FETCH_METHODS.has(method) ? 'GET' : method,
+      headers,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a pipeline reply to a node response (streams frame by frame, flushing each). */
+export function writeReply(res: ServerResponse, reply: Reply): void {
+  // The client went away: there is nobody to answer.
+  if (reply.status === 499) return;
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  // Express's own X-Powered-By (set before the proxy ran) says as much as the upstream's would.
+  res.removeHeader('x-powered-by');
+  const { body } = reply;
+  if (body === null || Buffer.isBuffer(body)) {
+    res.writeHead(reply.status, reply.headers as Record<string, string>);
+    res.end(body ?? undefined);
+    return;
+  }
+  res.writeHead(reply.status, reply.headers as Record<string, string>);
+  body.open(nodeSink(res));
+}
+
+function nodeSink(res: ServerResponse & { flush?: () => void }): StreamSink {
+  return {
+    write(text) {
+      res.write(text);
+      // compression() buffers until flushed; it adds res.flush() for exactly this.
+      res.flush?.();
+    },
+    get buffered() {
+      return res.writableLength;
+    },
+    end: () => res.end(),
+    destroy: () => res.destroy(),
+    onClose: (listener) => res.once('close', listener),
+  };
+}
