@@ -26,7 +26,7 @@ export interface JwtAuthOptions<User> {
  */
 export function jwtAuth<User = JWTPayload>(
   options: JwtAuthOptions<User>,
-): (req: IncomingMessage) => Promise<User | null> {
+): (req: IncomingMessage | Request) => Promise<User | null> {
   const { jwksUrl, secret, issuer, audience } = options ?? ({} as JwtAuthOptions<User>);
   if ((jwksUrl === undefined) === (secret === undefined)) {
     throw new ClinikProxyError(
@@ -73,7 +73,11 @@ export function jwtAuth<User = JWTPayload>(
   const toUser = options.userFromClaims ?? ((claims: JWTPayload) => claims as User);
 
   return async function authenticateJwt(req) {
-    const header = req.headers.authorization;
+    // node:http/Express requests and Web Requests (fetch mounts) alike.
+    const header =
+      typeof (req.headers as Headers).get === 'function'
+        ? (req.headers as Headers).get('authorization')
+        : (req as IncomingMessage).headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null;
     if (!match?.[1]) return null;
     try {
