@@ -2,7 +2,8 @@ import { copyFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries: the client one starts with 'use client'; `server` must not (server components).
+  entry: ['src/index.ts', 'src/server.ts'],
   format: ['esm', 'cjs'],
   // tsc -b type-checks with project references; the d.ts bundle is built outside them.
   dts: { compilerOptions: { composite: false, customConditions: [] } },

@@ -51,11 +51,11 @@ export interface ClinikMessages {
   patientConflict: (changed: string[]) => string;
   /** The stored patient changed while the form was open (refetch or live update). */
   patientChangedElsewhere: (changed: string[]) => string;
-  /** Accessible name of the list of fields changed both here and elsewhere. */
-  patientConflictList: string;
-  conflictTheirs: string;
-  conflictYours: string;
-  keepTheirs: (label: string) => string;
+  /** Names the list of fields changed both here and elsewhere. */
+  conflictsTitle: string;
+  storedNow: (value: string) => string;
+  yours: (value: string) => string;
+  keepStored: (label: string) => string;
   loadPatientFailed: string;
   age: string;
   ageValue: (years: number) => string;
@@ -112,10 +112,10 @@ export const defaultMessages: ClinikMessages = {
     `Someone else saved this patient while you were editing (${changedList(changed)}), so nothing was saved. Your values are kept: check them, then save again to apply yours.`,
   patientChangedElsewhere: (changed) =>
     `This patient was changed elsewhere (${changedList(changed)}). Fields you have not edited show the new values.`,
-  patientConflictList: 'Fields changed by someone else too',
-  conflictTheirs: 'Stored now',
-  conflictYours: 'Yours',
-  keepTheirs: (label) => `Keep stored ${label.toLowerCase()}`,
+  conflictsTitle: 'Changed by someone else too',
+  storedNow: (value) => `Stored now: ${value}`,
+  yours: (value) => `Yours: ${value}`,
+  keepStored: (label) => `Keep stored ${label.toLowerCase()}`,
   loadPatientFailed: 'Could not load the patient.',
   age: 'Age',
   ageValue: (years) => `${years} ${years === 1 ? 'year' : 'years'}`,

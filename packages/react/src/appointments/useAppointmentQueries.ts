@@ -16,14 +16,13 @@ import {
 } from '@tanstack/react-query';
 import { guardedUpdate } from '../form/guardedUpdate.js';
 import { useClinik } from '../provider/context.js';
+import { clinikInvalidation } from '../queries/invalidation.js';
 import type { ClinikQuerySettings } from '../queries/options.js';
 import { type Instant, toZonedIso } from '../time/zone.js';
 import {
   type AppointmentSearchParams,
   appointmentQueries,
-  invalidateAfterScheduling,
   type PractitionerListParams,
-  refreshSlots,
 } from './appointmentQueries.js';
 
 /** Filters of `useAppointments`: by patient, practitioner, status and start range. */
@@ -146,8 +145,9 @@ export function useBookAppointment() {
   return useMutation({
     mutationKey: ['clinik', 'appointments', 'book'],
     mutationFn: (body: AppointmentCreate) => client.appointments.create(body),
-    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) => (slotTaken(error) ? refreshSlots(queryClient) : undefined),
+    onSuccess: (appointment) => clinikInvalidation.scheduled(queryClient, appointment),
+    onError: (error) =>
+      slotTaken(error) ? clinikInvalidation.slotsChanged(queryClient) : undefined,
   });
 }
 
@@ -187,8 +187,9 @@ export function useUpdateAppointment() {
     mutationKey: ['clinik', 'appointments', 'update'],
     mutationFn: ({ id, patch, base }: UpdateAppointmentVariables) =>
       patchAppointment(client, queryClient, id, patch, base),
-    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
-    onError: (error) => (slotTaken(error) ? refreshSlots(queryClient) : undefined),
+    onSuccess: (appointment) => clinikInvalidation.scheduled(queryClient, appointment),
+    onError: (error) =>
+      slotTaken(error) ? clinikInvalidation.slotsChanged(queryClient) : undefined,
   });
 }
 
@@ -218,6 +219,6 @@ export function useCancelAppointment() {
         { status: 'cancelled', ...(reason?.trim() ? { cancelationReason: reason.trim() } : {}) },
         base,
       ),
-    onSuccess: (appointment) => invalidateAfterScheduling(queryClient, appointment),
+    onSuccess: (appointment) => clinikInvalidation.scheduled(queryClient, appointment),
   });
 }

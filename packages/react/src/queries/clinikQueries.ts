@@ -1,6 +1,7 @@
 import type { ResourcePath } from '@clinikapi/core';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { clinikClientOf } from './clientRegistry.js';
+import { collectPages } from './collect.js';
 import { clinikKeys, normalizeParams } from './keys.js';
 import type { InfiniteParamsOf, PageOf, RecordOf, SearchParamsOf } from './types.js';
 import { noteVersion } from './versions.js';
@@ -34,6 +35,18 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
         getNextPageParam: (last: PageOf<P>) => (last.hasMore && last.cursor ? last.cursor : null),
       });
     },
+    /**
+     * Every record of a search (up to `RANGE_LIMIT`, cursors followed), e.g. a week of an agenda:
+     * `clinikQueries.appointments.range({ practitionerId, dateFrom, dateTo, sort: 'date' })`.
+     */
+    range: (params: Omit<SearchParamsOf<P>, 'cursor' | 'count'>) => {
+      const normalized = normalizeParams(params) as SearchParamsOf<P>;
+      return queryOptions({
+        queryKey: clinikKeys.range(path, normalized),
+        queryFn: ({ client, signal }): Promise<PageOf<P>> =>
+          collectPages(client, path, normalized, signal),
+      });
+    },
     /** One record by id. */
     detail: (id: string) =>
       queryOptions({
@@ -49,13 +62,15 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
 }
 
 /**
- * The query-options factory: `clinikQueries.patients.list({ name: 'ada' })`,
+ * The query-options factory, one for every resource: `clinikQueries.patients.list({ name: 'ada' })`,
+ * `clinikQueries.slots.range({ practitionerId, dateFrom, dateTo, sort: 'date' })`,
  * `clinikQueries.resource('care-plans').detail(id)`. Pass the result to `useQuery`,
- * `queryClient.prefetchQuery` or `queryClient.invalidateQueries`.
+ * `queryClient.prefetchQuery` or `queryClient.invalidateQueries`. Server-safe: no React here.
  */
 export const clinikQueries = {
   resource: resourceQueries,
   patients: resourceQueries('patients'),
   practitioners: resourceQueries('practitioners'),
   appointments: resourceQueries('appointments'),
+  slots: resourceQueries('slots'),
 };

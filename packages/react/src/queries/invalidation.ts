@@ -1,4 +1,4 @@
-import type { ResourcePath } from '@clinikapi/core';
+import type { Appointment, ResourcePath } from '@clinikapi/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { clinikKeys } from './keys.js';
 import { noteOwnWrite } from './readYourWrites.js';
@@ -27,6 +27,32 @@ export const clinikInvalidation = {
     queryClient.removeQueries({ queryKey: clinikKeys.detail(path, id) });
     noteOwnWrite(queryClient, path, id, { deleted: true });
     await queryClient.invalidateQueries({ queryKey: clinikKeys.lists(path) });
+  },
+  /**
+   * A booking, reschedule or cancel: the appointment itself, every appointment list, and every
+   * slot list (the API turned a slot busy or free). Until search catches up, lists show the
+   * appointment as written and its slot busy (free after a cancel).
+   */
+  async scheduled(queryClient: QueryClient, appointment?: Appointment) {
+    if (appointment) {
+      noteVersion(queryClient, 'appointments', appointment);
+      queryClient.setQueryData(clinikKeys.detail('appointments', appointment.id), appointment);
+      noteOwnWrite(queryClient, 'appointments', appointment.id, { record: appointment });
+      if (appointment.slotId) {
+        noteOwnWrite(queryClient, 'slots', appointment.slotId, {
+          // The API frees the slot of a cancelled appointment and holds it otherwise.
+          fields: { status: appointment.status === 'cancelled' ? 'free' : 'busy' },
+        });
+      }
+    }
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: clinikKeys.lists('appointments') }),
+      queryClient.invalidateQueries({ queryKey: clinikKeys.lists('slots') }),
+    ]);
+  },
+  /** Slots only, e.g. after a 409 showed the picked slot was taken meanwhile. */
+  async slotsChanged(queryClient: QueryClient) {
+    await queryClient.invalidateQueries({ queryKey: clinikKeys.lists('slots') });
   },
   /** For changes that arrive from elsewhere (webhook events): everything about the resource. */
   async changedElsewhere(queryClient: QueryClient, path: ResourcePath) {

@@ -21,6 +21,8 @@ export const clinikKeys = {
     ['clinik', path, 'list', 'page', normalizeParams(params)] as const,
   infinite: <P extends ResourcePath, T extends object>(path: P, params: T) =>
     ['clinik', path, 'list', 'infinite', normalizeParams(params)] as const,
+  range: <P extends ResourcePath, T extends object>(path: P, params: T) =>
+    ['clinik', path, 'list', 'range', normalizeParams(params)] as const,
   details: <P extends ResourcePath>(path: P) => ['clinik', path, 'detail'] as const,
   detail: <P extends ResourcePath>(path: P, id: string) => ['clinik', path, 'detail', id] as const,
 };

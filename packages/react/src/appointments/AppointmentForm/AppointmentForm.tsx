@@ -1,12 +1,14 @@
 'use client';
 import type { AppointmentType } from '@clinikapi/core';
-import { type FormHTMLAttributes, forwardRef, useEffect, useId, useRef } from 'react';
+import { type FormHTMLAttributes, forwardRef, useEffect, useRef } from 'react';
+import { ConflictList } from '../../form/ConflictList.js';
 import { FormField } from '../../form/FormField.js';
 import { cx } from '../../ui/cx.js';
 import { PatientPicker } from './PatientPicker.js';
 import { PractitionerPicker } from './PractitionerPicker.js';
 import { SlotPicker } from './SlotPicker.js';
 import {
+  type AppointmentChangeField,
   FORM_APPOINTMENT_TYPES,
   type UseAppointmentFormOptions,
   useAppointmentForm,
@@ -50,7 +52,6 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
     });
     const { values, errors, messages, setField } = form;
     const alertRef = useRef<HTMLDivElement>(null);
-    const conflictsId = useId();
 
     // After a refused or failed submit, move focus to the announcement so keyboard users land on
     // it. Only then: an announcement while the user types (a time taken meanwhile) keeps focus.
@@ -170,35 +171,17 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
             onChange={(e) => setField('patientInstruction', e.target.value)}
           />
         </FormField>
-        {form.changedElsewhere || form.conflicts.length > 0 ? (
-          <div className="ck-fieldset ck-changes">
-            {form.changedElsewhere ? <p role="status">{form.changedElsewhere}</p> : null}
-            {form.conflicts.length > 0 ? (
-              <section aria-labelledby={conflictsId} className="ck-changes__conflicts">
-                <h3 id={conflictsId}>{messages.conflictsTitle}</h3>
-                <dl>
-                  {form.conflicts.map((conflict) => (
-                    <div key={conflict.field} className="ck-conflicts__field">
-                      <dt>{conflict.label}</dt>
-                      <dd>{messages.storedNow(conflict.theirs)}</dd>
-                      <dd>{messages.yours(conflict.yours)}</dd>
-                      {conflict.canKeepStored ? (
-                        <dd>
-                          <button
-                            type="button"
-                            className="ck-button"
-                            onClick={() => form.keepStored(conflict.field)}
-                          >
-                            {messages.keepStored(conflict.label)}
-                          </button>
-                        </dd>
-                      ) : null}
-                    </div>
-                  ))}
-                </dl>
-              </section>
-            ) : null}
-          </div>
+        {form.changedElsewhere ? (
+          <p role="status" className="ck-form-notice">
+            {form.changedElsewhere}
+          </p>
+        ) : null}
+        {form.conflicts.length > 0 ? (
+          <ConflictList
+            rows={form.conflicts}
+            messages={messages}
+            onKeepStored={(field) => form.keepStored(field as AppointmentChangeField)}
+          />
         ) : null}
         <div ref={alertRef} role="alert" tabIndex={-1} className="ck-form-alert">
           {form.alert}

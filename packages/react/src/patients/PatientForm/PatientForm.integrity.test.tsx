@@ -198,7 +198,7 @@ describe('PatientForm never loses a colleague’s update', () => {
     await user.type(input('Phone'), '555-0777');
     await user.click(screen.getByRole('button', { name: 'Save patient' }));
 
-    const list = await screen.findByRole('region', { name: 'Fields changed by someone else too' });
+    const list = await screen.findByRole('region', { name: 'Changed by someone else too' });
     expect(list.textContent).toContain('Stored now: 555-0666');
     expect(list.textContent).toContain('Yours: 555-0777');
     expect(document.activeElement).toBe(list);
@@ -231,7 +231,7 @@ describe('PatientForm never loses a colleague’s update', () => {
     expect(
       screen.getByText(/This patient was changed elsewhere \(Phone, Street address, City\)/),
     ).toBeTruthy();
-    const list = screen.getByRole('region', { name: 'Fields changed by someone else too' });
+    const list = screen.getByRole('region', { name: 'Changed by someone else too' });
     expect(list.textContent).toContain('Stored now: Theirs');
     expect(list.textContent).toContain('Yours: Typed');
   });

@@ -115,7 +115,7 @@ export const Conflict: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('Someone else saved this patient');
-    const list = canvas.getByRole('region', { name: 'Fields changed by someone else too' });
+    const list = canvas.getByRole('region', { name: 'Changed by someone else too' });
     await expect(list).toHaveTextContent('Stored now: +1-555-0100');
     await expect(list).toHaveTextContent('Yours: +1-555-0199');
     await expect(canvas.getByLabelText('Email')).toHaveValue('ada.l@example.test');

@@ -1,5 +1,7 @@
 'use client';
 import { type FormHTMLAttributes, forwardRef } from 'react';
+import { ConflictList } from '../../form/ConflictList.js';
+import type { ClinikMessages } from '../../messages.js';
 import { cx } from '../../ui/cx.js';
 import type { PatientFieldName } from './fields.js';
 import {
@@ -13,6 +15,12 @@ export interface PatientFormProps
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
 
 const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+
+/** A stored or typed value as the form shows it (genders by label). */
+const shown = (m: ClinikMessages, field: PatientFieldName, value: string) =>
+  field === 'gender' && value in m.genderLabels
+    ? m.genderLabels[value as keyof typeof m.genderLabels]
+    : value;
 
 function Field({
   form,
@@ -46,42 +54,6 @@ function Field({
         </p>
       )}
     </div>
-  );
-}
-
-/** Their value and the user's for each field both changed, with "keep stored" per field. */
-function ConflictList({ form }: { form: PatientFormState }) {
-  const m = form.messages;
-  const shown = (field: PatientFieldName, value: string) =>
-    field === 'gender' && value in m.genderLabels
-      ? m.genderLabels[value as keyof typeof m.genderLabels]
-      : value || '—';
-  return (
-    <section
-      id={form.conflictsId}
-      className="ck-conflicts"
-      tabIndex={-1}
-      aria-label={m.patientConflictList}
-    >
-      <dl>
-        {form.conflicts.map(({ field, theirs, yours }) => (
-          <div key={field} className="ck-conflicts__field">
-            <dt>{m[field]}</dt>
-            <dd>
-              {m.conflictTheirs}: <strong>{shown(field, theirs)}</strong>
-            </dd>
-            <dd>
-              {m.conflictYours}: <strong>{shown(field, yours)}</strong>
-            </dd>
-            <dd>
-              <button type="button" className="ck-button" onClick={() => form.keepTheirs(field)}>
-                {m.keepTheirs(m[field])}
-              </button>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </section>
   );
 }
 
@@ -127,7 +99,19 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
           </p>
         )
       )}
-      {form.conflicts.length > 0 && <ConflictList form={form} />}
+      {form.conflicts.length > 0 && (
+        <ConflictList
+          id={form.conflictsId}
+          messages={m}
+          onKeepStored={(field) => form.keepTheirs(field as PatientFieldName)}
+          rows={form.conflicts.map(({ field, theirs, yours }) => ({
+            field,
+            label: m[field],
+            theirs: shown(m, field, theirs),
+            yours: shown(m, field, yours),
+          }))}
+        />
+      )}
       {form.formErrors.length > 0 && (
         <div className="ck-alert" role="alert">
           {form.formErrors.map((text) => (

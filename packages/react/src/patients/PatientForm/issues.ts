@@ -1,4 +1,5 @@
 import type { ApiIssue } from '@clinikapi/core';
+import { type MappedFieldIssues, mapFieldIssues } from '../../form/issues.js';
 import type { ClinikMessages } from '../../messages.js';
 import { fieldLabel, type PatientFieldName } from './fields.js';
 
@@ -18,36 +19,12 @@ const FIELD_BY_PATH: Record<string, PatientFieldName> = {
   'address.country': 'country',
 };
 
-export interface MappedIssues {
-  /** One message per input, in the user's language. */
-  fieldErrors: Partial<Record<PatientFieldName, string>>;
-  /** Issues that name no input of this form (shown at the top). */
-  otherErrors: string[];
-}
+export type MappedIssues = MappedFieldIssues<PatientFieldName>;
 
-/**
- * Maps issues (from core's `validate` or a server 422) onto the inputs. Diagnostics start with
- * the field path (`address.city must be ...`); the rest is the rule.
- */
+/** Maps issues (from core's `validate` or a server 422) onto the patient form's inputs. */
 export function mapIssuesToFields(
   issues: readonly ApiIssue[],
   messages: ClinikMessages,
 ): MappedIssues {
-  const fieldErrors: MappedIssues['fieldErrors'] = {};
-  const otherErrors: string[] = [];
-  for (const issue of issues) {
-    const match = /^(\S+) (.+)$/.exec(issue.diagnostics);
-    const field = match?.[1] ? FIELD_BY_PATH[match[1]] : undefined;
-    if (!field || !match?.[2]) {
-      otherErrors.push(issue.diagnostics);
-      continue;
-    }
-    if (fieldErrors[field]) continue; // first problem per input is enough
-    const label = fieldLabel(field, messages);
-    fieldErrors[field] =
-      issue.code === 'required'
-        ? messages.fieldRequired(label)
-        : messages.fieldInvalid(label, match[2]);
-  }
-  return { fieldErrors, otherErrors };
+  return mapFieldIssues(issues, FIELD_BY_PATH, (field) => fieldLabel(field, messages), messages);
 }
