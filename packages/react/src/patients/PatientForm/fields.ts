@@ -15,6 +15,22 @@ export const PATIENT_FIELDS = [
   'country',
 ] as const;
 
+/** API field paths (as core's `formatPath` writes them) -> form inputs, for 422 issues. */
+export const PATIENT_FIELD_BY_PATH: Readonly<Record<string, PatientFieldName>> = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  birthDate: 'birthDate',
+  gender: 'gender',
+  email: 'email',
+  phone: 'phone',
+  'address.line': 'addressLine',
+  'address.line[0]': 'addressLine',
+  'address.city': 'city',
+  'address.state': 'state',
+  'address.postalCode': 'postalCode',
+  'address.country': 'country',
+};
+
 export type PatientFieldName = (typeof PATIENT_FIELDS)[number];
 /** What the inputs hold: strings, empty when unset. */
 export type PatientFormValues = Record<PatientFieldName, string>;

@@ -1,23 +1,7 @@
 import type { ApiIssue } from '@clinikapi/core';
 import { type MappedFieldIssues, mapFieldIssues } from '../../form/issues.js';
 import type { ClinikMessages } from '../../messages.js';
-import { fieldLabel, type PatientFieldName } from './fields.js';
-
-/** API field paths (as core's `formatPath` writes them) -> form inputs. */
-const FIELD_BY_PATH: Record<string, PatientFieldName> = {
-  firstName: 'firstName',
-  lastName: 'lastName',
-  birthDate: 'birthDate',
-  gender: 'gender',
-  email: 'email',
-  phone: 'phone',
-  'address.line': 'addressLine',
-  'address.line[0]': 'addressLine',
-  'address.city': 'city',
-  'address.state': 'state',
-  'address.postalCode': 'postalCode',
-  'address.country': 'country',
-};
+import { fieldLabel, PATIENT_FIELD_BY_PATH, type PatientFieldName } from './fields.js';
 
 export type MappedIssues = MappedFieldIssues<PatientFieldName>;
 
@@ -26,5 +10,10 @@ export function mapIssuesToFields(
   issues: readonly ApiIssue[],
   messages: ClinikMessages,
 ): MappedIssues {
-  return mapFieldIssues(issues, FIELD_BY_PATH, (field) => fieldLabel(field, messages), messages);
+  return mapFieldIssues(
+    issues,
+    PATIENT_FIELD_BY_PATH,
+    (field) => fieldLabel(field, messages),
+    messages,
+  );
 }

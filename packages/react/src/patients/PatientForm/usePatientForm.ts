@@ -1,38 +1,25 @@
 'use client';
-import {
-  ClinikApiError,
-  type Patient,
-  type PatientCreate,
-  type PatientPatch,
-} from '@clinikapi/core';
-import { type ChangeEvent, type FormEvent, useEffect, useId, useState } from 'react';
-import {
-  type Draft,
-  discardEdit,
-  draftValues,
-  editField,
-  type FieldConflict,
-  isPristine,
-  rebaseDraft,
-} from '../../form/draft.js';
-import { RecordChangedError, useGuardedUpdate } from '../../form/guardedUpdate.js';
-import { useRecordState } from '../../form/recordState.js';
+import type { Patient } from '@clinikapi/core';
+import type { ChangeEvent } from 'react';
+import { type ResourceFormStatus, useResourceForm } from '../../form/useResourceForm.js';
 import type { ClinikMessages } from '../../messages.js';
 import { useMessages } from '../../provider/context.js';
-import { useCreatePatient, usePatient } from '../usePatients.js';
 import {
   bodyFromValues,
   emptyPatientValues,
+  PATIENT_FIELD_BY_PATH,
   PATIENT_FIELDS,
   type PatientFieldName,
   type PatientFormValues,
   patchFromEdits,
   valuesFromPatient,
 } from './fields.js';
-import { mapIssuesToFields } from './issues.js';
 
 /** Core's schemas (and zod) load with the first form, not with the package. */
-const loadValidators = () => import('./validatePatient.js');
+const loadValidators = async () => {
+  const { validatePatientCreate, validatePatientPatch } = await import('./validatePatient.js');
+  return { create: validatePatientCreate, patch: validatePatientPatch };
+};
 
 export interface UsePatientFormOptions {
   /**
@@ -53,74 +40,11 @@ export interface UsePatientFormOptions {
   messages?: Partial<ClinikMessages>;
 }
 
-export type PatientFormStatus =
-  | 'loading'
-  | 'load-error'
-  | 'idle'
-  | 'submitting'
-  | 'invalid'
-  | 'error'
-  | 'conflict'
-  | 'saved';
-
-type FieldErrors = Partial<Record<PatientFieldName, string>>;
-
-interface FormState {
-  /** The stored patient the edits apply to (edit mode), newest seen. */
-  stored: Patient | undefined;
-  draft: Draft<PatientFormValues>;
-  fieldErrors: FieldErrors;
-  formErrors: string[];
-  status: Exclude<PatientFormStatus, 'loading' | 'load-error'>;
-  /** Fields edited here that someone else changed too (after a 412 or a refetch). */
-  conflicts: FieldConflict<PatientFieldName>[];
-  /** The stored patient changed while the form was open (not by this form's own save). */
-  changedElsewhere: boolean;
-  /** Inputs whose stored value someone else changed since the form loaded or last saved. */
-  changedFields: PatientFieldName[];
-  focusField: PatientFieldName | 'conflicts' | undefined;
-  /** A short confirmation to announce (saved, nothing to save). */
-  notice: string | undefined;
-}
-
-const newer = (a: Patient, b: Patient) => Date.parse(a.updatedAt) > Date.parse(b.updatedAt);
-
-/** Conflicts of `next` plus earlier ones still standing (still edited, still different). */
-function mergeConflicts(
-  earlier: FieldConflict<PatientFieldName>[],
-  next: FieldConflict<PatientFieldName>[],
-  draft: Draft<PatientFormValues>,
-): FieldConflict<PatientFieldName>[] {
-  const byField = new Map(next.map((c) => [c.field, c]));
-  for (const c of earlier) {
-    const yours = draft.edits[c.field];
-    if (!byField.has(c.field) && yours !== undefined && yours !== draft.base[c.field]) {
-      byField.set(c.field, { field: c.field, theirs: draft.base[c.field], yours });
-    }
-  }
-  return PATIENT_FIELDS.flatMap((field) => byField.get(field) ?? []);
-}
-
-/** The form moved onto a newer stored copy: untouched fields follow it, typed ones stay. */
-function onNewerStored(state: FormState, stored: Patient, status: FormState['status']): FormState {
-  const next = valuesFromPatient(stored);
-  const rebased = rebaseDraft(state.draft, next);
-  const changed = new Set(state.changedFields);
-  for (const field of PATIENT_FIELDS)
-    if (next[field] !== state.draft.base[field]) changed.add(field);
-  return {
-    ...state,
-    stored,
-    draft: rebased.draft,
-    conflicts: mergeConflicts(state.conflicts, rebased.conflicts, rebased.draft),
-    changedElsewhere: true,
-    changedFields: PATIENT_FIELDS.filter((field) => changed.has(field)),
-    status,
-  };
-}
+export type PatientFormStatus = ResourceFormStatus;
 
 /**
- * State, validation and submission of the patient form, without markup.
+ * State, validation and submission of the patient form, without markup (the form kit's
+ * `useResourceForm` with the patient's fields).
  *
  * Edit mode sends only the fields the user changed (the address merged part by part onto the
  * stored one) and only onto the version the user saw: with `If-Match` when the API gave an ETag,
@@ -130,216 +54,40 @@ function onNewerStored(state: FormState, stored: Patient, status: FormState['sta
  * latest version. A newer stored copy (refetch, live update) updates untouched fields only.
  */
 export function usePatientForm(options: UsePatientFormOptions = {}) {
-  const { patientId, onSaved } = options;
+  const { patientId } = options;
   const messages = useMessages(options.messages);
-  const idPrefix = useId();
-  const existing = usePatient(patientId);
-  const create = useCreatePatient();
-  const update = useGuardedUpdate('patients');
-  const recordKey = patientId === undefined ? 'new' : `patient:${patientId}`;
-  const [createDefaults] = useState(() => ({ ...emptyPatientValues, ...options.defaultValues }));
-  const initialState = (): FormState => ({
-    stored: undefined,
-    draft: { base: patientId === undefined ? createDefaults : emptyPatientValues, edits: {} },
-    fieldErrors: {},
-    formErrors: [],
-    status: 'idle',
-    conflicts: [],
-    changedElsewhere: false,
-    changedFields: [],
-    focusField: undefined,
-    notice: undefined,
+  const form = useResourceForm<'patients', PatientFormValues>({
+    path: 'patients',
+    recordId: patientId,
+    fields: PATIENT_FIELDS,
+    valuesOf: valuesFromPatient,
+    initialValues:
+      patientId === undefined
+        ? { ...emptyPatientValues, ...options.defaultValues }
+        : emptyPatientValues,
+    createBody: bodyFromValues,
+    patchBody: patchFromEdits,
+    validators: loadValidators,
+    fieldByPath: PATIENT_FIELD_BY_PATH,
+    labelOf: (field) => messages[field],
+    messages: { ...messages, saved: messages.patientSaved },
+    onSaved: options.onSaved,
   });
-  const [state, setState, isCurrent] = useRecordState(recordKey, initialState);
-
-  // Follow the stored patient of *this* id: first load fills the inputs; a newer copy from a
-  // refetch or a live update rebases the edits (never while this form's own save is in flight).
-  const loaded = existing.data?.id === patientId ? existing.data : undefined;
-  if (loaded && state.status !== 'submitting') {
-    if (!state.stored) {
-      setState({ ...state, stored: loaded, draft: { base: valuesFromPatient(loaded), edits: {} } });
-    } else if (newer(loaded, state.stored)) {
-      setState(onNewerStored(state, loaded, state.status));
-    }
-  }
-
-  useEffect(() => {
-    void loadValidators();
-  }, []);
-
-  useEffect(() => {
-    const target = state.focusField;
-    if (!target) return;
-    document.getElementById(`${idPrefix}-${target}`)?.focus();
-    setState((s) => ({ ...s, focusField: undefined }));
-  }, [state.focusField, idPrefix, setState]);
-
-  const showIssues = (issues: Parameters<typeof mapIssuesToFields>[0]) => {
-    const mapped = mapIssuesToFields(issues, messages);
-    setState((s) => ({
-      ...s,
-      fieldErrors: mapped.fieldErrors,
-      formErrors: [messages.formHasErrors, ...mapped.otherErrors],
-      status: 'invalid',
-      focusField: PATIENT_FIELDS.find((name) => mapped.fieldErrors[name]),
-    }));
-  };
-
-  const submit = async () => {
-    // Everything below is computed from this render's record and sent to it only.
-    const key = recordKey;
-    const id = patientId;
-    const { stored, draft } = state;
-    if (state.status === 'submitting' || (id !== undefined && !stored)) return;
-    const validators = await loadValidators();
-    if (!isCurrent(key)) return;
-
-    let body: PatientCreate | PatientPatch;
-    if (id !== undefined && stored) {
-      const { patch, cleared } = patchFromEdits(draft.edits, stored);
-      if (cleared.length > 0) {
-        const fieldErrors: FieldErrors = {};
-        for (const name of cleared) fieldErrors[name] = messages.cannotClear(messages[name]);
-        setState((s) => ({
-          ...s,
-          fieldErrors,
-          formErrors: [messages.formHasErrors],
-          status: 'invalid',
-          focusField: cleared[0],
-        }));
-        return;
-      }
-      if (Object.keys(patch).length === 0) {
-        setState((s) => ({
-          ...s,
-          status: 'idle',
-          fieldErrors: {},
-          formErrors: [],
-          notice: messages.nothingToSave,
-        }));
-        return;
-      }
-      const checked = validators.validatePatientPatch(patch);
-      if (!checked.success) return showIssues(checked.issues);
-      body = checked.data;
-    } else {
-      const checked = validators.validatePatientCreate(bodyFromValues(draftValues(draft)));
-      if (!checked.success) return showIssues(checked.issues);
-      body = checked.data;
-    }
-
-    setState((s) => ({
-      ...s,
-      status: 'submitting',
-      fieldErrors: {},
-      formErrors: [],
-      notice: undefined,
-    }));
-    try {
-      const saved =
-        id !== undefined && stored
-          ? await update.mutateAsync({ id, base: stored, patch: body as PatientPatch })
-          : await create.mutateAsync(body as PatientCreate);
-      setState((s) =>
-        id === undefined
-          ? { ...initialState(), status: 'saved', notice: messages.patientSaved }
-          : {
-              ...s,
-              stored: saved,
-              draft: rebaseDraft(s.draft, valuesFromPatient(saved)).draft,
-              conflicts: [],
-              changedElsewhere: false,
-              changedFields: [],
-              status: 'saved',
-              notice: messages.patientSaved,
-            },
-      );
-      if (isCurrent(key)) onSaved?.(saved);
-    } catch (error) {
-      if (error instanceof RecordChangedError) {
-        const latest = error.latest as Patient;
-        setState((s) => ({ ...onNewerStored(s, latest, 'conflict'), focusField: 'conflicts' }));
-        return;
-      }
-      if (error instanceof ClinikApiError && error.status === 422 && error.issues.length > 0) {
-        showIssues(error.issues);
-        return;
-      }
-      // Anything else: keep every input as typed and say so.
-      setState((s) => ({ ...s, status: 'error', formErrors: [messages.saveFailed] }));
-    }
-  };
-
-  const fieldId = (name: PatientFieldName) => `${idPrefix}-${name}`;
-  const errorId = (name: PatientFieldName) => `${idPrefix}-${name}-error`;
-  const values = draftValues(state.draft);
-  const setValue = (name: PatientFieldName, value: string) =>
-    setState((s) => ({
-      ...s,
-      draft: editField(s.draft, name, value),
-      status: s.status === 'saved' ? 'idle' : s.status,
-      notice: undefined,
-    }));
-
-  const loading = patientId !== undefined && !state.stored;
-  const status: PatientFormStatus = loading
-    ? existing.isError
-      ? 'load-error'
-      : 'loading'
-    : state.status;
 
   return {
-    /** What the inputs show: the stored values with the user's edits on top. */
-    values,
-    setValue,
-    /** The fields the user changed (what a save sends). */
-    edits: state.draft.edits,
-    isDirty: !isPristine(state.draft),
-    fieldErrors: state.fieldErrors,
-    formErrors: state.formErrors,
-    status,
-    isEditing: patientId !== undefined,
-    /** Fields edited here that someone else changed meanwhile: their value and the user's. */
-    conflicts: state.conflicts,
-    /** The stored patient changed while the form was open; untouched fields show the new values. */
-    changedElsewhere: state.changedElsewhere,
-    /** The inputs whose stored value changed meanwhile (empty when only other details did). */
-    changedFields: state.changedFields,
-    /** A confirmation for a polite live region ("Patient saved.", "No changes to save."). */
-    notice: state.notice,
-    /** Drops the user's edit of a conflicting field, keeping the other person's value. */
-    keepTheirs: (field: PatientFieldName) =>
-      setState((s) => {
-        const draft = discardEdit(s.draft, field);
-        const conflicts = s.conflicts.filter((c) => c.field !== field);
-        return { ...s, draft, conflicts, status: conflicts.length > 0 ? s.status : 'idle' };
-      }),
-    /** Id of the conflict summary, for focusing it. */
-    conflictsId: `${idPrefix}-conflicts`,
+    ...form,
     messages,
-    retryLoad: () => void existing.refetch(),
-    /** Props for a form element: `<form {...form.getFormProps()}>`. */
-    getFormProps: () => ({
-      noValidate: true,
-      'aria-busy': status === 'submitting' || status === 'loading',
-      onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        void submit();
-      },
-    }),
+    /** @deprecated Use `keepStored`. */
+    keepTheirs: form.keepStored,
     /** Props for an input or select, wired to its label and error. */
     getFieldProps: (name: PatientFieldName) => ({
-      id: fieldId(name),
-      name,
-      value: values[name],
-      'aria-invalid': state.fieldErrors[name] ? true : undefined,
-      'aria-describedby': state.fieldErrors[name] ? errorId(name) : undefined,
+      ...form.getControlProps(name),
+      value: form.values[name],
       onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-        setValue(name, event.target.value),
+        form.setValue(name, event.target.value),
     }),
-    getLabelProps: (name: PatientFieldName) => ({ htmlFor: fieldId(name) }),
-    getErrorProps: (name: PatientFieldName) => ({ id: errorId(name) }),
-    submit,
+    getLabelProps: (name: PatientFieldName) => ({ htmlFor: form.fieldId(name) }),
+    getErrorProps: (name: PatientFieldName) => ({ id: form.errorId(name) }),
   };
 }
 

@@ -1,0 +1,44 @@
+import { LoadFailed } from './LoadFailed.js';
+
+export interface ListStatusProps {
+  /** What the list is doing: loading its first page, failed, empty, or showing rows. */
+  status: 'loading' | 'error' | 'empty' | 'ready';
+  messages: {
+    loading: string;
+    empty: string;
+    failed: string;
+    retry: string;
+  };
+  /** The queries behind the list, refetched by Retry. */
+  queries: readonly { refetch: () => Promise<unknown> }[];
+  /** Said politely when ready (e.g. "3 allergies"). Defaults to nothing. */
+  readyText?: string;
+}
+
+/**
+ * The list kit's loading, empty and error states. The polite status region stays mounted so
+ * every change is announced; a failure is an alert with one Retry for all the list's queries.
+ */
+export function ListStatus({ status, messages, queries, readyText = '' }: ListStatusProps) {
+  if (status === 'error') {
+    return <LoadFailed message={messages.failed} retryLabel={messages.retry} queries={queries} />;
+  }
+  const text =
+    status === 'loading' ? messages.loading : status === 'empty' ? messages.empty : readyText;
+  return (
+    <p className="ck-list-status" role="status">
+      {text}
+    </p>
+  );
+}
+
+/** The status of a list from its query: first load, failure, nothing found, or rows. */
+export function listStatusOf(query: {
+  isPending: boolean;
+  isError: boolean;
+  data?: { data: readonly unknown[] } | undefined;
+}): ListStatusProps['status'] {
+  if (query.isError) return 'error';
+  if (query.isPending) return 'loading';
+  return (query.data?.data.length ?? 0) === 0 ? 'empty' : 'ready';
+}
