@@ -53,7 +53,7 @@ export function ensurePnpm() {
 
 function manifestFiles() {
   const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
-  for (const group of ['packages', 'apps']) {
+  for (const group of ['packages', 'apps', 'examples']) {
     const dir = join(ROOT, group);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {

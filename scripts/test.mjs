@@ -14,6 +14,7 @@ import { PUBLISHABLE_PACKAGES, SYSTEM_PACKAGES_FOR_TESTS } from './workspace.mjs
 
 const REPORT = join(ROOT, '.vitest-report.json');
 const E2E_REPORT = join(ROOT, '.playwright-report.json');
+const NEXT_E2E_REPORT = join(ROOT, 'examples', 'nextjs', '.playwright-report.json');
 const results = [];
 
 function step(name, command, args, options = {}) {
@@ -85,6 +86,37 @@ if (existsSync(join(demoDir, 'playwright.config.ts'))) {
   );
 }
 
+// The Next.js example: `next build` with no ClinikAPI variables in the environment (the proxy
+// checks its options at the first request), then its browser test against an in-memory sandbox.
+const nextDir = join(ROOT, 'examples', 'nextjs');
+if (existsSync(join(nextDir, 'playwright.config.ts'))) {
+  rmSync(NEXT_E2E_REPORT, { force: true });
+  const buildEnv = { ...env };
+  for (const name of ['CLINIKAPI_URL', 'CLINIKAPI_SECRET_KEY', 'CLINIKAPI_WEBHOOK_SECRET']) {
+    delete buildEnv[name];
+  }
+  step(
+    'build example nextjs (next build, no key)',
+    pnpm,
+    ['--filter', '@clinikapi/example-nextjs', 'run', 'build'],
+    { env: { ...buildEnv, NEXT_TELEMETRY_DISABLED: '1' } },
+  );
+  step(
+    'example nextjs end-to-end (playwright)',
+    pnpm,
+    ['exec', 'playwright', 'test', '--reporter=list,json'],
+    {
+      env: {
+        ...env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: NEXT_E2E_REPORT,
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      },
+      cwd: nextDir,
+    },
+  );
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -94,8 +126,9 @@ if (existsSync(REPORT)) {
   failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-if (existsSync(E2E_REPORT)) {
-  const { stats } = JSON.parse(readFileSync(E2E_REPORT, 'utf8'));
+for (const report of [E2E_REPORT, NEXT_E2E_REPORT]) {
+  if (!existsSync(report)) continue;
+  const { stats } = JSON.parse(readFileSync(report, 'utf8'));
   passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   failed += stats?.unexpected ?? 0;
   skipped += stats?.skipped ?? 0;

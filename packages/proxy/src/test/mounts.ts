@@ -71,7 +71,7 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
     app.use('/api/clinik', proxy); // before express.json(), as the README says
     app.use(express.json());
     const mounted = await listen(createServer(app));
-    return { ...mounted, close: async () => (await mounted.close(), await proxy.close()) };
+    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
   },
 
   async 'node:http'(options) {
@@ -81,7 +81,7 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       mountPath: '/api/clinik',
     });
     const mounted = await listen(createServer((req, res) => proxy(req, res)));
-    return { ...mounted, close: async () => (await mounted.close(), await proxy.close()) };
+    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
   },
 
   async 'next.js route handler'(options) {
@@ -116,7 +116,7 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       return handler(request, { params: Promise.resolve({ path }) });
     });
     const mounted = await listen(createAdaptorServer({ fetch: app.fetch }) as never);
-    return { ...mounted, close: async () => (await mounted.close(), await proxy.close()) };
+    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
   },
 
   async hono(options) {
@@ -128,7 +128,7 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
     const app = new Hono();
     app.all('/api/clinik/*', (c) => proxy.fetch(c.req.raw));
     const mounted = await listen(createAdaptorServer({ fetch: app.fetch }) as never);
-    return { ...mounted, close: async () => (await mounted.close(), await proxy.close()) };
+    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
   },
 
   async fetch(options) {
@@ -139,6 +139,6 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       mountPath: '/api/clinik',
     });
     const mounted = await listen(createAdaptorServer({ fetch: proxy.fetch }) as never);
-    return { ...mounted, close: async () => (await mounted.close(), await proxy.close()) };
+    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
   },
 };
