@@ -241,3 +241,15 @@ async function readWebStream(
     ),
   };
 }
+
+/** A body already in memory (an action's payload, serialized as UTF-8 JSON), read with the same limit. */
+export function bufferBody(bytes: Buffer): BodySource {
+  return {
+    read: (limit) =>
+      Promise.resolve(
+        bytes.length > limit ? tooLarge(limit) : { ok: true, body: bytes, json: true },
+      ),
+    raw: (limit) => Promise.resolve(bytes.length > limit ? 'too-large' : bytes),
+    discard() {},
+  };
+}

@@ -36,6 +36,7 @@ const OPTION_NAMES = [
   'validate',
   'clientAddressOf',
   'csrf',
+  'actions',
 ] as const satisfies readonly (keyof ClinikProxyOptions)[];
 
 /** `clk_test_` or `clk_live_` followed by the random part. */
@@ -49,6 +50,8 @@ export interface ResolvedOptions<User, Req> {
   authorize: (context: AuthorizeContext<User>) => Awaitable<AuthorizeResult>;
   userIdOf: (user: User) => string | undefined;
   clientAddressOf: ((req: Req) => string | undefined) | undefined;
+  /** Serve the official widgets' `{ action, data }` protocol at `<mount>/actions`. */
+  actions: boolean;
   /** Origins (besides the request's own) whose state-changing requests are accepted. */
   trustedOrigins: ReadonlySet<string>;
   enableFhir: boolean;
@@ -426,6 +429,9 @@ export function resolveOptions<User, Req>(
       msg: 'clinik-proxy live updates are off: events.webhookSecret is not set (give the signing secret of your webhook endpoint to turn them on)',
     });
   }
+  if (options.actions !== undefined && typeof options.actions !== 'boolean') {
+    throw fail('ERR_CLINIK_INVALID_OPTION', 'clinikProxy: actions must be a boolean');
+  }
   const csrf = optionalObject(options.csrf, 'csrf', ['trustedOrigins']);
   const trusted = csrf.trustedOrigins ?? [];
   const trustedOrigins = new Set<string>();
@@ -455,6 +461,7 @@ export function resolveOptions<User, Req>(
     userIdOf:
       optionalFunction<(user: User) => string>(options.userIdOf, 'userIdOf') ?? defaultUserId,
     trustedOrigins,
+    actions: options.actions === true,
     clientAddressOf: optionalFunction<(req: Req) => string | undefined>(
       options.clientAddressOf,
       'clientAddressOf',

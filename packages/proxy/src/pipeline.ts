@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getResource, isIdempotentRequest } from '@clinikapi/core';
-import type { BodySource } from './body.js';
+import { mapAction } from './actions.js';
+import { type BodySource, bufferBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { checkCrossSite } from './csrf.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
@@ -153,6 +154,10 @@ export class ProxyPipeline<User, Req> {
       }
     }
 
+    if (config.actions && path === '/actions') {
+      return this.runAction(request, context, located.mount, state);
+    }
+
     const parsed = parseTarget(located.url, method, {
       enableFhir: config.enableFhir,
       enableBulk: config.enableBulk,
@@ -168,6 +173,58 @@ export class ProxyPipeline<User, Req> {
       );
     }
     return this.forwardRoute(request, context, located.mount, state, parsed.route, parsed.query);
+  }
+
+  /**
+   * The actions endpoint (`{ action, data }`, the official widgets' protocol): the action becomes
+   * the REST request it stands for, which then runs every stage a REST request runs.
+   */
+  private async runAction(
+    request: Request,
+    context: MountContext<Req>,
+    mount: string,
+    state: RequestState,
+  ): Promise<Reply> {
+    const { config } = this;
+    state.route = '/actions';
+    if (state.method !== 'POST') {
+      context.body.discard();
+      return errorReply(state, 405, 'METHOD_NOT_ALLOWED', 'Actions are sent with POST', {
+        allow: 'POST',
+      });
+    }
+    const type = request.headers.get('content-type');
+    if (type === null || !JSON_TYPE.test(type)) {
+      context.body.discard();
+      return errorReply(state, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (application/json)');
+    }
+    const read = await context.body.read(config.bodyBytes, config.bodyTimeoutMs);
+    if (!read.ok) {
+      return errorReply(state, read.status, read.error, read.message, { connection: 'close' });
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return errorReply(state, 400, 'INVALID_JSON', 'Request body is not valid JSON');
+    }
+    const mapped = mapAction(payload);
+    if (!mapped.ok) return errorReply(state, mapped.status, mapped.error, mapped.message);
+    state.action = mapped.action;
+    state.method = mapped.method;
+    const parsed = parseTarget(mapped.target, mapped.method, {
+      enableFhir: false,
+      enableBulk: false,
+      urlLength: config.urlLength,
+    });
+    if ('status' in parsed) {
+      return errorReply(state, parsed.status, parsed.error, parsed.message);
+    }
+    const actionContext: MountContext<Req> = {
+      ...context,
+      body: bufferBody(mapped.body ?? Buffer.alloc(0)),
+    };
+    return this.forwardRoute(request, actionContext, mount, state, parsed.route, parsed.query);
   }
 
   /** Stages "authenticate", "authorize", "read body", "forward" and "deliver" of one REST route. */

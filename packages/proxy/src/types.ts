@@ -194,6 +194,13 @@ export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
   /** Allow a `clk_test_` key when `NODE_ENV=production`. Defaults to false. */
   allowTestKeyInProduction?: boolean;
   /**
+   * Serve the official ClinikAPI widgets' protocol at `<mount>/actions`: `POST { action, data }`
+   * (`patients.search`, `appointments.create`, ...), each action run as the REST request it stands
+   * for, through the same authentication, policies, narrowing and audit. Unknown actions answer
+   * 400 `UNKNOWN_ACTION`. Defaults to false.
+   */
+  actions?: boolean;
+  /**
    * Cross-site request forgery protection, always on for state-changing requests (POST, PUT,
    * PATCH, DELETE) on every route but `<mount>/webhooks`: `Sec-Fetch-Site` must be `same-origin`
    * or `none`, or, from browsers without Fetch Metadata, `Origin` must match `Host`. Refused

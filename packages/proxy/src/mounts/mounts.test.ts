@@ -45,6 +45,7 @@ describe.each(Object.keys(MOUNTS))('mounted with %s', (name) => {
       onAudit: (event) => void audits.push(event),
       timeouts: { upstreamMs: 1000, bodyMs: 300 },
       events: { webhookSecret: SECRET, heartbeatMs: 60_000 },
+      actions: true,
     });
   });
   afterAll(async () => {
@@ -299,6 +300,41 @@ describe.each(Object.keys(MOUNTS))('mounted with %s', (name) => {
       expect((await create({ 'sec-fetch-site': 'same-origin', ...json })).status).toBe(201);
       expect((await create({ origin: app.url, ...json })).status).toBe(201);
       expect((await create(json)).status).toBe(201);
+    });
+  });
+
+  describe('actions ({ action, data })', () => {
+    const act = (payload: unknown, headers: Record<string, string>) =>
+      call('/actions', {
+        method: 'POST',
+        headers: { ...headers, ...json },
+        body: JSON.stringify(payload),
+      });
+
+    it("runs actions through the same policies: another patient's record is out of reach", async () => {
+      const other = await act({ action: 'patients.read', data: { id: 'pat_b' } }, patientA);
+      expect(other.status).toBe(404);
+      const book = await act(
+        { action: 'appointments.create', data: { status: 'proposed', patientId: 'pat_b' } },
+        patientA,
+      );
+      expect(book.status).toBe(403);
+      expect(upstream.seen).toHaveLength(0);
+      const own = await act({ action: 'patients.read', data: { id: 'pat_a' } }, patientA);
+      expect(own.status).toBe(200);
+      expect(own.json()).toMatchObject({ data: { id: 'pat_a' }, meta: {} });
+    });
+
+    it('answers 400 to unknown actions and 403 to cross-site ones', async () => {
+      const unknown = await act({ action: 'patients.delete', data: { id: 'pat_a' } }, staffUser);
+      expect(unknown.status).toBe(400);
+      expect(unknown.json()).toMatchObject({ error: 'UNKNOWN_ACTION', code: '400' });
+      const forged = await act(
+        { action: 'patients.update', data: { id: 'pat_a', phone: '0' } },
+        { ...staffUser, 'sec-fetch-site': 'cross-site' },
+      );
+      expect(forged.status).toBe(403);
+      expect(upstream.seen).toHaveLength(0);
     });
   });
 
