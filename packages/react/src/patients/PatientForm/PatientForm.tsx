@@ -65,7 +65,10 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
   const form = usePatientForm({ patientId, onSaved, defaultValues, messages });
   const m = form.messages;
   const genderError = form.fieldErrors.gender;
-  const busy = form.status === 'loading' || form.status === 'submitting';
+  // Nothing to edit until the patient of this id is loaded. While saving, nothing is disabled:
+  // a disabled control drops keyboard focus to <body>; a second submit is ignored instead.
+  const unavailable = form.status === 'loading' || form.status === 'load-error';
+  const saving = form.status === 'submitting';
 
   return (
     <form
@@ -119,7 +122,7 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
           ))}
         </div>
       )}
-      <fieldset className="ck-patient-form__fields" disabled={busy || form.status === 'load-error'}>
+      <fieldset className="ck-patient-form__fields" disabled={unavailable}>
         <Field form={form} name="firstName" autoComplete="off" required />
         <Field form={form} name="lastName" autoComplete="off" required />
         <Field form={form} name="birthDate" type="date" />
@@ -153,7 +156,12 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
         </fieldset>
       </fieldset>
       <div className="ck-patient-form__actions">
-        <button type="submit" className="ck-button ck-button--primary" disabled={busy}>
+        <button
+          type="submit"
+          className="ck-button ck-button--primary"
+          disabled={unavailable}
+          aria-disabled={saving || undefined}
+        >
           {form.status === 'submitting' ? m.savingPatient : m.savePatient}
         </button>
         <p className="ck-patient-form__notice" role="status">
