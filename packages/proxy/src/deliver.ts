@@ -49,6 +49,14 @@ export function deliverResponse(
     logger: ProxyLogger | undefined;
   },
 ): Reply {
+  const incident = (msg: string, extra: Record<string, unknown> = {}) =>
+    context.logger?.error({
+      msg,
+      requestId: state.requestId,
+      route: state.route,
+      target: context.target.host,
+      ...extra,
+    });
   switch (result.kind) {
     case 'aborted':
       // The client left: nobody reads this answer (the audit line says 499).
@@ -64,12 +72,21 @@ export function deliverResponse(
         },
       );
     case 'timeout':
+      incident('clinik-proxy data API did not answer in time', { cause: 'TIMEOUT' });
       return errorReply(state, 504, 'GATEWAY_TIMEOUT', 'The data API did not answer in time');
     case 'network':
+      // e.g. ECONNREFUSED (nothing listens at the target), ENOTFOUND, UND_ERR_SOCKET (cut off).
+      incident('clinik-proxy could not reach the data API', { cause: result.cause });
       return errorReply(state, 502, 'BAD_GATEWAY', 'The data API could not be reached');
     case 'too-large':
+      incident('clinik-proxy data API response over limits.responseBytes', {
+        cause: 'RESPONSE_TOO_LARGE',
+      });
       return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response was too large');
     case 'bad-encoding':
+      incident('clinik-proxy data API response in an encoding the proxy cannot check', {
+        cause: 'UNREADABLE_ENCODING',
+      });
       return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response could not be read');
   }
   if (leaks(result, context.apiKey)) {
@@ -81,6 +98,23 @@ export function deliverResponse(
     });
     return errorReply(state, 502, 'BAD_GATEWAY', 'The data API response was withheld');
   }
+  if (result.status === 401 || result.status === 403) {
+    // The data API authenticates nobody but this server: a 401 or 403 is about the proxy's own
+    // key (revoked, expired, wrong, or a read-only key asked to write), not about the user.
+    // Passed on as it is, the browser would sign its user out; it is the server's fault.
+    incident(
+      result.status === 401
+        ? "clinik-proxy the data API refused the proxy's API key (revoked, expired or wrong): check apiKey"
+        : "clinik-proxy the data API refused this request for the proxy's API key (its scope does not allow the method)",
+      { upstreamStatus: result.status, upstreamError: upstreamErrorCode(result.body) },
+    );
+    return errorReply(
+      state,
+      502,
+      'UPSTREAM_KEY_REJECTED',
+      'The data API refused the server’s credentials; the administrator has been told',
+    );
+  }
   const headers = clientResponseHeaders(result.headers) as ReplyHeaders;
   const location = result.headers.location;
   if (location !== undefined && SAFE_MOUNT.test(context.mount)) {
@@ -91,4 +125,14 @@ export function deliverResponse(
   const bodyless = result.status === 204 || result.status === 304;
   if (!bodyless) headers['content-length'] = result.body.length;
   return { status: result.status, headers, body: bodyless ? null : result.body, state };
+}
+
+/** The data API's machine code (`KEY_REVOKED`) from an error body, when it is one; else null. */
+function upstreamErrorCode(body: Buffer): string | null {
+  try {
+    const code = (JSON.parse(body.toString('utf8')) as { error?: unknown }).error;
+    return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : null;
+  } catch {
+    return null;
+  }
 }

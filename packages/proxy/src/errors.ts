@@ -23,3 +23,19 @@ export class ClinikProxyError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * What a log line may say about an unexpected error: its class and its code (`TypeError`,
+ * `ERR_INVALID_ARG_TYPE`), never its message, which may hold request data.
+ */
+export function describeError(error: unknown): { errorClass: string; errorCode: string | null } {
+  const name = (error as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    errorClass: typeof name === 'string' && /^[A-Za-z0-9_$]{1,64}$/.test(name) ? name : 'unknown',
+    errorCode:
+      (typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code)) || typeof code === 'number'
+        ? String(code)
+        : null,
+  };
+}

@@ -5,6 +5,7 @@ import { type BodySource, bufferBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { checkCrossSite } from './csrf.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
+import { describeError } from './errors.js';
 import { LiveEvents } from './events/live.js';
 import { lastEventIdOf } from './events/stream.js';
 import { ENTITY_TAG, rawHeadersOf, upstreamRequestHeaders } from './headers.js';
@@ -376,8 +377,12 @@ export class ProxyPipeline<User, Req> {
     let user: User | null | undefined;
     try {
       user = await config.authenticate(context.native);
-    } catch {
-      config.logger?.error({ msg: 'clinik-proxy authenticate failed', requestId: state.requestId });
+    } catch (error) {
+      config.logger?.error({
+        msg: 'clinik-proxy authenticate failed',
+        requestId: state.requestId,
+        ...describeError(error),
+      });
       return errorReply(state, 500, 'INTERNAL_ERROR', 'Authentication failed unexpectedly');
     }
     if (user === null || user === undefined) {
@@ -451,8 +456,12 @@ export class ProxyPipeline<User, Req> {
         id: route.id,
         query: Object.freeze({ ...query }),
       });
-    } catch {
-      config.logger?.error({ msg: 'clinik-proxy authorize failed', requestId: state.requestId });
+    } catch (error) {
+      config.logger?.error({
+        msg: 'clinik-proxy authorize failed',
+        requestId: state.requestId,
+        ...describeError(error),
+      });
       return errorReply(state, 500, 'INTERNAL_ERROR', 'Authorization failed unexpectedly');
     }
     if (decision !== true && (typeof decision !== 'object' || decision === null)) {

@@ -105,6 +105,20 @@ export class LiveEvents<User, Req> {
         timeoutMs: config.upstreamTimeoutMs,
         maxResponseBytes: config.responseBytes,
       });
+      if (result.kind === 'response' && (result.status === 401 || result.status === 403)) {
+        // Narrowed users then hear of nothing: say why (never the key).
+        config.logger?.error({
+          msg: "clinik-proxy the data API refused the proxy's API key while checking who may see a change",
+          upstreamStatus: result.status,
+          target: config.target.host,
+        });
+      } else if (result.kind === 'network' || result.kind === 'timeout') {
+        config.logger?.error({
+          msg: 'clinik-proxy could not reach the data API while checking who may see a change',
+          cause: result.kind === 'network' ? result.cause : 'TIMEOUT',
+          target: config.target.host,
+        });
+      }
       if (result.kind !== 'response' || result.status !== 200) return null;
       try {
         return (JSON.parse(result.body.toString('utf8')) as { data?: unknown }).data ?? null;

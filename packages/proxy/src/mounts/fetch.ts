@@ -1,6 +1,6 @@
 import { emitAudit } from '../audit.js';
 import { webBody } from '../body.js';
-import { ClinikProxyError } from '../errors.js';
+import { ClinikProxyError, describeError } from '../errors.js';
 import { jsonLogger, type ResolvedOptions, resolveOptions } from '../options.js';
 import { type MountContext, ProxyPipeline, rawHeadersOf } from '../pipeline.js';
 import type { Reply, StreamSink } from '../respond.js';
@@ -66,8 +66,8 @@ export function clinikFetchProxy<User = unknown, Req extends Request = Request>(
     }
     try {
       return await handleFetch(current, request);
-    } catch {
-      current.config.logger?.error({ msg: 'clinik-proxy internal error' });
+    } catch (error) {
+      current.config.logger?.error({ msg: 'clinik-proxy internal error', ...describeError(error) });
       return new Response(
         '{"error":"INTERNAL_ERROR","message":"Internal proxy error","code":"500"}',
         { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { emitAudit } from '../audit.js';
 import { nodeBody } from '../body.js';
+import { describeError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { type MountContext, ProxyPipeline } from '../pipeline.js';
 import { errorReply, type Reply, type StreamSink } from '../respond.js';
@@ -31,8 +32,8 @@ export function clinikProxy<User = unknown, Req extends IncomingMessage = Incomi
     res: ServerResponse,
     next?: (error?: unknown) => void,
   ) {
-    handleNode(pipeline, req, res, next).catch(() => {
-      config.logger?.error({ msg: 'clinik-proxy internal error' });
+    handleNode(pipeline, req, res, next).catch((error: unknown) => {
+      config.logger?.error({ msg: 'clinik-proxy internal error', ...describeError(error) });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
         res.end('{"error":"INTERNAL_ERROR","message":"Internal proxy error","code":"500"}');
