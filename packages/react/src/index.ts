@@ -1,5 +1,6 @@
 'use client';
 export * from './appointments/index.js';
+export * from './coded/index.js';
 export {
   type Draft,
   discardEdit,
