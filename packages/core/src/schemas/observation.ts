@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
 import { codeSchema, codingSchema, dateTimeSchema, idSchema, quantitySchema } from './common.js';
 
+/**
+ * FHIR R4 `ObservationStatus` (http://hl7.org/fhir/R4/valueset-observation-status.html), as far
+ * as a client writes it: `entered-in-error` withdraws a record that should never have existed
+ * (it stays stored, and lists show it struck out).
+ */
 export const OBSERVATION_STATUSES = [
   'registered',
   'preliminary',
@@ -8,6 +13,7 @@ export const OBSERVATION_STATUSES = [
   'amended',
   'corrected',
   'cancelled',
+  'entered-in-error',
 ] as const;
 
 export const OBSERVATION_CATEGORIES = [
@@ -17,17 +23,34 @@ export const OBSERVATION_CATEGORIES = [
   'exam',
 ] as const;
 
+const referenceRangeSchema = z.strictObject({
+  low: z.optional(quantitySchema),
+  high: z.optional(quantitySchema),
+  text: z.optional(z.string().check(z.maxLength(500))),
+});
+
+/** One range, or several (e.g. by age group): FHIR `referenceRange` (0..*). */
+const referenceRangesSchema = z.union([
+  referenceRangeSchema,
+  z.array(referenceRangeSchema).check(z.maxLength(5)),
+]);
+
+/** An HL7 v3 ObservationInterpretation code (`H`, `L`, `N`, ...) as text or a coding. */
+const interpretationSchema = z.union([z.string().check(z.maxLength(200)), codingSchema]);
+
+/**
+ * FHIR `Observation.component`: a value reported with the others (a blood pressure's systolic and
+ * diastolic). Each carries its own `interpretation` and `referenceRange`, as FHIR R4 does
+ * (`Observation.component.interpretation`, `.referenceRange`): a high systolic with a normal
+ * diastolic is flagged on the systolic only.
+ */
 const componentSchema = z.strictObject({
   code: codeSchema,
   valueQuantity: z.optional(quantitySchema),
   valueString: z.optional(z.string().check(z.maxLength(2000))),
   valueCodeableConcept: z.optional(codeSchema),
-});
-
-const referenceRangeSchema = z.strictObject({
-  low: z.optional(quantitySchema),
-  high: z.optional(quantitySchema),
-  text: z.optional(z.string().check(z.maxLength(500))),
+  interpretation: z.optional(interpretationSchema),
+  referenceRange: z.optional(referenceRangesSchema),
 });
 
 const observationFields = z.strictObject({
@@ -42,10 +65,8 @@ const observationFields = z.strictObject({
   valueCodeableConcept: z.optional(codeSchema),
   component: z.optional(z.array(componentSchema).check(z.maxLength(20))),
   category: z.optional(z.enum(OBSERVATION_CATEGORIES)),
-  interpretation: z.optional(z.union([z.string().check(z.maxLength(200)), codingSchema])),
-  referenceRange: z.optional(
-    z.union([referenceRangeSchema, z.array(referenceRangeSchema).check(z.maxLength(5))]),
-  ),
+  interpretation: z.optional(interpretationSchema),
+  referenceRange: z.optional(referenceRangesSchema),
   note: z.optional(z.string().check(z.maxLength(2000))),
 });
 

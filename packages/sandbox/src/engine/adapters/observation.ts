@@ -39,16 +39,41 @@ const rangeToFhir = (r: Simplified) =>
 const rangeFromFhir = (r: Simplified) =>
   compact({ low: plain(r.low), high: plain(r.high), text: str(r.text) });
 
+/** One range or several (simplified) as FHIR `referenceRange[]`. */
+const rangesToFhir = (ranges: unknown) =>
+  (Array.isArray(ranges) ? ranges : ranges ? [ranges] : []).filter(isPlainObject).map(rangeToFhir);
+/** FHIR `referenceRange[]` back: one range reads back as an object, several as an array. */
+const rangesFromFhir = (ranges: unknown) => {
+  const list = asArray(ranges).filter(isPlainObject).map(rangeFromFhir);
+  return list.length === 1 ? list[0] : list;
+};
+
+/** `interpretation` (one code, as text or a coding) as FHIR `CodeableConcept[]`, and back. */
+const interpretationToFhir = (code: unknown) => (code ? [toConcept(code)] : undefined);
+const interpretationFromFhir = (concepts: unknown) => fromConcept(asArray(concepts)[0]);
+
+// FHIR R4 Observation.component has its own interpretation and referenceRange (a blood
+// pressure flags its systolic and diastolic separately).
+const componentToFhir = (c: Simplified) =>
+  compact({
+    code: toConcept(c.code),
+    ...valueToFhir(c),
+    interpretation: interpretationToFhir(c.interpretation),
+    referenceRange: rangesToFhir(c.referenceRange),
+  });
+const componentFromFhir = (c: Simplified) =>
+  compact({
+    code: fromConcept(c.code),
+    ...valueFromFhir(c),
+    interpretation: interpretationFromFhir(c.interpretation),
+    referenceRange: rangesFromFhir(c.referenceRange),
+  });
+
 export const observationAdapter: ResourceAdapter = {
   definition: definitionOf('observations'),
   schemas: RESOURCE_SCHEMAS.observations,
-  toFhir: (o, id) => {
-    const ranges = Array.isArray(o.referenceRange)
-      ? o.referenceRange
-      : o.referenceRange
-        ? [o.referenceRange]
-        : [];
-    return compact({
+  toFhir: (o, id) =>
+    compact({
       resourceType: 'Observation',
       id,
       status: o.status,
@@ -59,17 +84,13 @@ export const observationAdapter: ResourceAdapter = {
       effectiveDateTime: o.effectiveDateTime,
       performer: o.performerId ? [ref('Practitioner', str(o.performerId))] : undefined,
       ...valueToFhir(o),
-      interpretation: o.interpretation ? [toConcept(o.interpretation)] : undefined,
+      interpretation: interpretationToFhir(o.interpretation),
       note: notesOf(o.note),
-      referenceRange: ranges.filter(isPlainObject).map(rangeToFhir),
-      component: asArray(o.component)
-        .filter(isPlainObject)
-        .map((c) => compact({ code: toConcept(c.code), ...valueToFhir(c) })),
-    }) as FhirResource;
-  },
-  fromFhir: (r) => {
-    const ranges = asArray(r.referenceRange).filter(isPlainObject).map(rangeFromFhir);
-    return compact({
+      referenceRange: rangesToFhir(o.referenceRange),
+      component: asArray(o.component).filter(isPlainObject).map(componentToFhir),
+    }) as FhirResource,
+  fromFhir: (r) =>
+    compact({
       status: str(r.status),
       code: fromConcept(r.code),
       patientId: idFromRef(r.subject, 'Patient'),
@@ -77,15 +98,11 @@ export const observationAdapter: ResourceAdapter = {
       performerId: idFromRef(asArray(r.performer)[0], 'Practitioner'),
       effectiveDateTime: str(r.effectiveDateTime),
       ...valueFromFhir(r),
-      component: asArray(r.component)
-        .filter(isPlainObject)
-        .map((c) => compact({ code: fromConcept(c.code), ...valueFromFhir(c) })),
+      component: asArray(r.component).filter(isPlainObject).map(componentFromFhir),
       category: systemCode(asArray(r.category)[0]),
-      interpretation: fromConcept(asArray(r.interpretation)[0]),
-      // One range reads back as an object, several as an array.
-      referenceRange: ranges.length === 1 ? ranges[0] : ranges,
+      interpretation: interpretationFromFhir(r.interpretation),
+      referenceRange: rangesFromFhir(r.referenceRange),
       note: noteText(r.note),
-    });
-  },
+    }),
   mainDate: (o) => str(o.effectiveDateTime),
 };
