@@ -25,7 +25,7 @@ const refused: Refusal = {
  */
 export function checkCrossSite(
   method: string,
-  headers: Headers,
+  headers: Pick<Headers, 'get' | 'has'>,
   trustedOrigins: ReadonlySet<string>,
 ): Refusal | undefined {
   if (SAFE_METHODS.has(method)) return undefined;

@@ -46,7 +46,7 @@ const FORWARDED_RESPONSE_HEADERS = new Set([
   'x-quota-reset',
 ]);
 
-export function hasMethodOverride(headers: Headers): boolean {
+export function hasMethodOverride(headers: Pick<Headers, 'get' | 'has'>): boolean {
   return METHOD_OVERRIDE_HEADERS.some((name) => headers.has(name));
 }
 
@@ -72,7 +72,7 @@ export function rawHeadersOf(headers: Headers): string[] {
 
 /** Builds the upstream request headers from the allowlist plus the proxy's own. */
 export function upstreamRequestHeaders(
-  incoming: Headers,
+  incoming: Pick<Headers, 'get' | 'has'>,
   own: { apiKey: string; requestId: string; host: string; contentLength: number | undefined },
 ): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};

@@ -32,6 +32,20 @@ import { sendUpstream } from './upstream.js';
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(-patch\+json)?\s*(;|$)/i;
 
+/** The header reads the pipeline makes: a Web `Headers`, or a view with the same methods. */
+export type HeaderView = Pick<Headers, 'get' | 'has'>;
+
+/**
+ * The part of a Web `Request` the pipeline reads (its method and headers; the body comes through
+ * `MountContext.body`). The fetch mount passes the `Request` itself; the node mount passes a
+ * view over the node request with the same shape, as `@hono/node-server` does, instead of
+ * building an undici `Request` and `Headers` per request (about 15 µs of CPU).
+ */
+export interface CoreRequest {
+  readonly method: string;
+  readonly headers: HeaderView;
+}
+
 /**
  * What a mount knows about a request beyond the Web `Request` it hands the pipeline. The node
  * mount fills in everything; the fetch mount derives it from the `Request`.
@@ -115,7 +129,7 @@ export class ProxyPipeline<User, Req> {
 
   /** Runs every stage after "locate" for a located request. */
   async run(
-    request: Request,
+    request: CoreRequest,
     context: MountContext<Req>,
     located: { url: string; mount: string },
     state: RequestState,
@@ -181,7 +195,7 @@ export class ProxyPipeline<User, Req> {
    * the REST request it stands for, which then runs every stage a REST request runs.
    */
   private async runAction(
-    request: Request,
+    request: CoreRequest,
     context: MountContext<Req>,
     mount: string,
     state: RequestState,
@@ -230,7 +244,7 @@ export class ProxyPipeline<User, Req> {
 
   /** Stages "authenticate", "authorize", "read body", "forward" and "deliver" of one REST route. */
   private async forwardRoute(
-    request: Request,
+    request: CoreRequest,
     context: MountContext<Req>,
     mount: string,
     state: RequestState,
@@ -350,7 +364,7 @@ export class ProxyPipeline<User, Req> {
 
   /** The Server-Sent Events stream of a signed-in user. */
   private async streamEvents(
-    request: Request,
+    request: CoreRequest,
     context: MountContext<Req>,
     state: RequestState,
     search: string,
@@ -484,7 +498,7 @@ export class ProxyPipeline<User, Req> {
    * narrowing, or the reply refusing it.
    */
   private async readPayload(
-    request: Request,
+    request: CoreRequest,
     context: MountContext<Req>,
     state: RequestState,
     method: string,
@@ -557,7 +571,7 @@ export class ProxyPipeline<User, Req> {
    * idempotent requests).
    */
   private async exchange(
-    incoming: Headers,
+    incoming: HeaderView,
     context: MountContext<Req>,
     call: {
       method: string;

@@ -16,7 +16,7 @@ const closeAfter = { connection: 'close' } as const;
  * upgrades, method-override headers and oversized header sections.
  */
 export function screenRequest(
-  headers: Headers,
+  headers: Pick<Headers, 'get' | 'has'>,
   rawHeaders: readonly string[],
   method: string,
   limits: { headerCount: number; headerBytes: number },

@@ -64,7 +64,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
 
   return async function clinikWebhookReceiver(
     method: string,
-    headers: Headers,
+    headers: Pick<Headers, 'get' | 'has'>,
     body: BodySource,
   ): Promise<WebhookOutcome> {
     if (method !== 'POST') {
@@ -89,7 +89,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     try {
       event = await verifyWebhook({
         rawBody: raw,
-        headers,
+        headers: headers as Headers,
         secrets: options.secrets,
         toleranceSeconds: options.toleranceSeconds ?? 300,
       });

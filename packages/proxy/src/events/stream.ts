@@ -166,7 +166,10 @@ export class EventStream<User> {
 }
 
 /** The resume position a browser sent: the `Last-Event-ID` header, or `?lastEventId=`. */
-export function lastEventIdOf(headers: Headers, search: string): string | undefined {
+export function lastEventIdOf(
+  headers: Pick<Headers, 'get' | 'has'>,
+  search: string,
+): string | undefined {
   const value = headers.get('last-event-id');
   if (value && SAFE_ID.test(value)) return value;
   const query = new URLSearchParams(search).get('lastEventId');

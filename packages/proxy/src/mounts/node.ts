@@ -1,18 +1,18 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { emitAudit } from '../audit.js';
 import { nodeBody } from '../body.js';
 import { describeError } from '../errors.js';
 import { resolveOptions } from '../options.js';
-import { type MountContext, ProxyPipeline } from '../pipeline.js';
-import { errorReply, type Reply, type StreamSink } from '../respond.js';
+import {
+  type CoreRequest,
+  type HeaderView,
+  type MountContext,
+  ProxyPipeline,
+} from '../pipeline.js';
+import type { Reply, StreamSink } from '../respond.js';
 import type { ClinikProxyHandler, ClinikProxyOptions } from '../types.js';
 
 type ExpressLike = IncomingMessage & { baseUrl?: unknown };
-
-/** Methods a Web `Request` cannot carry; the screen stage refuses them by their real name. */
-const FORBIDDEN_FETCH_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-/** A Host header that can stand in a URL as it is. */
-const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /**
  * Creates the proxy middleware for Express and node:http: an adapter over the same pipeline as
@@ -74,7 +74,6 @@ async function handleNode<User, Req extends IncomingMessage>(
   }
 
   const method = (req.method ?? '').toUpperCase();
-  const request = toWebRequest(req, method);
   const state = pipeline.begin(method);
   if (config.logger || config.onAudit) {
     res.once('close', () =>
@@ -82,37 +81,25 @@ async function handleNode<User, Req extends IncomingMessage>(
       emitAudit(state, res.writableFinished ? res.statusCode : 499, config.logger, config.onAudit),
     );
   }
-  const reply = request
-    ? await pipeline.run(request, context, located, state)
-    : errorReply(state, 400, 'BAD_REQUEST', 'Invalid request headers', { connection: 'close' });
-  writeReply(res, reply);
+  const request: CoreRequest = { method, headers: new NodeHeaders(req.headers) };
+  writeReply(res, await pipeline.run(request, context, located, state));
 }
 
 /**
- * The Web `Request` the pipeline reads (method, headers). The body stays with the node request
- * (read through `nodeBody`, with its limits), and routing uses the raw `req.url`, so the URL
- * here is informational. `undefined` when a header cannot be represented.
+ * The node request's headers read as a Web `Headers` reads them (`get` joins a repeated header
+ * with ", "; names are case-insensitive), straight from node's parsed header object.
  */
-function toWebRequest(req: IncomingMessage, method: string): Request | undefined {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  try {
-    for (let i = 0; i + 1 < raw.length; i += 2)
-      headers.append(raw[i] as string, raw[i + 1] as string);
-  } catch {
-    return undefined;
+class NodeHeaders implements HeaderView {
+  constructor(private readonly headers: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    if (value === undefined) return null;
+    return typeof value === 'string' ? value : value.join(', ');
   }
-  const host = req.headers.host;
-  const origin = `http://${typeof host === 'string' && PLAIN_HOST.test(host) ? host : 'localhost'}`;
-  const url = req.url ?? '/';
-  const path = url.startsWith('/') && !url.startsWith('//') ? url : '/';
-  try {
-    return new Request(origin + path, {
-      method: FORBIDDEN_FETCH_METHODS.has(method) ? 'GET' : method,
-      headers,
-    });
-  } catch {
-    return undefined;
+
+  has(name: string): boolean {
+    return this.headers[name.toLowerCase()] !== undefined;
   }
 }
 
