@@ -1,11 +1,61 @@
-import { defineConfig } from 'tsup';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  // tsc -b type-checks with project references; the d.ts bundle is built outside them.
-  dts: { compilerOptions: { composite: false, customConditions: [] } },
+/**
+ * Every source module `entries` reach through relative imports (static, dynamic, re-exports),
+ * as paths like `src/client/client.ts`: what the published ESM build consists of.
+ */
+function reachableModules(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    // Comments dropped: a JSDoc example of an import is not an import.
+    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+    for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']+)\.js'/g)) {
+      const base = normalize(join(dirname(file), spec as string));
+      const next = ['.ts', '.tsx'].map((ext) => base + ext).find((path) => existsSync(path));
+      if (!next) throw new Error(`${file}: cannot find the module of '${spec}.js'`);
+      visit(next);
+    }
+  };
+  for (const entry of entries) visit(entry);
+  return [...seen].sort();
+}
+
+const ENTRIES = ['src/index.ts'];
+
+const shared: Options = {
   sourcemap: true,
-  clean: true,
+  clean: false,
   target: 'es2022',
-});
+};
+
+const esmModules = reachableModules(ENTRIES);
+// The two configs below run side by side, so neither cleans: dist/ is emptied here, once.
+rmSync('dist', { recursive: true, force: true });
+
+export default defineConfig([
+  {
+    // ESM: one file per source module (imports kept as they are), so an app's bundler keeps only
+    // the modules a page uses: a page that never validates gets no schema and no zod, even where
+    // a schema's top-level `z.strictObject(...)` call is not provably pure.
+    ...shared,
+    entry: esmModules,
+    bundle: false,
+    format: ['esm'],
+    // One d.ts bundle (tsc -b type-checks with project references; this is built outside them).
+    // The package's build script copies it to index.d.cts for `require`: the same declarations.
+    dts: {
+      entry: { index: 'src/index.ts' },
+      compilerOptions: { composite: false, customConditions: [] },
+    },
+  },
+  {
+    // CommonJS (Node `require`): one bundled file, no d.ts of its own (see above).
+    ...shared,
+    entry: ENTRIES,
+    format: ['cjs'],
+  },
+]);
