@@ -488,3 +488,21 @@ export function resolveOptions<User, Req>(
     onAudit,
   };
 }
+
+/** Where a configuration error is logged: the app's logger when it has one, else JSON lines. */
+export function configLogger(options: unknown): ProxyLogger {
+  const logger = (options as { logger?: unknown } | null)?.logger;
+  if (logger === false) return { info() {}, warn() {}, error() {} };
+  const l = logger as Partial<ProxyLogger> | undefined;
+  return typeof l?.error === 'function' ? (l as ProxyLogger) : jsonLogger;
+}
+
+/** The log line of a configuration error found at the first request (never the key). */
+export function configErrorLine(error: unknown): Record<string, unknown> {
+  return {
+    msg: 'clinik-proxy configuration error',
+    code: error instanceof ClinikProxyError ? error.code : 'ERR_CLINIK_INVALID_OPTION',
+    // ClinikProxyError messages name the option, never a key or secret.
+    detail: error instanceof ClinikProxyError ? error.message : undefined,
+  };
+}

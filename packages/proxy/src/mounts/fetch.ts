@@ -1,10 +1,10 @@
 import { emitAudit } from '../audit.js';
 import { webBody } from '../body.js';
 import { ClinikProxyError, describeError } from '../errors.js';
-import { jsonLogger, type ResolvedOptions, resolveOptions } from '../options.js';
+import { configErrorLine, configLogger, type ResolvedOptions, resolveOptions } from '../options.js';
 import { type MountContext, ProxyPipeline, rawHeadersOf } from '../pipeline.js';
 import type { Reply, StreamSink } from '../respond.js';
-import type { ClinikFetchProxy, ClinikProxyOptions, ProxyLogger } from '../types.js';
+import type { ClinikFetchProxy, ClinikProxyOptions } from '../types.js';
 
 const encoder = new TextEncoder();
 /** Hop-by-hop headers a runtime sets itself. */
@@ -46,12 +46,7 @@ export function clinikFetchProxy<User = unknown, Req extends Request = Request>(
       const now = Date.now();
       if (now - lastConfigLog >= CONFIG_LOG_INTERVAL_MS) {
         lastConfigLog = now;
-        configLogger(options).error({
-          msg: 'clinik-proxy configuration error',
-          code: error instanceof ClinikProxyError ? error.code : 'ERR_CLINIK_INVALID_OPTION',
-          // ClinikProxyError messages name the option, never a key or secret.
-          detail: error instanceof ClinikProxyError ? error.message : undefined,
-        });
+        configLogger(options).error(configErrorLine(error));
       }
       return new Response(
         '{"error":"INTERNAL_ERROR","message":"The proxy is misconfigured","code":"500"}',
@@ -91,13 +86,6 @@ export function clinikFetchProxy<User = unknown, Req extends Request = Request>(
       await pipeline?.close();
     },
   };
-}
-
-function configLogger(options: unknown): ProxyLogger {
-  const logger = (options as { logger?: unknown } | null)?.logger;
-  if (logger === false) return { info() {}, warn() {}, error() {} };
-  const l = logger as Partial<ProxyLogger> | undefined;
-  return typeof l?.error === 'function' ? (l as ProxyLogger) : jsonLogger;
 }
 
 async function handleFetch<User, Req extends Request>(

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { emitAudit } from '../audit.js';
 import { nodeBody } from '../body.js';
 import { describeError } from '../errors.js';
-import { resolveOptions } from '../options.js';
+import { configErrorLine, configLogger, resolveOptions } from '../options.js';
 import {
   type CoreRequest,
   type HeaderView,
@@ -25,22 +25,45 @@ type ExpressLike = IncomingMessage & { baseUrl?: unknown };
 export function clinikProxy<User = unknown, Req extends IncomingMessage = IncomingMessage>(
   options: Readonly<ClinikProxyOptions<User, Req>>,
 ): ClinikProxyHandler<Req> {
-  const config = resolveOptions<User, Req>(options);
-  const pipeline = new ProxyPipeline<User, Req>(config);
+  let pipeline: ProxyPipeline<User, Req> | undefined;
+  let lastConfigLog = Number.NEGATIVE_INFINITY;
+  const load = () => {
+    pipeline ??= new ProxyPipeline<User, Req>(resolveOptions<User, Req>(options));
+    return pipeline;
+  };
+  // Checked now unless asked to wait for the first request.
+  if (options?.validate !== 'on-first-request') load();
+
   const middleware = function clinikProxyMiddleware(
     req: Req,
     res: ServerResponse,
     next?: (error?: unknown) => void,
   ) {
-    handleNode(pipeline, req, res, next).catch((error: unknown) => {
-      config.logger?.error({ msg: 'clinik-proxy internal error', ...describeError(error) });
+    let current: ProxyPipeline<User, Req>;
+    try {
+      current = load();
+    } catch (error) {
+      const now = Date.now();
+      if (now - lastConfigLog >= 60_000) {
+        lastConfigLog = now;
+        configLogger(options).error(configErrorLine(error));
+      }
+      res.writeHead(500, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end('{"error":"INTERNAL_ERROR","message":"The proxy is misconfigured","code":"500"}');
+      return;
+    }
+    handleNode(current, req, res, next).catch((error: unknown) => {
+      current.config.logger?.error({ msg: 'clinik-proxy internal error', ...describeError(error) });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
         res.end('{"error":"INTERNAL_ERROR","message":"Internal proxy error","code":"500"}');
       } else res.destroy();
     });
   };
-  return Object.assign(middleware, { close: () => pipeline.close() });
+  return Object.assign(middleware, { close: async () => pipeline?.close() });
 }
 
 async function handleNode<User, Req extends IncomingMessage>(
