@@ -1,0 +1,383 @@
+'use client';
+import type { TimeUnit } from '@clinikapi/core';
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { ConflictList } from '../../form/ConflictList.js';
+import { cx } from '../../ui/cx.js';
+import { type CodeValue, codeFromKey, codeKey, codeLabel } from '../codes.js';
+import { TIME_UNIT_CODES } from '../dosage.js';
+import type { MedicationMessages } from '../medicationMessages.js';
+import { AllergyWarning } from './AllergyWarning.js';
+import { type PrescriptionFieldName, ucumUnitKey, unitLabel } from './fields.js';
+import {
+  labelOf,
+  type PrescriptionFormState,
+  type UsePrescriptionFormOptions,
+  usePrescriptionForm,
+} from './usePrescriptionForm.js';
+
+export interface PrescriptionFormProps
+  extends UsePrescriptionFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
+  /**
+   * Renders the medication input in place of the built-in text input (e.g. a coded RxNorm
+   * combobox): receives the value, a setter and the input's wiring props. Defaults to a text input.
+   */
+  renderMedicationInput?: (input: MedicationInputProps) => ReactNode;
+}
+
+/** What a custom medication input receives. */
+export interface MedicationInputProps {
+  value: CodeValue;
+  onChange: (value: CodeValue) => void;
+  id: string;
+  name: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+  label: string;
+}
+
+/** A stored or typed value as the conflict list shows it. */
+function shown(m: MedicationMessages, field: PrescriptionFieldName, value: unknown): string {
+  if (field === 'medication') return codeLabel(value as CodeValue);
+  if (field === 'route') return codeLabel(codeFromKey(String(value)));
+  if (field === 'doseUnit' || field === 'quantityUnit') return unitLabel(String(value));
+  if (field === 'periodUnit' || field === 'durationUnit') {
+    return m.unitsOfTime[value as TimeUnit]?.other ?? String(value);
+  }
+  if (field === 'substitution') {
+    return m.substitutionLabels[value as keyof MedicationMessages['substitutionLabels']] ?? '';
+  }
+  if (field === 'asNeeded') return value ? m.asNeededShown : '';
+  return String(value ?? '');
+}
+
+function Field({
+  form,
+  name,
+  children,
+  className,
+}: {
+  form: PrescriptionFormState;
+  name: PrescriptionFieldName;
+  children: ReactNode;
+  className?: string;
+}) {
+  const error = form.fieldErrors[name];
+  return (
+    <div className={cx('ck-field', className)} data-state={error ? 'invalid' : undefined}>
+      <label className="ck-label" htmlFor={form.fieldId(name)}>
+        {labelOf(name, form.messages)}
+      </label>
+      {children}
+      {error && (
+        <p className="ck-field__error" id={form.errorId(name)}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Text and number inputs wired to their label, error and value. */
+function inputProps(form: PrescriptionFormState, name: PrescriptionFieldName) {
+  return {
+    ...form.getControlProps(name),
+    className: 'ck-input',
+    value: String(form.values[name] ?? ''),
+    onChange: (event: { target: { value: string } }) =>
+      form.setValue(name, event.target.value as never),
+  };
+}
+
+/** The options of a unit select: the offered UCUM units plus the stored one, when it is another. */
+function UnitOptions({ form, name }: { form: PrescriptionFormState; name: PrescriptionFieldName }) {
+  const m = form.messages;
+  const current = String(form.values[name] ?? '');
+  const offered = (form.valueSets?.DOSE_UNITS ?? []).map((u) => ucumUnitKey(u.code, u.unit));
+  const keys = current && !offered.includes(current) ? [current, ...offered] : offered;
+  return (
+    <>
+      <option value="">{form.valueSets ? m.notChosen : m.loadingOptions}</option>
+      {keys.map((key) => (
+        <option key={key} value={key}>
+          {unitLabel(key)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function TimeUnitOptions({ m, count }: { m: MedicationMessages; count: number }) {
+  return (
+    <>
+      {TIME_UNIT_CODES.map((unit) => (
+        <option key={unit} value={unit}>
+          {count === 1 ? m.unitsOfTime[unit].one : m.unitsOfTime[unit].other}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Create or edit a prescription for one patient: medication (RxNorm coding or text), dose with a
+ * UCUM unit, SNOMED CT route, frequency as FHIR Timing (times per period) with the course length
+ * as a separate bound, instructions, quantity, refills (0-99), substitution and note. Warns, and
+ * asks for an acknowledgement, before saving a medication that matches an active allergy. The
+ * prescriber comes from `prescriberId` (never invented). Status changes (stop, hold, resume) are
+ * made with `PrescriptionStatusPanel`, which asks for a reason.
+ */
+export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProps>(
+  function PrescriptionForm(
+    {
+      patientId,
+      prescriptionId,
+      prescriberId,
+      encounterId,
+      defaultValues,
+      resolveIngredients,
+      timeZone,
+      onSaved,
+      messages,
+      renderMedicationInput,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const form = usePrescriptionForm({
+      patientId,
+      prescriptionId,
+      prescriberId,
+      encounterId,
+      defaultValues,
+      resolveIngredients,
+      timeZone,
+      onSaved,
+      messages,
+    });
+    const m = form.messages;
+    const unavailable =
+      form.status === 'loading' || form.status === 'load-error' || form.wrongPatient;
+    const saving = form.status === 'submitting' || form.savePending;
+    const routeKeys = (form.valueSets?.ROUTES ?? []).map((r) => codeKey(r));
+    const route = String(form.values.route);
+    if (route && !routeKeys.includes(route)) routeKeys.unshift(route);
+    const medicationControl = form.getControlProps('medication');
+    const frequencyCount = Number(form.values.period) || 1;
+    const durationCount = Number(form.values.durationValue) || 2;
+
+    return (
+      <form
+        ref={ref}
+        className={cx('ck-prescription-form', className)}
+        data-state={form.wrongPatient ? 'error' : form.status}
+        {...rest}
+        {...form.getFormProps()}
+      >
+        {form.status === 'loading' && (
+          <p className="ck-form-notice" role="status">
+            {m.loadingPrescription}
+          </p>
+        )}
+        {form.status === 'load-error' && (
+          <div className="ck-alert" role="alert">
+            <span>{m.loadPrescriptionFailed}</span>{' '}
+            <button type="button" className="ck-button" onClick={form.retryLoad}>
+              {m.retry}
+            </button>
+          </div>
+        )}
+        {form.wrongPatient && (
+          <div className="ck-alert" role="alert">
+            <p>{m.wrongPatient}</p>
+          </div>
+        )}
+        {form.status === 'conflict' ? (
+          <div className="ck-alert" role="alert">
+            <p>{m.prescriptionConflict(form.changedFields.map((field) => labelOf(field, m)))}</p>
+          </div>
+        ) : (
+          form.changedElsewhere && (
+            <p className="ck-form-notice" role="status">
+              {m.prescriptionChangedElsewhere(form.changedFields.map((field) => labelOf(field, m)))}
+            </p>
+          )
+        )}
+        {form.conflicts.length > 0 && (
+          <ConflictList
+            id={form.conflictsId}
+            messages={m}
+            onKeepStored={(field) => form.keepStored(field as PrescriptionFieldName)}
+            rows={form.conflicts.map(({ field, theirs, yours }) => ({
+              field,
+              label: labelOf(field, m),
+              theirs: shown(m, field, theirs),
+              yours: shown(m, field, yours),
+            }))}
+          />
+        )}
+        {form.formErrors.length > 0 && (
+          <div className="ck-alert" role="alert">
+            {form.formErrors.map((text) => (
+              <p key={text}>{text}</p>
+            ))}
+          </div>
+        )}
+        {form.wrongPatient ? null : (
+          <fieldset className="ck-prescription-form__fields" disabled={unavailable}>
+            <Field form={form} name="medication" className="ck-prescription-form__medication">
+              {renderMedicationInput ? (
+                renderMedicationInput({
+                  ...medicationControl,
+                  value: form.values.medication,
+                  onChange: (value) => form.setValue('medication', value),
+                  label: m.medication,
+                })
+              ) : (
+                <input
+                  {...medicationControl}
+                  className="ck-input"
+                  type="text"
+                  autoComplete="off"
+                  aria-required
+                  value={codeLabel(form.values.medication)}
+                  onChange={(event) => form.setValue('medication', event.target.value)}
+                />
+              )}
+            </Field>
+            <AllergyWarning form={form} />
+
+            <fieldset className="ck-fieldset ck-prescription-form__row">
+              <legend>{m.dosage}</legend>
+              <Field form={form} name="doseValue">
+                <input {...inputProps(form, 'doseValue')} type="text" inputMode="decimal" />
+              </Field>
+              <Field form={form} name="doseUnit">
+                <select {...inputProps(form, 'doseUnit')} className="ck-input ck-select">
+                  <UnitOptions form={form} name="doseUnit" />
+                </select>
+              </Field>
+              <Field form={form} name="route">
+                <select {...inputProps(form, 'route')} className="ck-input ck-select">
+                  <option value="">{form.valueSets ? m.notChosen : m.loadingOptions}</option>
+                  {routeKeys.map((key) => (
+                    <option key={key} value={key}>
+                      {codeLabel(codeFromKey(key))}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </fieldset>
+
+            <fieldset className="ck-fieldset ck-prescription-form__row">
+              <legend>{m.howOften}</legend>
+              <Field form={form} name="frequency">
+                <input {...inputProps(form, 'frequency')} type="text" inputMode="numeric" />
+              </Field>
+              <Field form={form} name="period">
+                <input {...inputProps(form, 'period')} type="text" inputMode="decimal" />
+              </Field>
+              <Field form={form} name="periodUnit">
+                <select {...inputProps(form, 'periodUnit')} className="ck-input ck-select">
+                  <TimeUnitOptions m={m} count={frequencyCount} />
+                </select>
+              </Field>
+              <div className="ck-field ck-prescription-form__check">
+                <input
+                  {...form.getControlProps('asNeeded')}
+                  type="checkbox"
+                  checked={form.values.asNeeded}
+                  onChange={(event) => form.setValue('asNeeded', event.target.checked)}
+                />
+                <label className="ck-label" htmlFor={form.fieldId('asNeeded')}>
+                  {m.asNeeded}
+                </label>
+              </div>
+            </fieldset>
+
+            <fieldset className="ck-fieldset ck-prescription-form__row">
+              <legend>{m.duration}</legend>
+              <Field form={form} name="durationValue">
+                <input {...inputProps(form, 'durationValue')} type="text" inputMode="decimal" />
+              </Field>
+              <Field form={form} name="durationUnit">
+                <select {...inputProps(form, 'durationUnit')} className="ck-input ck-select">
+                  <TimeUnitOptions m={m} count={durationCount} />
+                </select>
+              </Field>
+            </fieldset>
+            <p className="ck-prescription-form__preview" aria-live="polite">
+              {form.dosagePreview ? m.readsAs(form.dosagePreview) : ''}
+            </p>
+
+            <Field form={form} name="dosageInstruction">
+              <textarea {...inputProps(form, 'dosageInstruction')} rows={2} maxLength={1000} />
+            </Field>
+
+            <div className="ck-prescription-form__row">
+              <Field form={form} name="quantityValue">
+                <input {...inputProps(form, 'quantityValue')} type="text" inputMode="decimal" />
+              </Field>
+              <Field form={form} name="quantityUnit">
+                <select {...inputProps(form, 'quantityUnit')} className="ck-input ck-select">
+                  <UnitOptions form={form} name="quantityUnit" />
+                </select>
+              </Field>
+              <Field form={form} name="refills">
+                <input {...inputProps(form, 'refills')} type="text" inputMode="numeric" />
+              </Field>
+              <Field form={form} name="substitution">
+                <select {...inputProps(form, 'substitution')} className="ck-input ck-select">
+                  {(['', 'allowed', 'not-allowed'] as const).map((choice) => (
+                    <option key={choice} value={choice}>
+                      {m.substitutionLabels[choice]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {form.isEditing ? null : (
+                <Field form={form} name="status">
+                  <select {...inputProps(form, 'status')} className="ck-input ck-select">
+                    <option value="active">{m.statusLabels.active}</option>
+                    <option value="draft">{m.statusLabels.draft}</option>
+                  </select>
+                </Field>
+              )}
+            </div>
+
+            <div className="ck-prescription-form__prescriber">
+              <span className="ck-label">{m.prescriber}</span>{' '}
+              {form.prescriber.id ? (
+                <span>
+                  {form.prescriber.loading
+                    ? m.loadingPrescriber
+                    : (form.prescriber.name ?? form.prescriber.id)}
+                </span>
+              ) : (
+                <span className="ck-muted">{m.noPrescriber}</span>
+              )}
+            </div>
+
+            <Field form={form} name="note">
+              <textarea {...inputProps(form, 'note')} rows={2} maxLength={2000} />
+            </Field>
+          </fieldset>
+        )}
+        <div className="ck-prescription-form__actions">
+          <button
+            type="submit"
+            className="ck-button ck-button--primary"
+            disabled={unavailable}
+            aria-disabled={saving || undefined}
+          >
+            {saving ? m.saving : m.savePrescription}
+          </button>
+          <p className="ck-form-status" role="status">
+            {form.notice}
+          </p>
+        </div>
+      </form>
+    );
+  },
+);
