@@ -34,9 +34,15 @@ const env = toolEnv(process.env.CI ? { FORCE_COLOR: '0' } : {});
 
 step('build packages', pnpm, ['run', 'build'], { env });
 step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
-step('bundle budget @clinikapi/react', pnpm, ['--filter', '@clinikapi/react', 'run', 'size'], {
-  env,
-});
+// Vite apps per page against the built packages (packages/react/bench/size/pages.mjs).
+step(
+  'size budgets per page @clinikapi/react',
+  pnpm,
+  ['--filter', '@clinikapi/react', 'run', 'size'],
+  {
+    env,
+  },
+);
 step(
   'lint + format (biome ci)',
   pnpm,

@@ -11,7 +11,9 @@
 //
 // Usage: node scripts/size.mjs [--budget <page>=<kB>]... [--write-readme]
 //   --budget list=5     overrides a page's budget (e.g. to see the check fail)
-//   --write-readme      rewrites the size table in packages/react/README.md with these figures
+//   --write-readme      rewrites the size figures in the READMEs (see READMES below)
+//   --dist <dir>        measures other builds: <dir>/core/dist and <dir>/react/dist (e.g. built from
+//                       an older commit), with this checkout's package.json files and dependencies
 import { existsSync } from 'node:fs';
 import {
   copyFile,
@@ -30,6 +32,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild, transform } from 'esbuild';
+// Vite is the root workspace's dev dependency (one version for the repo, resolved from here up).
 import { build as viteBuild } from 'vite';
 import {
   BASE_AREAS,
@@ -42,7 +45,14 @@ import {
 const started = performance.now();
 const REACT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CORE_DIR = fileURLToPath(new URL('../../core', import.meta.url));
-const README = join(REACT_DIR, 'README.md');
+// READMEs whose size figures come from this script (--write-readme): the table between
+// <!-- size-table:start --> and <!-- size-table:end -->, and inline figures written as
+// <!-- size:<page id>.<initial|total|lazy> -->8.8 kB<!-- /size --> (or size:peers, size:css).
+const READMES = [
+  join(REACT_DIR, 'README.md'),
+  join(CORE_DIR, 'README.md'),
+  join(REACT_DIR, '../../README.md'),
+];
 const PEERS = ['react', 'react-dom', '@tanstack/react-query'];
 const isPeer = (id) => PEERS.some((peer) => id === peer || id.startsWith(`${peer}/`));
 const kb = (bytes) => bytes / 1024;
@@ -56,8 +66,19 @@ for (let i = 2; i < process.argv.length; i++) {
   }
 }
 const writeReadme = process.argv.includes('--write-readme');
+const distFlag = process.argv.indexOf('--dist');
+const distRoot = distFlag > 0 ? process.argv[distFlag + 1] : undefined;
+const distOf = (dir, name) => (distRoot ? join(distRoot, name, 'dist') : join(dir, 'dist'));
+// Areas are told apart by their folder under src/: the one next to the measured dist/ if any.
+const SRC_DIR =
+  distRoot && existsSync(join(distRoot, 'react/src'))
+    ? join(distRoot, 'react/src')
+    : join(REACT_DIR, 'src');
 
-for (const file of [join(REACT_DIR, 'dist/index.js'), join(CORE_DIR, 'dist/index.js')]) {
+for (const file of [
+  join(distOf(REACT_DIR, 'react'), 'index.js'),
+  join(distOf(CORE_DIR, 'core'), 'index.js'),
+]) {
   if (!existsSync(file)) {
     console.error(`${relative(process.cwd(), file)} is missing: run \`pnpm run build\` first.`);
     process.exit(1);
@@ -69,12 +90,12 @@ for (const file of [join(REACT_DIR, 'dist/index.js'), join(CORE_DIR, 'dist/index
 // midway) and their dependencies beside them; imports resolve through the packages' `exports`.
 const app = await mkdtemp(join(tmpdir(), 'ck-size-'));
 const modules = join(app, 'node_modules');
-async function install(dir) {
+async function install(dir, name) {
   const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
   const at = join(modules, manifest.name);
   await mkdir(at, { recursive: true });
   await copyFile(join(dir, 'package.json'), join(at, 'package.json'));
-  await cp(join(dir, 'dist'), join(at, 'dist'), {
+  await cp(distOf(dir, name), join(at, 'dist'), {
     recursive: true,
     filter: (file) => !file.endsWith('.map'),
   });
@@ -84,8 +105,8 @@ async function install(dir) {
     await symlink(await realpath(join(dir, 'node_modules', dep)), join(modules, dep), 'dir');
   }
 }
-await install(REACT_DIR);
-await install(CORE_DIR);
+await install(REACT_DIR, 'react');
+await install(CORE_DIR, 'core');
 
 /** Export names of the package's main entry, as an app sees them. */
 async function packageExports() {
@@ -105,7 +126,7 @@ async function packageExports() {
 
 /** Names the package exports from one folder of src/ (an area): [] while it exports none. */
 async function areaExports(area, exported) {
-  const dir = join(REACT_DIR, 'src', area);
+  const dir = join(SRC_DIR, area);
   if (!existsSync(dir)) return [];
   const files = (await readdir(dir, { recursive: true }))
     .filter(
@@ -151,22 +172,27 @@ const isZod = (id) => packageOf(id) === 'zod';
 const isSchemaRegistry = (id) => /core\/dist\/schemas\/index\.js$/.test(id.replaceAll('\\', '/'));
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
-/** Eager = the entry chunk and what it imports statically, transitively; total = every chunk. */
-function sizes(chunks, entryName, importsOf) {
-  const eager = new Set();
-  const visit = (name) => {
-    if (eager.has(name) || !chunks.has(name)) return;
-    eager.add(name);
-    for (const next of importsOf(name)) visit(next);
+/**
+ * Eager = the entry chunk and what it imports statically, transitively; total = every chunk the
+ * entry can reach through static and dynamic imports (esbuild also emits chunks for `import()`s
+ * in code it shook out: nothing loads them, so they are not counted).
+ */
+function sizes(chunks, entryName, edgesOf) {
+  const closure = (dynamic) => {
+    const seen = new Set();
+    const visit = (name) => {
+      if (seen.has(name) || !chunks.has(name)) return;
+      seen.add(name);
+      const edges = edgesOf(name);
+      for (const next of dynamic ? [...edges.static, ...edges.dynamic] : edges.static) visit(next);
+    };
+    visit(entryName);
+    return seen;
   };
-  visit(entryName);
-  let initial = 0;
-  let total = 0;
-  for (const [name, chunk] of chunks) {
-    total += chunk.gzip;
-    if (eager.has(name)) initial += chunk.gzip;
-  }
-  return { initial, total, eager, chunkCount: chunks.size };
+  const eager = closure(false);
+  const reachable = closure(true);
+  const sum = (names) => [...names].reduce((total, name) => total + chunks.get(name).gzip, 0);
+  return { initial: sum(eager), total: sum(reachable), eager, reachable };
 }
 
 /**
@@ -211,14 +237,16 @@ async function viteSize(id, source, { external = true } = {}) {
     chunks.set(chunk.fileName, { gzip: gzip(chunk.code), chunk, modules });
   }
   const entryName = output.find((c) => c.type === 'chunk' && c.isEntry).fileName;
-  const measured = sizes(chunks, entryName, (name) => chunks.get(name).chunk.imports);
+  const measured = sizes(chunks, entryName, (name) => ({
+    static: chunks.get(name).chunk.imports,
+    dynamic: chunks.get(name).chunk.dynamicImports,
+  }));
   const eagerModules = [...measured.eager].flatMap((name) => chunks.get(name).modules);
-  const allModules = [...chunks.values()].flatMap((c) => c.modules);
+  const allModules = [...measured.reachable].flatMap((name) => chunks.get(name).modules);
   return {
     ...measured,
     byPackage: () => packageShares(allModules),
     zodEager: eagerModules.some((m) => isZod(m.id)),
-    zodAnywhere: allModules.some((m) => isZod(m.id)),
     registry: allModules.some((m) => isSchemaRegistry(m.id)),
   };
 }
@@ -249,16 +277,56 @@ async function esbuildSize(id, source) {
     chunks.set(name, { gzip: gzip(file.contents), meta: result.metafile.outputs[name] });
   }
   const entryName = [...chunks].find(([, c]) => c.meta.entryPoint)[0];
-  const measured = sizes(chunks, entryName, (name) =>
+  const edges = (name, kind) =>
     chunks
       .get(name)
-      .meta.imports.filter((i) => i.kind === 'import-statement' && !i.external)
-      .map((i) => i.path),
-  );
+      .meta.imports.filter((i) => i.kind === kind && !i.external)
+      .map((i) => i.path);
+  const measured = sizes(chunks, entryName, (name) => ({
+    static: edges(name, 'import-statement'),
+    dynamic: edges(name, 'dynamic-import'),
+  }));
   const eagerInputs = [...measured.eager].flatMap((name) =>
     Object.keys(chunks.get(name).meta.inputs),
   );
   return { ...measured, zodEager: eagerInputs.some(isZod) };
+}
+
+async function rewriteReadmes(rows, peers, css) {
+  const figures = new Map([
+    ['peers', peers.total],
+    ['css', css],
+  ]);
+  for (const r of rows) {
+    figures.set(`${r.id}.initial`, r.vite.initial);
+    figures.set(`${r.id}.total`, r.vite.total);
+    figures.set(`${r.id}.lazy`, r.vite.total - r.vite.initial);
+  }
+  const table = [
+    '| page | loaded first | all chunks | budget |',
+    '|---|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.title} | ${fmt(r.vite.initial)} kB | ${fmt(r.vite.total)} kB | ${r.budgetKb === undefined ? '-' : `${r.budgetKb} kB`} |`,
+    ),
+  ].join('\n');
+  for (const file of READMES) {
+    const text = await readFile(file, 'utf8');
+    const next = text
+      .replace(
+        /^([ \t]*)(<!-- size-table:start -->\n)[\s\S]*?^([ \t]*<!-- size-table:end -->)/m,
+        (_, indent, open, close) => `${indent}${open}${table.replaceAll(/^/gm, indent)}\n${close}`,
+      )
+      .replace(/(<!-- size:([\w+.-]+) -->)[^<]*(<!-- \/size -->)/g, (_whole, open, key, close) => {
+        if (!figures.has(key))
+          throw new Error(`${relative(process.cwd(), file)}: no figure ${key}`);
+        return `${open}${fmt(figures.get(key))} kB${close}`;
+      });
+    if (next !== text) {
+      await writeFile(file, next);
+      console.log(`${relative(process.cwd(), file)}: size figures rewritten.`);
+    }
+  }
 }
 
 try {
@@ -368,7 +436,7 @@ try {
         fmt(vite.initial).padStart(8),
         fmt(vite.total).padStart(7),
         fmt(vite.total - vite.initial).padStart(6),
-        String(vite.chunkCount).padStart(7),
+        String(vite.reachable.size).padStart(7),
         budget.padStart(8),
         `${fmt(esb.initial).padStart(9)} / ${fmt(esb.total).padEnd(8)}`,
         `  ${vite.zodEager ? 'YES' : 'no'} / ${esb.zodEager ? 'YES' : 'no'}`,
@@ -419,28 +487,7 @@ try {
     }
   }
 
-  if (writeReadme) {
-    const table = [
-      '| page | initial | total (all chunks) | budget |',
-      '|---|---:|---:|---:|',
-      ...rows.map(
-        (r) =>
-          `| ${r.title} | ${fmt(r.vite.initial)} kB | ${fmt(r.vite.total)} kB | ${r.budgetKb === undefined ? '-' : `${r.budgetKb} kB`} |`,
-      ),
-    ].join('\n');
-    const text = await readFile(README, 'utf8');
-    const start = '<!-- size-table:start -->';
-    const end = '<!-- size-table:end -->';
-    const from = text.indexOf(start);
-    const to = text.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`);
-    await writeFile(
-      README,
-      `${text.slice(0, from + start.length)}\n${table}\n\nreact + react-dom + @tanstack/react-query, not included: ${fmt(peers.total)} kB. ` +
-        `styles.css: ${fmt(css)} kB.\n${text.slice(to)}`,
-    );
-    console.log('\nREADME.md size table rewritten.');
-  }
+  if (writeReadme) await rewriteReadmes(rows, peers, css);
 
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (failures.length > 0) {

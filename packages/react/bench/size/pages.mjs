@@ -47,6 +47,7 @@ export const PAGES = [
     render: ['AppointmentForm'],
     budgetKb: 25,
   },
-  // Chart widget pages: { id: 'vitals', title: 'vitals', render: ['VitalsPanel'], area: 'vitals' },
+  // Chart widget pages (budget WIDGET_PAGE_BUDGET_KB), one line each as their areas land:
+  { id: 'coded', title: 'coded value (CodeInput)', render: ['CodeInput'], area: 'coded' },
   { id: 'everything', title: 'everything (every export)', render: '*' },
 ];
