@@ -25,6 +25,26 @@ function render(ui: React.ReactElement, net = recordingFetch()) {
   };
 }
 
+function Switch({
+  first,
+  second,
+  children,
+}: {
+  first: string;
+  second: string;
+  children: (id: string) => ReactNode;
+}) {
+  const [id, setId] = useState(first);
+  return (
+    <>
+      <button type="button" onClick={() => setId(second)}>
+        Select B
+      </button>
+      {children(id)}
+    </>
+  );
+}
+
 const save = () => screen.getByRole('button', { name: 'Save prescription' });
 
 describe('PrescriptionForm warns before prescribing against a recorded allergy', () => {
@@ -123,19 +143,8 @@ describe('PrescriptionForm warns before prescribing against a recorded allergy',
     const net = recordingFetch();
     // B's allergies arrive late: meanwhile nothing of A's check may apply to B.
     net.delay('GET', new RegExp(`/allergies\\?.*patientId=${b.id}`), 800);
-    function Switch({ children }: { children: (id: string) => ReactNode }) {
-      const [id, setId] = useState(a.id);
-      return (
-        <>
-          <button type="button" onClick={() => setId(b.id)}>
-            Select B
-          </button>
-          {children(id)}
-        </>
-      );
-    }
     const { user } = render(
-      <Switch>
+      <Switch first={a.id} second={b.id}>
         {(id) => <PrescriptionForm patientId={id} defaultValues={{ medication: AMLODIPINE_5 }} />}
       </Switch>,
       net,

@@ -250,7 +250,9 @@ describe('PrescriptionForm edits only what changed, onto the version the user sa
     const alert = await screen.findByText(/Someone else saved this prescription/);
     expect(alert.textContent).toContain('Route');
     expect(input('Dose').value).toBe('2');
-    expect(input('Route').selectedOptions[0]?.textContent).toBe('Sublingual route');
+    expect((input('Route') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'Sublingual route',
+    );
     expect((await colleague().prescriptions.read(rx.id)).dosage?.doseQuantity?.value).toBe(1);
 
     await user.click(screen.getByRole('button', { name: 'Save prescription' }));
@@ -263,7 +265,7 @@ describe('PrescriptionForm edits only what changed, onto the version the user sa
     });
     const patches = net.writes().filter((w) => w.method === 'PATCH');
     expect(patches.every((w) => Object.keys(w.body as object).join() === 'dosage')).toBe(true);
-    expect((patches.at(-1)?.body as Prescription).dosage?.route).toEqual(sublingual);
+    expect((patches.at(-1)?.body as Prescription | undefined)?.dosage?.route).toEqual(sublingual);
   });
 
   it('shows both values when both changed the same field, and keeps the typed one', async () => {
