@@ -51,7 +51,9 @@ function profileErrors(resource: unknown, name: string): string[] {
     return [];
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) throw error;
-    return (error.outcome.issue ?? [])
+    const issues: { severity?: string; expression?: string[]; details?: { text?: string } }[] =
+      error.outcome.issue ?? [];
+    return issues
       .filter((i) => i.severity === 'error' || i.severity === 'fatal')
       .map((i) => `${i.expression?.join(', ') ?? ''}: ${i.details?.text ?? ''}`);
   }

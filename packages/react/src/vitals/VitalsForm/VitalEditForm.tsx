@@ -1,0 +1,297 @@
+'use client';
+import type { ObservationStatus } from '@clinikapi/core';
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { ConflictList } from '../../form/ConflictList.js';
+import { cx } from '../../ui/cx.js';
+import { flagLabel, formatRange } from '../format.js';
+import { ENTRY_UNITS, type EntryUnit } from '../units.js';
+import { MEASURES, type VitalMeasure } from '../vitalSigns.js';
+import { EDIT_STATUSES, type EditField, singleMeasure } from './editFields.js';
+import {
+  type UseVitalEditFormOptions,
+  useVitalEditForm,
+  type VitalEditFormState,
+} from './useVitalEditForm.js';
+
+export interface VitalEditFormProps
+  extends UseVitalEditFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
+
+function Field({
+  form,
+  name,
+  label,
+  hint,
+  readOnly,
+  children,
+}: {
+  form: VitalEditFormState;
+  name: EditField;
+  label: string;
+  hint?: string | undefined;
+  readOnly?: boolean | undefined;
+  children?: ReactNode;
+}) {
+  const error = form.fieldErrors[name];
+  const props = form.getFieldProps(name);
+  const hintId = `${form.fieldId(name)}-hint`;
+  return (
+    <div className="ck-field ck-vitals__measure" data-state={error ? 'invalid' : undefined}>
+      <label className="ck-label" htmlFor={props.id}>
+        {label}
+      </label>
+      <div className="ck-vitals__inputs">
+        <input
+          className="ck-input"
+          inputMode="decimal"
+          autoComplete="off"
+          readOnly={readOnly}
+          {...props}
+          aria-describedby={
+            [props['aria-describedby'], hint ? hintId : ''].filter(Boolean).join(' ') || undefined
+          }
+        />
+        {children}
+      </div>
+      {hint ? (
+        <p className="ck-field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="ck-field__error" id={form.errorId(name)}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A stored or typed value as the conflict list shows it. */
+function shown(form: VitalEditFormState, field: EditField, value: string): string {
+  const m = form.messages;
+  if (field === 'status') return m.statusLabels[value as ObservationStatus] ?? value;
+  if (field === 'unit') {
+    return m.entryUnitLabels[value as EntryUnit] ?? m.unitLabels[value] ?? value;
+  }
+  return value;
+}
+
+/** Amends, corrects or withdraws (entered in error) one recorded vital. */
+export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(function VitalEditForm(
+  { observationId, patientId, timeZone, onSaved, messages, className, ...rest },
+  ref,
+) {
+  const form = useVitalEditForm({ observationId, patientId, timeZone, onSaved, messages });
+  const m = form.messages;
+  const reading = form.reading;
+  const unavailable = form.status === 'loading' || form.status === 'load-error' || !!form.blocked;
+  const saving = form.status === 'submitting';
+  const measure = reading ? singleMeasure(reading) : undefined;
+  const rangeHint = (mm: VitalMeasure) => {
+    const value = reading?.values[mm];
+    const parts = [
+      value?.flag ? flagLabel(value.flag, m) : '',
+      value?.range ? m.referenceRange(formatRange(mm, value.range, m, form.locale)) : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+  };
+  const unit = form.values.unit as EntryUnit | '';
+  const convertible =
+    measure !== undefined && measure in ENTRY_UNITS
+      ? ENTRY_UNITS[measure as keyof typeof ENTRY_UNITS]
+      : undefined;
+  const statusValue = form.values.status as ObservationStatus;
+  const storedStatus = form.stored?.status;
+
+  return (
+    <form
+      ref={ref}
+      className={cx('ck-vitals-form', className)}
+      data-state={form.blocked ? 'blocked' : form.status}
+      aria-label={reading ? m.editVital(m.vitalLabels[reading.vital]) : m.editVital(m.value)}
+      {...rest}
+      {...form.getFormProps()}
+    >
+      {form.status === 'loading' ? (
+        <p className="ck-form-notice" role="status">
+          {m.loadingVital}
+        </p>
+      ) : null}
+      {form.status === 'load-error' ? (
+        <div className="ck-alert" role="alert">
+          <span>{m.loadVitalFailed}</span>{' '}
+          <button type="button" className="ck-button" onClick={form.retryLoad}>
+            {m.retry}
+          </button>
+        </div>
+      ) : null}
+      {form.blocked ? (
+        <p className="ck-alert" role="alert">
+          {form.blocked}
+        </p>
+      ) : null}
+      {form.status === 'conflict' ? (
+        <div className="ck-alert" role="alert">
+          <p>{m.vitalConflict(form.changedFields.map((f) => form.labelOf(f)))}</p>
+        </div>
+      ) : form.changedElsewhere ? (
+        <p className="ck-form-notice" role="status">
+          {m.vitalChangedElsewhere(form.changedFields.map((f) => form.labelOf(f)))}
+        </p>
+      ) : null}
+      {form.conflicts.length > 0 ? (
+        <ConflictList
+          id={form.conflictsId}
+          messages={m}
+          onKeepStored={(field) => form.keepStored(field as EditField)}
+          rows={form.conflicts.map(({ field, theirs, yours }) => ({
+            field,
+            label: form.labelOf(field),
+            theirs: shown(form, field, theirs),
+            yours: shown(form, field, yours),
+          }))}
+        />
+      ) : null}
+      {form.formErrors.length > 0 ? (
+        <div className="ck-alert" role="alert">
+          {form.formErrors.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
+      ) : null}
+      {form.blocked === m.otherPatient ? null : (
+        <fieldset className="ck-vitals-form__fields" disabled={unavailable}>
+          <div
+            className="ck-field ck-vitals__time"
+            data-state={form.fieldErrors.effectiveDateTime ? 'invalid' : undefined}
+          >
+            <label className="ck-label" htmlFor={form.fieldId('effectiveDateTime')}>
+              {m.effectiveDateTime}
+            </label>
+            <input
+              className="ck-input"
+              type="datetime-local"
+              {...form.getFieldProps('effectiveDateTime')}
+            />
+            {form.recordedAs ? (
+              <p className="ck-field__hint">{m.recordedAs(form.recordedAs)}</p>
+            ) : null}
+            {form.fieldErrors.effectiveDateTime ? (
+              <p className="ck-field__error" id={form.errorId('effectiveDateTime')}>
+                {form.fieldErrors.effectiveDateTime}
+              </p>
+            ) : null}
+          </div>
+          {reading && !measure ? (
+            <fieldset className="ck-vitals__measure ck-vitals__measure--group">
+              <legend className="ck-label">
+                {m.vitalLabels.bloodPressure} ({m.unitLabels['mm[Hg]']})
+              </legend>
+              <div className="ck-vitals__pair">
+                <Field
+                  form={form}
+                  name="systolic"
+                  label={m.measureLabels.systolic}
+                  hint={rangeHint('systolic')}
+                />
+                <Field
+                  form={form}
+                  name="diastolic"
+                  label={m.measureLabels.diastolic}
+                  hint={rangeHint('diastolic')}
+                />
+              </div>
+            </fieldset>
+          ) : null}
+          {measure && unit === 'ft_in' ? (
+            <Field form={form} name="feet" label={`${m.measureLabels[measure]} (${m.feet})`} />
+          ) : null}
+          {measure ? (
+            <Field
+              form={form}
+              name="value"
+              label={
+                unit === 'ft_in'
+                  ? `${m.measureLabels[measure]} (${m.inches})`
+                  : m.measureLabels[measure]
+              }
+              hint={measure === 'bmi' ? m.bmiComputedOnly : rangeHint(measure)}
+              readOnly={measure === 'bmi'}
+            >
+              {convertible ? (
+                <select
+                  className="ck-input ck-vitals__unit"
+                  aria-label={m.unitOf(m.measureLabels[measure])}
+                  {...form.getFieldProps('unit')}
+                >
+                  {convertible.map((u) => (
+                    <option key={u} value={u}>
+                      {m.entryUnitLabels[u]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="ck-vitals__unit-text" aria-hidden="true">
+                  {m.unitLabels[MEASURES[measure].ucum]}
+                </span>
+              )}
+            </Field>
+          ) : null}
+          <div className="ck-field" data-state={form.fieldErrors.status ? 'invalid' : undefined}>
+            <label className="ck-label" htmlFor={form.fieldId('status')}>
+              {m.changeKind}
+            </label>
+            <select
+              className="ck-input ck-select"
+              {...form.getFieldProps('status')}
+              aria-describedby={[
+                form.getFieldProps('status')['aria-describedby'],
+                `${form.fieldId('status')}-hint`,
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            >
+              {storedStatus && !(EDIT_STATUSES as readonly string[]).includes(storedStatus) ? (
+                <option value={storedStatus}>{m.keepStatus(m.statusLabels[storedStatus])}</option>
+              ) : null}
+              {EDIT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {m.statusOptions[s]}
+                </option>
+              ))}
+            </select>
+            <p className="ck-field__hint" id={`${form.fieldId('status')}-hint`}>
+              {m.changeKindHint}
+            </p>
+            {form.fieldErrors.status ? (
+              <p className="ck-field__error" id={form.errorId('status')}>
+                {form.fieldErrors.status}
+              </p>
+            ) : null}
+          </div>
+        </fieldset>
+      )}
+      <div className="ck-vitals-form__actions">
+        <button
+          type="submit"
+          className={cx(
+            'ck-button',
+            statusValue === 'entered-in-error' ? 'ck-button--danger' : 'ck-button--primary',
+          )}
+          disabled={unavailable}
+          aria-disabled={saving || undefined}
+        >
+          {saving
+            ? m.savingVitals
+            : statusValue === 'entered-in-error'
+              ? m.markEnteredInError
+              : m.saveChange}
+        </button>
+        <p className="ck-form-notice ck-form-status" role="status">
+          {form.notice}
+        </p>
+      </div>
+    </form>
+  );
+});
