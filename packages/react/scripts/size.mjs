@@ -276,7 +276,7 @@ async function esbuildSize(id, source) {
     const name = relative(app, file.path);
     chunks.set(name, { gzip: gzip(file.contents), meta: result.metafile.outputs[name] });
   }
-  const entryName = [...chunks].find(([, c]) => c.meta.entryPoint)[0];
+  const entryName = [...chunks].find(([, c]) => c.meta.entryPoint === relative(app, entry))[0];
   const edges = (name, kind) =>
     chunks
       .get(name)
@@ -348,7 +348,13 @@ try {
       page.render === '*' ? entrySource({ keep: exported }) : entrySource({ render: page.render }),
   }));
   const rows = [];
+  const pending = [];
   for (const job of jobs) {
+    const missing = job.render === '*' ? [] : job.render.filter((name) => !exported.includes(name));
+    if (missing.length > 0) {
+      pending.push({ ...job, missing });
+      continue;
+    }
     const [vite, esb] = await Promise.all([
       viteSize(job.id, job.source),
       esbuildSize(job.id, job.source),
@@ -395,9 +401,10 @@ try {
   const css = gzip(await readFile(join(modules, '@clinikapi/react/dist/styles.css')));
 
   // The table.
+  const TITLE = Math.max(...PAGES.map((page) => page.title.length)) + 2;
   const failures = [];
   const header = [
-    'page'.padEnd(34),
+    'page'.padEnd(TITLE),
     'initial'.padStart(8),
     'total'.padStart(7),
     'lazy'.padStart(6),
@@ -432,7 +439,7 @@ try {
     }
     lines.push(
       [
-        row.title.padEnd(34),
+        row.title.padEnd(TITLE),
         fmt(vite.initial).padStart(8),
         fmt(vite.total).padStart(7),
         fmt(vite.total - vite.initial).padStart(6),
@@ -448,6 +455,11 @@ try {
       'react, react-dom and @tanstack/react-query external. initial = entry chunk + its static imports;\n' +
       'total = every chunk the page can load; lazy = total - initial (loaded on first use).\n',
   );
+  for (const page of pending) {
+    lines.push(
+      `${page.title.padEnd(TITLE)}not yet measurable: the package does not export ${page.missing.join(', ')} yet`,
+    );
+  }
   console.log(lines.join('\n'));
   console.log(
     `\nNot in the figures: react + react-dom + @tanstack/react-query ${fmt(peers.total)} kB gzip ` +
