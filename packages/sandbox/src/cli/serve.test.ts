@@ -115,14 +115,14 @@ describe('serve --search-lag', () => {
       env: {},
       untilStopped: () => stopped,
     };
-    const serving = runCli(['serve', '--memory', '--port', '0', '--search-lag', '0.5'], io);
+    const serving = runCli(['serve', '--memory', '--port', '0', '--search-lag', '1.5'], io);
     let url: string | undefined;
     for (let i = 0; i < 400 && !url; i++) {
       url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err)?.[1];
       if (!url) await new Promise((r) => setTimeout(r, 25));
     }
     expect(url, err).toBeDefined();
-    expect(err).toContain('Search lags 0.5 s behind writes');
+    expect(err).toContain('Search lags 1.5 s behind writes');
     const key = /(clk_test_\S+)/.exec(err)?.[1] ?? '';
     const headers = { 'x-api-key': key, 'content-type': 'application/json' };
     const total = async () => {
@@ -137,14 +137,14 @@ describe('serve --search-lag', () => {
     });
     expect(created.status).toBe(201);
     expect(await total()).toBe(0);
-    expect(performance.now() - wrote).toBeLessThan(500);
+    expect(performance.now() - wrote).toBeLessThan(1500);
     let visible = 0;
-    while (visible === 0 && performance.now() - wrote < 5_000) {
+    while (visible === 0 && performance.now() - wrote < 8_000) {
       await new Promise((r) => setTimeout(r, 50));
       visible = await total();
     }
     expect(visible).toBe(1);
-    expect(performance.now() - wrote).toBeGreaterThanOrEqual(500);
+    expect(performance.now() - wrote).toBeGreaterThanOrEqual(1500);
     stop();
     expect(await serving).toBe(0);
   });

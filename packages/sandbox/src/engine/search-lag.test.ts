@@ -6,11 +6,19 @@ import type { ChangeEvent } from '../events.js';
 import { createSandbox } from '../sandbox.js';
 import { samplePatient, startTestSandbox, type TestSandbox } from '../test/harness.js';
 
-const LAG_MS = 800;
+// Long enough for a few requests on a busy 2-core machine to finish within it.
+const LAG_MS = 1500;
 
 let t: TestSandbox;
 beforeAll(async () => {
   t = await startTestSandbox({ searchLagMs: LAG_MS });
+  // Warm the code paths and query plans, so the timed requests below are not the first ones.
+  const key = await t.keyFor(t.newOrg('warm'));
+  const created = await t.request('POST', '/v1/patients', { key, body: samplePatient() });
+  await t.request('PATCH', `/v1/patients/${created.body.data.id}`, { key, body: { phone: '1' } });
+  await t.request('GET', '/v1/patients?name=ada', { key });
+  await t.request('GET', '/v1/fhir/Patient?name=ada', { key });
+  await t.request('DELETE', `/v1/patients/${created.body.data.id}`, { key });
 });
 afterAll(() => t.close());
 
@@ -29,6 +37,18 @@ async function until<T>(probe: () => Promise<T>, want: T, since: number): Promis
   }
   expect(last).toEqual(want);
   return Number.NaN;
+}
+
+/**
+ * Runs a search `probe` that must not yet see a write made at `since`, and checks it when its
+ * answer arrived within the lag (later, the copy may legitimately have landed: that probe proves
+ * nothing). Resolves whether it was checked; each phase below needs at least one checked probe.
+ */
+async function hidden<T>(probe: () => Promise<T>, before: T, since: number): Promise<boolean> {
+  const value = await probe();
+  if (performance.now() - since >= LAG_MS) return false;
+  expect(value).toEqual(before);
+  return true;
 }
 
 describe('search-lag mode (searchLagMs)', () => {
@@ -52,11 +72,10 @@ describe('search-lag mode (searchLagMs)', () => {
     let wrote = performance.now();
     const created = await t.request('POST', '/v1/patients', { key, body: samplePatient() });
     const id = created.body.data.id as string;
+    let checked = [await hidden(names, [], wrote), await hidden(fhirTotal, 0, wrote)];
     expect((await t.request('GET', `/v1/patients/${id}`, { key })).status).toBe(200);
     expect(events.map((e) => e.action)).toEqual(['created']);
-    expect(await names()).toEqual([]);
-    expect(await fhirTotal()).toBe(0);
-    expect(performance.now() - wrote, 'the checks ran within the lag').toBeLessThan(LAG_MS);
+    expect(checked, 'a search ran within the lag').toContain(true);
     expect(await until(names, ['Ada Lovelace'], wrote)).toBeGreaterThanOrEqual(LAG_MS);
     expect(await fhirTotal()).toBe(1);
 
@@ -66,12 +85,14 @@ describe('search-lag mode (searchLagMs)', () => {
       key,
       body: { lastName: 'King' },
     });
+    checked = [
+      await hidden(() => names('name=king'), [], wrote),
+      await hidden(() => names('name=lovelace'), ['Ada Lovelace'], wrote),
+    ];
     expect(patched.body.data.fullName).toBe('Ada King');
     expect((await t.request('GET', `/v1/patients/${id}`, { key })).body.data.lastName).toBe('King');
     expect(events.map((e) => e.action)).toEqual(['created', 'updated']);
-    expect(await names('name=lovelace')).toEqual(['Ada Lovelace']);
-    expect(await names('name=king')).toEqual([]);
-    expect(performance.now() - wrote, 'the checks ran within the lag').toBeLessThan(LAG_MS);
+    expect(checked, 'a search ran within the lag').toContain(true);
     expect(await until(() => names('name=king'), ['Ada King'], wrote)).toBeGreaterThanOrEqual(
       LAG_MS,
     );
@@ -80,11 +101,13 @@ describe('search-lag mode (searchLagMs)', () => {
     // Delete: gone by id at once, still found by search for the lag.
     wrote = performance.now();
     expect((await t.request('DELETE', `/v1/patients/${id}`, { key })).status).toBe(204);
+    checked = [
+      await hidden(names, ['Ada King'], wrote),
+      await hidden(() => fhirTotal('name=king'), 1, wrote),
+    ];
     expect((await t.request('GET', `/v1/patients/${id}`, { key })).status).toBe(404);
     expect(events.map((e) => e.action)).toEqual(['created', 'updated', 'deleted']);
-    expect(await names()).toEqual(['Ada King']);
-    expect(await fhirTotal('name=king')).toBe(1);
-    expect(performance.now() - wrote, 'the checks ran within the lag').toBeLessThan(LAG_MS);
+    expect(checked, 'a search ran within the lag').toContain(true);
     expect(await until(names, [], wrote)).toBeGreaterThanOrEqual(LAG_MS);
     expect(await fhirTotal()).toBe(0);
     unsubscribe();
