@@ -86,6 +86,24 @@ describe('PrescriptionForm warns before prescribing against a recorded allergy',
     expect(onSaved).toHaveBeenCalledTimes(1);
   });
 
+  it('a medication chosen with the keyboard from the RxNorm list is stored coded and matched by code', async () => {
+    const patient = await newPatient('AllergyPick');
+    await recordAllergy(patient.id, { code: { ...AMOXICILLIN, display: 'Amoxil (any)' } });
+    const { user, net } = render(<PrescriptionForm patientId={patient.id} />);
+    await user.click(input('Medication'));
+    await user.keyboard('amoxi');
+    await screen.findByRole('option', { name: /amoxicillin/ });
+    await user.keyboard('{ArrowDown}{Enter}');
+    const warning = await screen.findByRole('region', { name: 'Allergy warning' });
+    expect(warning.textContent).toContain('Recorded allergy to Amoxil (any) matches amoxicillin.');
+    await user.click(
+      screen.getByLabelText('I have reviewed this allergy and still want to prescribe it'),
+    );
+    await user.click(save());
+    await screen.findByText('Prescription saved.');
+    expect((net.writes()[0]?.body as { medication: unknown }).medication).toEqual(AMOXICILLIN);
+  });
+
   it('falls back to names: a text allergy against a text medication, case-insensitively', async () => {
     const patient = await newPatient('AllergyText');
     await recordAllergy(patient.id, { code: 'AMOXICILLIN' });

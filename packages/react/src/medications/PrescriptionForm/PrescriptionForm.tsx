@@ -1,6 +1,9 @@
 'use client';
 import type { TimeUnit } from '@clinikapi/core';
 import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { CodeInput } from '../../coded/CodeInput.js';
+import { codeValueLabel } from '../../coded/codeValue.js';
+import type { SearchCodes } from '../../coded/types.js';
 import { ConflictList } from '../../form/ConflictList.js';
 import { cx } from '../../ui/cx.js';
 import { type CodeValue, codeFromKey, codeKey, codeLabel } from '../codes.js';
@@ -19,8 +22,13 @@ export interface PrescriptionFormProps
   extends UsePrescriptionFormOptions,
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
   /**
-   * Renders the medication input in place of the built-in text input (e.g. a coded RxNorm
-   * combobox): receives the value, a setter and the input's wiring props. Defaults to a text input.
+   * Your terminology service for the medication input (e.g. RxNorm drugs from RxNav), in place of
+   * the shipped `medications` value set (RxNorm ingredients). Defaults to the shipped set.
+   */
+  searchMedications?: SearchCodes;
+  /**
+   * Renders the medication input in place of the built-in coded input (`CodeInput`, RxNorm, free
+   * text allowed): receives the value, a setter and the input's wiring props.
    */
   renderMedicationInput?: (input: MedicationInputProps) => ReactNode;
 }
@@ -38,7 +46,8 @@ export interface MedicationInputProps {
 
 /** A stored or typed value as the conflict list shows it. */
 function shown(m: MedicationMessages, field: PrescriptionFieldName, value: unknown): string {
-  if (field === 'medication') return codeLabel(value as CodeValue);
+  // Coded values with their code, so a coded and a typed value with one name are told apart.
+  if (field === 'medication') return codeValueLabel(value as CodeValue);
   if (field === 'route') return codeLabel(codeFromKey(String(value)));
   if (field === 'doseUnit' || field === 'quantityUnit') return unitLabel(String(value));
   if (field === 'periodUnit' || field === 'durationUnit') {
@@ -140,6 +149,7 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
       onSaved,
       messages,
       renderMedicationInput,
+      searchMedications,
       className,
       ...rest
     },
@@ -235,14 +245,14 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
                   label: m.medication,
                 })
               ) : (
-                <input
+                <CodeInput
                   {...medicationControl}
-                  className="ck-input"
-                  type="text"
-                  autoComplete="off"
+                  valueSet="medications"
+                  searchCodes={searchMedications}
+                  allowFreeText
                   aria-required
-                  value={codeLabel(form.values.medication)}
-                  onChange={(event) => form.setValue('medication', event.target.value)}
+                  value={form.values.medication === '' ? undefined : form.values.medication}
+                  onChange={(value) => form.setValue('medication', value ?? '')}
                 />
               )}
             </Field>
