@@ -39,6 +39,17 @@ const request = (authorization?: string) =>
   ({ headers: authorization ? { authorization } : {} }) as import('node:http').IncomingMessage;
 
 describe('jwtAuth with a JWKS', () => {
+  it('reads the bearer token of a Web Request too (fetch mounts)', async () => {
+    const authenticate = jwtAuth({ jwksUrl: `${jwks.url}/jwks.json`, issuer, audience });
+    const web = (authorization?: string) =>
+      new Request('http://app.test/api/clinik/v1/patients', {
+        headers: authorization ? { authorization } : {},
+      });
+    expect(await authenticate(web(`Bearer ${await token()}`))).toMatchObject({ sub: 'user_1' });
+    expect(await authenticate(web())).toBeNull();
+    expect(await authenticate(web(`Bearer ${await token({}, otherKeys.privateKey)}`))).toBeNull();
+  });
+
   it('returns the claims of a valid bearer token', async () => {
     const authenticate = jwtAuth({
       jwksUrl: `${jwks.url}/.well-known/jwks.json`,
