@@ -96,7 +96,7 @@ export function usePrescriptionStatusChange(options: UsePrescriptionStatusChange
   const finished = latest !== undefined && !rule.from.includes(latest.status);
   const offered = action === 'resume' ? [] : (valueSets?.STATUS_REASONS ?? []);
   const reason: CodeValue | undefined =
-    state.reasonKey === OTHER || offered.length === 0
+    state.reasonKey === OTHER || action === 'resume'
       ? state.otherText.trim() || undefined
       : codeFromKey(state.reasonKey);
 
@@ -152,16 +152,21 @@ export function usePrescriptionStatusChange(options: UsePrescriptionStatusChange
       ? m.statusChangeFailed
       : state.missingReason && !reason
         ? m.reasonRequired
-        : action === 'resume' && needsAcknowledgement && !acknowledged && state.attempt > 0
-          ? m.allergyConfirmFirst
-          : undefined;
+        : action === 'resume' && state.attempt > 0 && allergyCheck.status === 'checking'
+          ? m.checkingAllergies
+          : action === 'resume' && needsAcknowledgement && !acknowledged && state.attempt > 0
+            ? m.allergyConfirmFirst
+            : undefined;
 
   return {
     messages: m,
     state,
     reason,
-    /** Offered reasons (codings); empty for `resume`, which takes text. */
+    /** Offered reasons (codings; empty until loaded). `resume` takes text only. */
     offeredReasons: offered,
+    /** Reasons are chosen from a list (stop, hold) rather than typed (resume). */
+    choosesReason: action !== 'resume',
+    reasonsLoading: action !== 'resume' && valueSets === undefined,
     otherKey: OTHER,
     setReasonKey: (reasonKey: string) =>
       setState((s) => ({ ...s, reasonKey, missingReason: false })),
@@ -215,7 +220,7 @@ export function PrescriptionStatusPanel(props: PrescriptionStatusPanelProps) {
   const confirm =
     action === 'stop' ? m.confirmStop : action === 'hold' ? m.confirmHold : m.confirmResume;
   const invalid = panel.state.missingReason && !panel.reason;
-  const useSelect = panel.offeredReasons.length > 0;
+  const useSelect = panel.choosesReason;
   const showOther = !useSelect || panel.state.reasonKey === panel.otherKey;
   const check = panel.allergyCheck;
 
@@ -248,7 +253,7 @@ export function PrescriptionStatusPanel(props: PrescriptionStatusPanelProps) {
             value={panel.state.reasonKey}
             onChange={(event) => panel.setReasonKey(event.target.value)}
           >
-            <option value="">{m.chooseReason}</option>
+            <option value="">{panel.reasonsLoading ? m.loadingOptions : m.chooseReason}</option>
             {panel.offeredReasons.map((r) => (
               <option key={r.code} value={panel.codeKey(r)}>
                 {r.display}
