@@ -8,6 +8,7 @@ import {
   isPlainObject,
   notesOf,
   noteText,
+  plain,
   ref,
   str,
   strings,
@@ -21,14 +22,24 @@ import { definitionOf } from './definition.js';
 
 const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
+/** A reaction's manifestation: its text, with the coding when there is one (one CodeableConcept). */
+function manifestationOf(reaction: Record<string, unknown>) {
+  const coding = plain(reaction.manifestationCoding);
+  return compact({ coding: coding ? [coding] : undefined, text: str(reaction.manifestation) });
+}
+
 export const allergyAdapter: ResourceAdapter = {
   definition: definitionOf('allergies'),
   schemas: RESOURCE_SCHEMAS.allergies,
-  toFhir: (a, id) =>
-    compact({
+  toFhir: (a, id) => {
+    // FHIR R4 ait-2: an entered-in-error record carries no clinical status.
+    const erroneous = a.verificationStatus === 'entered-in-error';
+    return compact({
       resourceType: 'AllergyIntolerance',
       id,
-      clinicalStatus: systemConcept(`${TERMINOLOGY}/allergyintolerance-clinical`, a.clinicalStatus),
+      clinicalStatus: erroneous
+        ? undefined
+        : systemConcept(`${TERMINOLOGY}/allergyintolerance-clinical`, a.clinicalStatus),
       verificationStatus: systemConcept(
         `${TERMINOLOGY}/allergyintolerance-verification`,
         a.verificationStatus,
@@ -45,12 +56,13 @@ export const allergyAdapter: ResourceAdapter = {
         .filter(isPlainObject)
         .map((r) =>
           compact({
-            manifestation: [{ text: r.manifestation }],
+            manifestation: [manifestationOf(r)],
             description: r.description,
             severity: r.severity,
           }),
         ),
-    }) as FhirResource,
+    }) as FhirResource;
+  },
   fromFhir: (f) =>
     compact({
       code: fromConcept(f.code),
@@ -64,13 +76,24 @@ export const allergyAdapter: ResourceAdapter = {
       recordedDate: str(f.recordedDate),
       reactions: asArray(f.reaction)
         .filter(isPlainObject)
-        .map((r) =>
-          compact({
-            manifestation: textOf(asArray(r.manifestation)[0]),
+        .map((r) => {
+          const manifestation = asArray(r.manifestation)[0];
+          const coding = isPlainObject(manifestation)
+            ? asArray(manifestation.coding).filter(isPlainObject)[0]
+            : undefined;
+          return compact({
+            manifestation: textOf(manifestation),
+            manifestationCoding: coding
+              ? compact({
+                  system: str(coding.system),
+                  code: str(coding.code),
+                  display: str(coding.display),
+                })
+              : undefined,
             severity: str(r.severity),
             description: str(r.description),
-          }),
-        ),
+          });
+        }),
       note: noteText(f.note),
     }),
   statusOf: (a) => str(a.clinicalStatus),

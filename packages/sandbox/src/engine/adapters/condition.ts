@@ -20,14 +20,43 @@ import { definitionOf } from './definition.js';
 
 const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
+/** Condition.severity's preferred SNOMED CT codes (FHIR R4 condition-severity value set). */
+const SEVERITY_CODES: Record<string, string> = {
+  severe: '24484000',
+  moderate: '6736007',
+  mild: '255604002',
+};
+
+/** `severe` -> SNOMED CT 24484000 with the word as text (`textOf` reads the word back). */
+function severityConcept(severity: unknown) {
+  const concept = textConcept(severity);
+  const code = typeof severity === 'string' ? SEVERITY_CODES[severity] : undefined;
+  if (!concept || !code) return concept;
+  return {
+    coding: [
+      {
+        system: 'http://snomed.info/sct',
+        code,
+        display: (severity as string).replace(/^./, (c) => c.toUpperCase()),
+      },
+    ],
+    text: concept.text,
+  };
+}
+
 export const conditionAdapter: ResourceAdapter = {
   definition: definitionOf('conditions'),
   schemas: RESOURCE_SCHEMAS.conditions,
-  toFhir: (c, id) =>
-    compact({
+  toFhir: (c, id) => {
+    // FHIR R4 con-5: an entered-in-error record carries no clinical status, and then (con-4) no
+    // abatement either; the version before the correction keeps both.
+    const erroneous = c.verificationStatus === 'entered-in-error';
+    return compact({
       resourceType: 'Condition',
       id,
-      clinicalStatus: systemConcept(`${TERMINOLOGY}/condition-clinical`, c.clinicalStatus),
+      clinicalStatus: erroneous
+        ? undefined
+        : systemConcept(`${TERMINOLOGY}/condition-clinical`, c.clinicalStatus),
       verificationStatus: systemConcept(
         `${TERMINOLOGY}/condition-ver-status`,
         c.verificationStatus,
@@ -35,15 +64,16 @@ export const conditionAdapter: ResourceAdapter = {
       category: c.category
         ? [systemConcept(`${TERMINOLOGY}/condition-category`, c.category)]
         : undefined,
-      severity: textConcept(c.severity),
+      severity: severityConcept(c.severity),
       code: toConcept(c.code),
       subject: ref('Patient', str(c.patientId)),
       encounter: ref('Encounter', str(c.encounterId)),
       onsetDateTime: c.onsetDateTime,
-      abatementDateTime: c.abatementDateTime,
+      abatementDateTime: erroneous ? undefined : c.abatementDateTime,
       recordedDate: c.recordedDate,
       note: notesOf(c.note),
-    }) as FhirResource,
+    }) as FhirResource;
+  },
   fromFhir: (f) =>
     compact({
       code: fromConcept(f.code),
