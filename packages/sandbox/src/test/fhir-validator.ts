@@ -13,7 +13,11 @@ interface Issue {
   details?: { text?: string };
 }
 
-let indexed = false;
+// Indexed when a test file imports this module, before its sandbox opens any connection: the
+// several seconds it takes block the event loop, and a keep-alive socket expiring meanwhile
+// would reset the test's next request (ECONNRESET).
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Definitions);
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Definitions);
 
 /**
  * Validates a resource against the FHIR R4 StructureDefinitions (HL7's base profiles, as
@@ -21,11 +25,6 @@ let indexed = false;
  * errors found, as `path: message` lines; empty when the resource is valid.
  */
 export function fhirR4Errors(resource: unknown): string[] {
-  if (!indexed) {
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Definitions);
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Definitions);
-    indexed = true;
-  }
   try {
     validateResource(resource as Parameters<typeof validateResource>[0]);
     return [];
