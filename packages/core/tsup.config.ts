@@ -13,10 +13,15 @@ function reachableModules(entries: string[]): string[] {
     seen.add(file);
     // Comments dropped: a JSDoc example of an import is not an import.
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-    for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']+)\.js'/g)) {
-      const base = normalize(join(dirname(file), spec as string));
-      const next = ['.ts', '.tsx'].map((ext) => base + ext).find((path) => existsSync(path));
-      if (!next) throw new Error(`${file}: cannot find the module of '${spec}.js'`);
+    for (const [, spec] of text.matchAll(
+      /(?:from\s+|import\s*\(\s*|import\s+)'(\.{1,2}\/[^']+)'/g,
+    )) {
+      // The ESM build keeps imports as written, so each must name the .js file of a module here.
+      const base = normalize(join(dirname(file), (spec as string).replace(/\.js$/, '')));
+      const next = spec?.endsWith('.js')
+        ? ['.ts', '.tsx'].map((ext) => base + ext).find((path) => existsSync(path))
+        : undefined;
+      if (!next) throw new Error(`${file}: '${spec}' is not the .js name of a source module`);
       visit(next);
     }
   };
