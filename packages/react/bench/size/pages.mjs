@@ -51,6 +51,12 @@ export const PAGES = [
   // Chart widget pages (budget WIDGET_PAGE_BUDGET_KB), one line each as their areas land:
   { id: 'coded', title: 'coded value (CodeInput)', render: ['CodeInput'], area: 'coded' },
   {
+    id: 'vitals',
+    title: 'vitals (list + trend + entry form)',
+    render: ['VitalsList', 'VitalsTrend', 'VitalsForm'],
+    area: 'vitals',
+  },
+  {
     id: 'medications',
     title: 'medications (list + prescription form)',
     render: ['MedicationList', 'PrescriptionForm'],
