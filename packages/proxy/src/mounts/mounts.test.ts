@@ -249,6 +249,21 @@ describe.each(Object.keys(MOUNTS))('mounted with %s', (name) => {
       expect(upstream.seen).toHaveLength(0);
     });
 
+    it('abandons the upstream call when the client goes away', async () => {
+      let upstreamClosed = false;
+      upstream.handler = (_req, res) => res.on('close', () => (upstreamClosed = true));
+      const timeoutsBefore = log.lines.filter((l) => l.cause === 'TIMEOUT').length;
+      const client = request(`${app.url}/api/clinik/v1/patients`, { headers: staffUser });
+      client.on('error', () => {});
+      client.end();
+      await until(() => upstream.seen.length === 1);
+      client.destroy();
+      await until(() => upstreamClosed);
+      // Ended because the client left, not by the upstream deadline (which would log a timeout).
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(log.lines.filter((l) => l.cause === 'TIMEOUT')).toHaveLength(timeoutsBefore);
+    });
+
     it('answers 504 with the contract body when the upstream hangs', async () => {
       upstream.handler = () => {
         /* never answers */
