@@ -1,4 +1,5 @@
 'use client';
+export * from './allergies/index.js';
 export * from './appointments/index.js';
 export * from './coded/index.js';
 export {
@@ -70,3 +71,4 @@ export {
 } from './queries/useResourceQueries.js';
 export { ageInYears, formatCalendarDate } from './time/dates.js';
 export * from './time/index.js';
+export * from './vitals/index.js';

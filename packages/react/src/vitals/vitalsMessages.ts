@@ -319,7 +319,7 @@ export const defaultVitalsMessages: VitalsMessages = {
   noTrend: (vital) => `No ${vital.toLowerCase()} readings to chart.`,
   pointLabel: (series, value, flag, when) =>
     `${series} ${value}${flag ? `, ${flag}` : ''}, ${when}`,
-  referenceBand: (range) => `Shaded: reference range ${range}`,
+  referenceBand: (range) => `Shaded: reference range ${range}.`,
   notPlotted: (count) =>
     `${count} reading${count === 1 ? ' is' : 's are'} not plotted (withdrawn, or in a unit the chart cannot convert); see the table.`,
 };

@@ -126,7 +126,7 @@ describe('VitalsForm records several vitals in one submit', () => {
     expect(alert.textContent).toBe(
       'Saved: Heart rate 72 /min, Weight 69.9 kg. Not saved: Temperature (server error). Your entries for these are kept; save again to retry them (saved vitals are not sent again).',
     );
-    expect(document.activeElement).toBe(alert.closest('[role="alert"]'));
+    await waitFor(() => expect(document.activeElement).toBe(alert.closest('[role="alert"]')));
     expect(input('Temperature').value).toBe('100.4');
     expect(input('Heart rate').value).toBe('');
     expect(input('Weight').value).toBe('');
@@ -208,7 +208,7 @@ describe('VitalsForm records several vitals in one submit', () => {
         'Temperature must be between 25.0 °C and 45.0 °C. Check the value and its unit. This looks like °F: pick °F as the unit.',
       ),
     ).toBeTruthy();
-    expect(document.activeElement).toBe(input('Temperature'));
+    await waitFor(() => expect(document.activeElement).toBe(input('Temperature')));
     expect(input('Temperature').getAttribute('aria-invalid')).toBe('true');
     expect(net.writes()).toEqual([]);
     await user.selectOptions(screen.getByLabelText('Temperature unit'), '°F');

@@ -6,8 +6,13 @@ import { VitalEditForm } from './VitalEditForm.js';
 import { VitalsEntryForm } from './VitalsEntryForm.js';
 
 export interface VitalsFormProps
-  extends Omit<UseVitalsFormOptions, 'onSaved'>,
+  extends Omit<UseVitalsFormOptions, 'onSaved' | 'patientId'>,
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
+  /**
+   * Whose vitals: new ones are recorded for this patient; with `observationId`, the reading must
+   * belong to this patient (another patient's is refused). The form follows changes of this id.
+   */
+  patientId?: string | undefined;
   /**
    * Amend, correct or withdraw this recorded vital (Observation id) instead of recording new
    * ones. Defaults to recording new vitals for `patientId`.
@@ -26,6 +31,7 @@ export interface VitalsFormProps
 export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function VitalsForm(
   {
     observationId,
+    patientId,
     onSaved,
     units,
     vitals,
@@ -42,6 +48,7 @@ export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function 
       <VitalEditForm
         ref={ref}
         observationId={observationId}
+        patientId={patientId}
         onSaved={onSaved ? (observation) => onSaved([observation]) : undefined}
         {...rest}
       />
@@ -50,6 +57,7 @@ export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function 
   return (
     <VitalsEntryForm
       ref={ref}
+      patientId={patientId}
       onSaved={onSaved}
       units={units}
       vitals={vitals}
