@@ -1,5 +1,4 @@
 'use client';
-export * from './allergies/index.js';
 export * from './appointments/index.js';
 export * from './coded/index.js';
 export {
