@@ -70,8 +70,24 @@ function patientBody(random: Random, index: number) {
   };
 }
 
-function vitals(random: Random, patientId: string, performerId: string, when: string) {
+/**
+ * One visit's vital signs, coded as the FHIR R4 vital-signs profile wants them (LOINC codes,
+ * UCUM quantities; blood pressure as the 85354-9 panel with systolic and diastolic components),
+ * with the patient's height and the BMI computed from it and the weight (0.1 kg/m2).
+ */
+function vitals(
+  random: Random,
+  patientId: string,
+  performerId: string,
+  when: string,
+  /** An adult's height; children get no height or BMI (adult norms would not apply). */
+  heightCm: number | undefined,
+) {
+  // Drawn in the order the values always were, so existing seeds keep their numbers.
   const systolic = random.int(100, 150);
+  const diastolic = systolic - random.int(30, 50);
+  const heartRate = random.int(55, 100);
+  const weightKg = Math.round(random.int(450, 1100)) / 10;
   const loinc = (code: string, display: string) => ({ system: 'http://loinc.org', code, display });
   const quantity = (value: number, unit: string, code: string) => ({
     value,
@@ -97,20 +113,39 @@ function vitals(random: Random, patientId: string, performerId: string, when: st
         },
         {
           code: loinc('8462-4', 'Diastolic blood pressure'),
-          valueQuantity: quantity(systolic - random.int(30, 50), 'mmHg', 'mm[Hg]'),
+          valueQuantity: quantity(diastolic, 'mmHg', 'mm[Hg]'),
         },
       ],
     },
     {
       ...base,
       code: loinc('8867-4', 'Heart rate'),
-      valueQuantity: quantity(random.int(55, 100), 'beats/minute', '/min'),
+      valueQuantity: quantity(heartRate, 'beats/minute', '/min'),
     },
     {
       ...base,
       code: loinc('29463-7', 'Body weight'),
-      valueQuantity: quantity(Math.round(random.int(450, 1100)) / 10, 'kg', 'kg'),
+      valueQuantity: quantity(weightKg, 'kg', 'kg'),
     },
+    ...(heightCm === undefined
+      ? []
+      : [
+          {
+            ...base,
+            code: loinc('8302-2', 'Body height'),
+            valueQuantity: quantity(heightCm, 'cm', 'cm'),
+          },
+          {
+            ...base,
+            code: loinc('39156-5', 'Body mass index (BMI) [Ratio]'),
+            valueQuantity: quantity(
+              Math.round((weightKg / (heightCm / 100) ** 2) * 10) / 10,
+              'kg/m2',
+              'kg/m2',
+            ),
+            note: `Calculated from body weight ${weightKg.toFixed(1)} kg and body height ${heightCm.toFixed(1)} cm.`,
+          },
+        ]),
   ];
 }
 
@@ -133,11 +168,8 @@ export async function seed(engine: ResourceEngine, options: SeedOptions = {}): P
   const startDate = options.startDate ?? addDays(todayIn(timeZone), 1).date;
   const adapter = (path: string) => engine.adapters.require(path);
 
-  const patientIds = await engine.createMany(
-    scope,
-    adapter('patients'),
-    Array.from({ length: patientCount }, (_, i) => patientBody(random, i + 1)),
-  );
+  const patientBodies = Array.from({ length: patientCount }, (_, i) => patientBody(random, i + 1));
+  const patientIds = await engine.createMany(scope, adapter('patients'), patientBodies);
 
   const practitionerBodies = Array.from({ length: practitionerCount }, (_, i) => {
     const gender = random.chance(0.5) ? 'female' : 'male';
@@ -233,7 +265,11 @@ export async function seed(engine: ResourceEngine, options: SeedOptions = {}): P
   await engine.createMany(scope, adapter('appointments'), appointmentBodies);
 
   const observationBodies: Record<string, unknown>[] = [];
-  for (const patientId of patientIds) {
+  // Heights come from their own stream, so every other seeded value stays what it was.
+  const heights = createRandom((options.seedValue ?? 42) + 0x5eed);
+  for (const [index, patientId] of patientIds.entries()) {
+    const birthYear = Number(patientBodies[index]?.birthDate.slice(0, 4));
+    const heightCm = heights.int(1500, 1950) / 10;
     const visits = random.int(1, 3);
     for (let v = 0; v < visits && practitionerIds.length > 0; v++) {
       const { date } = addDays(startDate, -random.int(1, 365));
@@ -242,7 +278,17 @@ export async function seed(engine: ResourceEngine, options: SeedOptions = {}): P
         `${pad(random.int(9, 16))}:${pad(random.int(0, 59))}`,
         timeZone,
       );
-      observationBodies.push(...vitals(random, patientId, random.pick(practitionerIds), when));
+      // Adults only (born 19 or more calendar years before the visit: 18 or older that day).
+      const adult = Number(date.slice(0, 4)) - birthYear > 18;
+      observationBodies.push(
+        ...vitals(
+          random,
+          patientId,
+          random.pick(practitionerIds),
+          when,
+          adult ? heightCm : undefined,
+        ),
+      );
     }
   }
   await engine.createMany(scope, adapter('observations'), observationBodies);
