@@ -42,6 +42,7 @@ export {
   type VitalsFormState,
   type VitalsFormStatus,
 } from './VitalsForm/useVitalsForm.js';
+export { VitalEditForm, type VitalEditFormProps } from './VitalsForm/VitalEditForm.js';
 export { VitalsForm, type VitalsFormProps } from './VitalsForm/VitalsForm.js';
 export { VitalsList, type VitalsListProps } from './VitalsList/VitalsList.js';
 export {

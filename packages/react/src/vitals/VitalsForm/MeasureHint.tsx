@@ -35,7 +35,7 @@ export function MeasureHint({
   if (range) parts.push(messages.referenceRange(formatRange(measure, range, messages, locale)));
   if (parts.length === 0) return null;
   return (
-    <p id={id} className="ck-field__hint" data-flag={flag}>
+    <p id={id} className="ck-vitals__hint" data-flag={flag}>
       {parts.join(' · ')}
     </p>
   );

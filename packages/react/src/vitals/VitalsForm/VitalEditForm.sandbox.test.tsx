@@ -6,7 +6,7 @@ import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
 import { referenceRangeOf } from '../observations.js';
 import { baseUrl, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
-import { VitalsForm } from './VitalsForm.js';
+import { VitalEditForm } from './VitalEditForm.js';
 
 // Amending, correcting and withdrawing a recorded vital: the record-integrity rules (identity,
 // edits only, If-Match, theirs vs yours) against the real sandbox behind the real proxy.
@@ -43,14 +43,14 @@ async function bloodPressure(patientId: string) {
   });
 }
 
-describe('VitalsForm with observationId', () => {
+describe('VitalEditForm', () => {
   it('corrects a value: sends only the value, its recomputed flag and the status, with If-Match', async () => {
     const patient = await newPatient('Correct');
     const hr = await heartRate(patient.id);
     const net = recordingFetch();
     const onSaved = vi.fn();
     const { user, container } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={hr.id} onSaved={onSaved} />,
+      <VitalEditForm patientId={patient.id} observationId={hr.id} onSaved={onSaved} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
@@ -73,9 +73,9 @@ describe('VitalsForm with observationId', () => {
     const stored = await colleague().observations.read(hr.id);
     expect(stored).toMatchObject({ status: 'corrected', valueQuantity: { value: 112 } });
     expect(stored.referenceRange).toEqual(hr.referenceRange);
-    expect(onSaved).toHaveBeenCalledWith([
+    expect(onSaved).toHaveBeenCalledWith(
       expect.objectContaining({ id: hr.id, status: 'corrected' }),
-    ]);
+    );
   });
 
   it('records a changed value as amended when no status is chosen; a weight typed in lb is stored in kg', async () => {
@@ -88,7 +88,7 @@ describe('VitalsForm with observationId', () => {
     });
     const net = recordingFetch();
     const { user } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={weight.id} />,
+      <VitalEditForm patientId={patient.id} observationId={weight.id} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Weight').value).toBe('70.0'));
@@ -107,7 +107,7 @@ describe('VitalsForm with observationId', () => {
     const hr = await heartRate(patient.id);
     const net = recordingFetch();
     const { user } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={hr.id} />,
+      <VitalEditForm patientId={patient.id} observationId={hr.id} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
@@ -125,7 +125,7 @@ describe('VitalsForm with observationId', () => {
     const hr = await heartRate(patient.id);
     const net = recordingFetch();
     const { user } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={hr.id} />,
+      <VitalEditForm patientId={patient.id} observationId={hr.id} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
@@ -145,7 +145,7 @@ describe('VitalsForm with observationId', () => {
     const bp = await bloodPressure(patient.id);
     const net = recordingFetch();
     const { user } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={bp.id} />,
+      <VitalEditForm patientId={patient.id} observationId={bp.id} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Systolic').value).toBe('128'));
@@ -194,7 +194,7 @@ describe('VitalsForm with observationId', () => {
     const hr = await heartRate(patient.id);
     const net = recordingFetch();
     const { user } = renderWithClient(
-      <VitalsForm patientId={patient.id} observationId={hr.id} />,
+      <VitalEditForm patientId={patient.id} observationId={hr.id} />,
       settings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
@@ -225,7 +225,7 @@ describe('VitalsForm with observationId', () => {
     const theirs = await heartRate(other.id, 66);
     const net = recordingFetch();
     renderWithClient(
-      <VitalsForm patientId={mine.id} observationId={theirs.id} />,
+      <VitalEditForm patientId={mine.id} observationId={theirs.id} />,
       settings(net.fetch),
     );
     await screen.findByText('This reading belongs to another patient; it is not shown here.');
@@ -242,12 +242,12 @@ function Switcher({ first, second }: { first: string; second: string }) {
       <button type="button" onClick={() => setId(second)}>
         Select second
       </button>
-      <VitalsForm observationId={id} onSaved={() => {}} />
+      <VitalEditForm observationId={id} onSaved={() => {}} />
     </>
   );
 }
 
-describe('VitalsForm follows its observationId', () => {
+describe('VitalEditForm follows its observationId', () => {
   it('drops A’s typed value when B is selected, shows loading, and sends nothing meanwhile', async () => {
     const patient = await newPatient('SwitchObs');
     const a = await heartRate(patient.id, 72);

@@ -54,7 +54,7 @@ function Field({
         {children}
       </div>
       {hint ? (
-        <p className="ck-field__hint" id={hintId}>
+        <p className="ck-vitals__hint" id={hintId}>
           {hint}
         </p>
       ) : null}
@@ -77,7 +77,11 @@ function shown(form: VitalEditFormState, field: EditField, value: string): strin
   return value;
 }
 
-/** Amends, corrects or withdraws (entered in error) one recorded vital. */
+/**
+ * Amends, corrects or withdraws (entered in error) one recorded vital, e.g. from `VitalsList`'s
+ * `onEdit`. Built on the form kit's `useResourceForm` (see `useVitalEditForm`): follows its
+ * `observationId`, sends only the edits with If-Match, shows theirs vs yours on a conflict.
+ */
 export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(function VitalEditForm(
   { observationId, patientId, timeZone, onSaved, messages, className, ...rest },
   ref,
@@ -175,7 +179,7 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
               {...form.getFieldProps('effectiveDateTime')}
             />
             {form.recordedAs ? (
-              <p className="ck-field__hint">{m.recordedAs(form.recordedAs)}</p>
+              <p className="ck-vitals__hint">{m.recordedAs(form.recordedAs)}</p>
             ) : null}
             {form.fieldErrors.effectiveDateTime ? (
               <p className="ck-field__error" id={form.errorId('effectiveDateTime')}>
@@ -261,7 +265,7 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
                 </option>
               ))}
             </select>
-            <p className="ck-field__hint" id={`${form.fieldId('status')}-hint`}>
+            <p className="ck-vitals__hint" id={`${form.fieldId('status')}-hint`}>
               {m.changeKindHint}
             </p>
             {form.fieldErrors.status ? (

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { withVitals } from '../test/storybook.js';
 import type { VitalsApi } from '../test/vitalsApi.js';
-import { adultPatient, childPatient, storedVital, vitalsHistory } from '../test/vitalsFixtures.js';
+import { adultPatient, childPatient, vitalsHistory } from '../test/vitalsFixtures.js';
 import { VitalsForm } from './VitalsForm.js';
 
 const meta = {
@@ -117,76 +117,6 @@ export const LoadError: Story = {
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the patient.');
-  },
-};
-
-const reading = () => storedVital('heartRate', { heartRate: 72 }, '2026-06-15T09:30:00-04:00');
-const fixedReading = reading();
-
-/** Amend, correct or withdraw one recorded vital. */
-export const EditReading: Story = {
-  args: { observationId: fixedReading.id },
-  decorators: [withVitals({ observations: () => [fixedReading] })],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Heart rate')).toHaveValue('72'));
-    await userEvent.clear(canvas.getByLabelText('Heart rate'));
-    await userEvent.type(canvas.getByLabelText('Heart rate'), '78');
-    await userEvent.selectOptions(canvas.getByLabelText('Status'), 'corrected');
-    await userEvent.click(canvas.getByRole('button', { name: 'Save change' }));
-    await canvas.findByText('Reading saved.');
-  },
-};
-
-/** A colleague corrects the same reading right after this form loaded it (no ETags: updatedAt path). */
-export const EditConflict: Story = {
-  args: { observationId: fixedReading.id },
-  decorators: [
-    withVitals({
-      observations: () => [fixedReading],
-      setup: (api) => {
-        let reads = 0;
-        api.afterRead = (id, self) => {
-          reads += 1;
-          if (reads !== 1) return;
-          const index = self.observations.findIndex((o) => o.id === id);
-          const stored = self.observations[index];
-          if (!stored?.valueQuantity) return;
-          self.observations[index] = {
-            ...stored,
-            status: 'corrected',
-            valueQuantity: { ...stored.valueQuantity, value: 80 },
-            updatedAt: '2026-06-15T13:59:00.000Z',
-          };
-        };
-      },
-    }),
-  ],
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Heart rate')).toHaveValue('72'));
-    await userEvent.clear(canvas.getByLabelText('Heart rate'));
-    await userEvent.type(canvas.getByLabelText('Heart rate'), '90');
-    await userEvent.click(canvas.getByRole('button', { name: 'Save change' }));
-    const list = await canvas.findByRole('region', { name: 'Changed by someone else too' });
-    await expect(list).toHaveTextContent('Stored now: 80');
-    await expect(list).toHaveTextContent('Yours: 90');
-    await expect(canvas.getByLabelText('Heart rate')).toHaveValue('90');
-    await expect(args.onSaved).not.toHaveBeenCalled();
-  },
-};
-
-export const Withdrawn: Story = {
-  args: { observationId: 'obs-withdrawn' },
-  decorators: [
-    withVitals({
-      observations: () => [{ ...reading(), id: 'obs-withdrawn', status: 'entered-in-error' }],
-    }),
-  ],
-  play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText(
-      'This reading was withdrawn as entered in error and can no longer be changed.',
-    );
   },
 };
 

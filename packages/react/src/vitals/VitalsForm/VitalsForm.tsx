@@ -1,71 +1,320 @@
 'use client';
-import type { Observation } from '@clinikapi/core';
 import { type FormHTMLAttributes, forwardRef } from 'react';
-import type { UseVitalsFormOptions } from './useVitalsForm.js';
-import { VitalEditForm } from './VitalEditForm.js';
-import { VitalsEntryForm } from './VitalsEntryForm.js';
+import { formatOffset } from '../../time/format.js';
+import { cx } from '../../ui/cx.js';
+import { fromWallClockInput } from '../practiceTime.js';
+import { ENTRY_UNITS, type EntryUnit, isCanonicalUnit } from '../units.js';
+import { MEASURES, type VitalMeasure } from '../vitalSigns.js';
+import type { EntryField, VitalsEntryValues } from './entry.js';
+import { MeasureHint } from './MeasureHint.js';
+import { type UseVitalsFormOptions, useVitalsForm, type VitalsFormState } from './useVitalsForm.js';
 
 export interface VitalsFormProps
-  extends Omit<UseVitalsFormOptions, 'onSaved' | 'patientId'>,
-    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
-  /**
-   * Whose vitals: new ones are recorded for this patient; with `observationId`, the reading must
-   * belong to this patient (another patient's is refused). The form follows changes of this id.
-   */
-  patientId?: string | undefined;
-  /**
-   * Amend, correct or withdraw this recorded vital (Observation id) instead of recording new
-   * ones. Defaults to recording new vitals for `patientId`.
-   */
-  observationId?: string | undefined;
-  /** Called with the Observations a save created or changed (not once the form moved on). */
-  onSaved?: ((observations: Observation[]) => void) | undefined;
+  extends UseVitalsFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
+
+type UnitField = 'bodyTemperatureUnit' | 'bodyHeightUnit' | 'bodyWeightUnit';
+const UNIT_FIELD: Partial<Record<VitalMeasure, UnitField>> = {
+  bodyTemperature: 'bodyTemperatureUnit',
+  bodyHeight: 'bodyHeightUnit',
+  bodyWeight: 'bodyWeightUnit',
+};
+
+function FieldError({ form, name }: { form: VitalsFormState; name: EntryField }) {
+  const error = form.fieldErrors[name];
+  return error ? (
+    <p className="ck-field__error" id={form.errorId(name)}>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** One measured number: label, input, unit (a picker where it converts), hint and error. */
+function MeasureField({ form, measure }: { form: VitalsFormState; measure: VitalMeasure }) {
+  const m = form.messages;
+  const unitField = UNIT_FIELD[measure];
+  const unit = unitField ? (form.values[unitField] as EntryUnit) : undefined;
+  const feetAndInches = unit === 'ft_in';
+  const field = measure as EntryField;
+  const label = m.measureLabels[measure];
+  const value = form.entry.values[measure];
+  const hint = (
+    <MeasureHint
+      id={form.hintId(field)}
+      measure={measure}
+      value={value}
+      converted={!isCanonicalUnit(unit)}
+      range={form.ranges[measure]}
+      messages={m}
+      locale={form.locale}
+    />
+  );
+  const hasHint = value !== undefined || form.ranges[measure] !== undefined;
+  const unitPicker = unitField ? (
+    <select
+      className="ck-input ck-vitals__unit"
+      aria-label={m.unitOf(label)}
+      value={unit}
+      onChange={(event) =>
+        form.setValue(unitField, event.target.value as VitalsEntryValues[typeof unitField])
+      }
+    >
+      {ENTRY_UNITS[measure as keyof typeof ENTRY_UNITS].map((u) => (
+        <option key={u} value={u}>
+          {m.entryUnitLabels[u]}
+        </option>
+      ))}
+    </select>
+  ) : (
+    <span className="ck-vitals__unit-text" aria-hidden="true">
+      {m.unitLabels[MEASURES[measure].ucum]}
+    </span>
+  );
+
+  if (feetAndInches) {
+    return (
+      <fieldset
+        className="ck-vitals__measure ck-vitals__measure--group"
+        data-invalid={
+          form.fieldErrors.bodyHeight || form.fieldErrors.bodyHeightFeet ? '' : undefined
+        }
+      >
+        <legend className="ck-label">{label}</legend>
+        <div className="ck-vitals__inputs">
+          <label className="ck-vitals__part">
+            <input
+              className="ck-input"
+              inputMode="numeric"
+              autoComplete="off"
+              {...form.getInputProps('bodyHeightFeet', hasHint)}
+            />
+            <span>{m.feet}</span>
+          </label>
+          <label className="ck-vitals__part">
+            <input
+              className="ck-input"
+              inputMode="decimal"
+              autoComplete="off"
+              {...form.getInputProps('bodyHeight', hasHint)}
+              aria-describedby={
+                [
+                  form.fieldErrors.bodyHeight ? form.errorId('bodyHeight') : '',
+                  hasHint ? form.hintId('bodyHeightFeet') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+            />
+            <span>{m.inches}</span>
+          </label>
+          {unitPicker}
+        </div>
+        <MeasureHint
+          id={form.hintId('bodyHeightFeet')}
+          measure={measure}
+          value={value}
+          converted
+          range={form.ranges[measure]}
+          messages={m}
+          locale={form.locale}
+        />
+        <FieldError form={form} name="bodyHeightFeet" />
+        <FieldError form={form} name="bodyHeight" />
+      </fieldset>
+    );
+  }
+
+  return (
+    <div
+      className="ck-field ck-vitals__measure"
+      data-state={form.fieldErrors[field] ? 'invalid' : undefined}
+    >
+      <label className="ck-label" htmlFor={form.fieldId(field)}>
+        {label}
+      </label>
+      <div className="ck-vitals__inputs">
+        <input
+          className="ck-input"
+          inputMode="decimal"
+          autoComplete="off"
+          {...form.getInputProps(field, hasHint)}
+        />
+        {unitPicker}
+      </div>
+      {hint}
+      <FieldError form={form} name={field} />
+    </div>
+  );
+}
+
+/** The BMI the save will record, where its height comes from, or why there is none. */
+function BmiPreview({ form }: { form: VitalsFormState }) {
+  const m = form.messages;
+  const { bmi, bmiWithoutHeight } = form.entry;
+  if (!form.bmiEnabled || !form.vitals.includes('bodyWeight')) return null;
+  let text: string | undefined;
+  if (bmi) {
+    const value = form.formatMeasure('bmi', bmi.value);
+    const weight = form.formatMeasure('bodyWeight', bmi.weightKg);
+    const height = form.formatMeasure('bodyHeight', bmi.heightCm);
+    text = bmi.heightFrom
+      ? m.bmiFromLatestHeight(value, weight, height, form.formatWhen(bmi.heightFrom))
+      : m.bmiFromEntry(value, weight, height);
+  } else if (bmiWithoutHeight) {
+    text = m.bmiNeedsHeight;
+  }
+  return (
+    <p className="ck-vitals__bmi" aria-live="polite">
+      {text}
+    </p>
+  );
 }
 
 /**
- * Records a patient's vital signs (one submit, one Observation per vital, blood pressure as a
- * panel, BMI computed), or with `observationId` amends, corrects or withdraws one of them.
- * See `useVitalsForm` and `useVitalEditForm` for the behaviour; both follow the library's
- * record-integrity rules.
+ * Records a patient's vital signs: one submit, one coded Observation per vital typed (blood
+ * pressure as the 85354-9 panel, BMI computed), entered in the user's units and stored in the
+ * canonical UCUM ones, flagged against reference ranges, timed in the practice zone. Partial
+ * failures keep what failed and never resend what was saved. See `useVitalsForm`. To amend,
+ * correct or withdraw a recorded vital, use `VitalEditForm`.
  */
 export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function VitalsForm(
   {
-    observationId,
     patientId,
-    onSaved,
+    performerId,
+    encounterId,
+    timeZone,
     units,
     vitals,
     bmi,
     referenceRanges,
-    performerId,
-    encounterId,
+    onSaved,
+    messages,
+    className,
     ...rest
   },
   ref,
 ) {
-  if (observationId !== undefined) {
-    return (
-      <VitalEditForm
-        ref={ref}
-        observationId={observationId}
-        patientId={patientId}
-        onSaved={onSaved ? (observation) => onSaved([observation]) : undefined}
-        {...rest}
-      />
-    );
-  }
+  const form = useVitalsForm({
+    patientId,
+    performerId,
+    encounterId,
+    timeZone,
+    units,
+    vitals,
+    bmi,
+    referenceRanges,
+    onSaved,
+    messages,
+  });
+  const m = form.messages;
+  const unavailable = form.status === 'loading' || form.status === 'load-error';
+  const saving = form.status === 'submitting';
+  const time = fromWallClockInput(form.values.effectiveDateTime, form.timeZone);
+  const offset = formatOffset(time.ok ? time.iso : Date.now(), {
+    timeZone: form.timeZone,
+    locale: form.locale,
+  });
+  const shows = (vital: (typeof form.vitals)[number]) => form.vitals.includes(vital);
+  const hasOverrides = referenceRanges !== undefined && Object.keys(referenceRanges).length > 0;
+
   return (
-    <VitalsEntryForm
+    <form
       ref={ref}
-      patientId={patientId}
-      onSaved={onSaved}
-      units={units}
-      vitals={vitals}
-      bmi={bmi}
-      referenceRanges={referenceRanges}
-      performerId={performerId}
-      encounterId={encounterId}
+      className={cx('ck-vitals-form', className)}
+      data-state={form.status}
+      aria-label={m.recordVitals}
       {...rest}
-    />
+      {...form.getFormProps()}
+    >
+      {form.status === 'loading' ? (
+        <p className="ck-form-notice" role="status">
+          {patientId ? m.loadingVitalsForm : m.noPatient}
+        </p>
+      ) : null}
+      {form.status === 'load-error' ? (
+        <div className="ck-alert" role="alert">
+          <span>{m.loadVitalsFormFailed}</span>{' '}
+          <button type="button" className="ck-button" onClick={form.retryLoad}>
+            {m.retry}
+          </button>
+        </div>
+      ) : null}
+      <div
+        id={form.alertId}
+        className="ck-form-alert"
+        role="alert"
+        tabIndex={-1}
+        data-state={form.status}
+      >
+        {form.formErrors.map((text) => (
+          <p key={text}>{text}</p>
+        ))}
+      </div>
+      <fieldset className="ck-vitals-form__fields" disabled={unavailable}>
+        <div
+          className="ck-field ck-vitals__time"
+          data-state={form.fieldErrors.effectiveDateTime ? 'invalid' : undefined}
+        >
+          <label className="ck-label" htmlFor={form.fieldId('effectiveDateTime')}>
+            {m.effectiveDateTime}
+          </label>
+          <input
+            className="ck-input"
+            type="datetime-local"
+            {...form.getInputProps('effectiveDateTime', true)}
+          />
+          <p className="ck-vitals__hint" id={form.hintId('effectiveDateTime')}>
+            {m.timeInZone(form.timeZone, offset)}
+            {time.ok ? ` · ${m.recordedAs(form.formatWhen(time.iso))}` : ''}
+          </p>
+          <FieldError form={form} name="effectiveDateTime" />
+        </div>
+        {shows('bloodPressure') ? (
+          <fieldset
+            className="ck-vitals__measure ck-vitals__measure--group"
+            data-invalid={form.fieldErrors.systolic || form.fieldErrors.diastolic ? '' : undefined}
+          >
+            <legend className="ck-label">
+              {m.vitalLabels.bloodPressure} ({m.unitLabels['mm[Hg]']})
+            </legend>
+            <div className="ck-vitals__pair">
+              <MeasureField form={form} measure="systolic" />
+              <MeasureField form={form} measure="diastolic" />
+            </div>
+          </fieldset>
+        ) : null}
+        {(
+          [
+            'heartRate',
+            'respiratoryRate',
+            'bodyTemperature',
+            'oxygenSaturation',
+            'bodyHeight',
+            'bodyWeight',
+          ] as const
+        )
+          .filter(shows)
+          .map((vital) => (
+            <MeasureField key={vital} form={form} measure={vital} />
+          ))}
+      </fieldset>
+      <BmiPreview form={form} />
+      {!form.adult && !hasOverrides && !unavailable ? (
+        <p className="ck-form-notice">{m.noRangesForAge}</p>
+      ) : null}
+      <div className="ck-vitals-form__actions">
+        <button
+          type="submit"
+          className="ck-button ck-button--primary"
+          disabled={unavailable}
+          aria-disabled={saving || undefined}
+        >
+          {saving ? m.savingVitals : m.saveVitals}
+        </button>
+        <p className="ck-form-notice ck-form-status" role="status">
+          {form.notice}
+        </p>
+      </div>
+    </form>
   );
 });

@@ -66,6 +66,18 @@ const rowsOf = (name: string) =>
     .slice(1)
     .map((r) => r.textContent);
 
+function Switcher({ first, second }: { first: string; second: string }) {
+  const [id, setId] = useState(first);
+  return (
+    <>
+      <button type="button" onClick={() => setId(second)}>
+        Select B
+      </button>
+      <VitalsList patientId={id} />
+    </>
+  );
+}
+
 describe('VitalsList', () => {
   it('lists each vital latest first in the practice zone, with flags, ranges and withdrawn readings struck out', async () => {
     const patient = await newPatient('List');
@@ -132,18 +144,7 @@ describe('VitalsList', () => {
     await history(a.id);
     const net = recordingFetch();
     net.delay('GET', new RegExp(`/observations\\?.*patientId=${b.id}`), 1000);
-    function Switcher() {
-      const [id, setId] = useState(a.id);
-      return (
-        <>
-          <button type="button" onClick={() => setId(b.id)}>
-            Select B
-          </button>
-          <VitalsList patientId={id} />
-        </>
-      );
-    }
-    const { user } = renderWithClient(<Switcher />, settings(net.fetch));
+    const { user } = renderWithClient(<Switcher first={a.id} second={b.id} />, settings(net.fetch));
     await screen.findByRole('table', { name: 'Blood pressure history, latest first' });
     await user.click(screen.getByRole('button', { name: 'Select B' }));
     expect(screen.getByText('Loading vital signs…')).toBeTruthy();

@@ -234,7 +234,7 @@ function VitalHistory({
                     (!isCurrentResult(r.status) && r.status !== 'preliminary') ? null : (
                       <button
                         type="button"
-                        className="ck-button ck-button--small"
+                        className="ck-button ck-vitals__edit"
                         aria-label={messages.edit(label, when(r))}
                         onClick={() => onEdit(r)}
                       >
