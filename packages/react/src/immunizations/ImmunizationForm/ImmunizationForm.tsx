@@ -1,0 +1,331 @@
+'use client';
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { CodeInput } from '../../coded/CodeInput.js';
+import { codeValueLabel } from '../../coded/codeValue.js';
+import type { CodeValue, SearchCodes } from '../../coded/types.js';
+import { ConflictList } from '../../form/ConflictList.js';
+import { cx } from '../../ui/cx.js';
+import type { ImmunizationMessages } from '../immunizationMessages.js';
+import { codeKey, type ImmunizationFieldName, keyLabel, OTHER_REASON } from './fields.js';
+import {
+  type ImmunizationFormState,
+  labelOf,
+  type UseImmunizationFormOptions,
+  useImmunizationForm,
+} from './useImmunizationForm.js';
+
+export interface ImmunizationFormProps
+  extends UseImmunizationFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
+  /** Your terminology service for the vaccine input, in place of the shipped CVX value set. */
+  searchVaccines?: SearchCodes;
+}
+
+function shown(
+  m: ImmunizationMessages,
+  form: ImmunizationFormState,
+  field: ImmunizationFieldName,
+  value: unknown,
+): string {
+  if (field === 'vaccineCode') return codeValueLabel(value as CodeValue);
+  if (field === 'site' || field === 'route' || field === 'statusReason') {
+    return value === OTHER_REASON ? m.otherReason : keyLabel(String(value));
+  }
+  if (field === 'status') return m.statusLabels[value as keyof typeof m.statusLabels] ?? '';
+  if (field === 'performerId') {
+    return form.performers.find((p) => p.id === value)?.name ?? String(value ?? '');
+  }
+  return String(value ?? '');
+}
+
+function Field({
+  form,
+  name,
+  children,
+  hint,
+}: {
+  form: ImmunizationFormState;
+  name: ImmunizationFieldName;
+  children: ReactNode;
+  hint?: string;
+}) {
+  const error = form.fieldErrors[name];
+  return (
+    <div className="ck-field" data-state={error ? 'invalid' : undefined}>
+      <label className="ck-label" htmlFor={form.fieldId(name)}>
+        {labelOf(name, form.messages)}
+      </label>
+      {children}
+      {hint ? (
+        <p className="ck-muted" id={`${form.fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error && (
+        <p className="ck-field__error" id={form.errorId(name)}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function controlProps(form: ImmunizationFormState, name: ImmunizationFieldName) {
+  return {
+    ...form.getControlProps(name),
+    className: 'ck-input',
+    value: String(form.values[name] ?? ''),
+    onChange: (event: { target: { value: string } }) =>
+      form.setValue(name, event.target.value as never),
+  };
+}
+
+/** A coded select: the offered codes plus the stored one when it is another. */
+function CodedOptions({
+  form,
+  entries,
+  current,
+}: {
+  form: ImmunizationFormState;
+  entries: readonly CodeValue[] | undefined;
+  current: string;
+}) {
+  const keys = (entries ?? []).map((e) => codeKey(e));
+  if (current && current !== OTHER_REASON && !keys.includes(current)) keys.unshift(current);
+  return (
+    <>
+      <option value="">{entries ? form.messages.notRecorded : form.messages.loadingOptions}</option>
+      {keys.map((key) => (
+        <option key={key} value={key}>
+          {keyLabel(key)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Record or edit an immunization: vaccine (CVX coding or text), given or not given (with a
+ * reason), date and time in the practice zone, dose number in its series, lot number, site and
+ * route (coded), who gave it, and a note. Follows its patient and immunization ids, sends only
+ * edited fields onto the version the user saw, and shows conflicts (see `useImmunizationForm`).
+ */
+export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProps>(
+  function ImmunizationForm(
+    {
+      patientId,
+      immunizationId,
+      performerId,
+      encounterId,
+      defaultValues,
+      timeZone,
+      onSaved,
+      messages,
+      searchVaccines,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const form = useImmunizationForm({
+      patientId,
+      immunizationId,
+      performerId,
+      encounterId,
+      defaultValues,
+      timeZone,
+      onSaved,
+      messages,
+    });
+    const m = form.messages;
+    const unavailable =
+      form.status === 'loading' || form.status === 'load-error' || form.wrongPatient;
+    const saving = form.status === 'submitting';
+    const vaccineControl = form.getControlProps('vaccineCode');
+    const hintId = `${form.fieldId('occurrence')}-hint`;
+    const occurrence = controlProps(form, 'occurrence');
+
+    return (
+      <form
+        ref={ref}
+        className={cx('ck-immunization-form', className)}
+        data-state={form.wrongPatient ? 'error' : form.status}
+        {...rest}
+        {...form.getFormProps()}
+      >
+        {form.status === 'loading' && (
+          <p className="ck-form-notice" role="status">
+            {m.loadingImmunization}
+          </p>
+        )}
+        {form.status === 'load-error' && (
+          <div className="ck-alert" role="alert">
+            <span>{m.loadImmunizationFailed}</span>{' '}
+            <button type="button" className="ck-button" onClick={form.retryLoad}>
+              {m.retry}
+            </button>
+          </div>
+        )}
+        {form.wrongPatient && (
+          <div className="ck-alert" role="alert">
+            <p>{m.wrongPatient}</p>
+          </div>
+        )}
+        {form.status === 'conflict' ? (
+          <div className="ck-alert" role="alert">
+            <p>{m.immunizationConflict(form.changedFields.map((f) => labelOf(f, m)))}</p>
+          </div>
+        ) : (
+          form.changedElsewhere && (
+            <p className="ck-form-notice" role="status">
+              {m.immunizationChangedElsewhere(form.changedFields.map((f) => labelOf(f, m)))}
+            </p>
+          )
+        )}
+        {form.conflicts.length > 0 && (
+          <ConflictList
+            id={form.conflictsId}
+            messages={m}
+            onKeepStored={(field) => form.keepStored(field as ImmunizationFieldName)}
+            rows={form.conflicts.map(({ field, theirs, yours }) => ({
+              field,
+              label: labelOf(field, m),
+              theirs: shown(m, form, field, theirs),
+              yours: shown(m, form, field, yours),
+            }))}
+          />
+        )}
+        {form.formErrors.length > 0 && (
+          <div className="ck-alert" role="alert">
+            {form.formErrors.map((text) => (
+              <p key={text}>{text}</p>
+            ))}
+          </div>
+        )}
+        {form.wrongPatient ? null : (
+          <fieldset className="ck-immunization-form__fields" disabled={unavailable}>
+            <Field form={form} name="vaccineCode">
+              <CodeInput
+                {...vaccineControl}
+                valueSet="vaccines"
+                searchCodes={searchVaccines}
+                allowFreeText
+                aria-required
+                value={form.values.vaccineCode === '' ? undefined : form.values.vaccineCode}
+                onChange={(value) => form.setValue('vaccineCode', value ?? '')}
+              />
+            </Field>
+            <div className="ck-immunization-form__row">
+              <Field form={form} name="status">
+                <select {...controlProps(form, 'status')} className="ck-input ck-select">
+                  <option value="completed">{m.statusLabels.completed}</option>
+                  <option value="not-done">{m.statusLabels['not-done']}</option>
+                  {form.values.status === 'entered-in-error' ? (
+                    <option value="entered-in-error">{m.statusLabels['entered-in-error']}</option>
+                  ) : null}
+                </select>
+              </Field>
+              <Field form={form} name="occurrence" hint={m.timesInZone(form.timeZone)}>
+                <input
+                  {...occurrence}
+                  type="datetime-local"
+                  required
+                  aria-describedby={[occurrence['aria-describedby'], hintId]
+                    .filter(Boolean)
+                    .join(' ')}
+                />
+              </Field>
+            </div>
+            {form.showsReason ? (
+              <div className="ck-immunization-form__row">
+                <Field form={form} name="statusReason">
+                  <select {...controlProps(form, 'statusReason')} className="ck-input ck-select">
+                    <option value="">{form.valueSets ? m.chooseReason : m.loadingOptions}</option>
+                    {(() => {
+                      const keys = (form.valueSets?.NOT_DONE_REASONS ?? []).map((r) => codeKey(r));
+                      const current = String(form.values.statusReason);
+                      if (current && current !== OTHER_REASON && !keys.includes(current)) {
+                        keys.unshift(current);
+                      }
+                      return keys.map((key) => (
+                        <option key={key} value={key}>
+                          {keyLabel(key)}
+                        </option>
+                      ));
+                    })()}
+                    <option value={OTHER_REASON}>{m.otherReason}</option>
+                  </select>
+                </Field>
+                {form.values.statusReason === OTHER_REASON ? (
+                  <Field form={form} name="statusReasonText">
+                    <input
+                      {...controlProps(form, 'statusReasonText')}
+                      type="text"
+                      maxLength={500}
+                    />
+                  </Field>
+                ) : null}
+              </div>
+            ) : null}
+            <div className="ck-immunization-form__row">
+              <Field form={form} name="doseNumber">
+                <input {...controlProps(form, 'doseNumber')} type="text" inputMode="numeric" />
+              </Field>
+              <Field form={form} name="lotNumber">
+                <input {...controlProps(form, 'lotNumber')} type="text" maxLength={100} />
+              </Field>
+            </div>
+            <div className="ck-immunization-form__row">
+              <Field form={form} name="site">
+                <select {...controlProps(form, 'site')} className="ck-input ck-select">
+                  <CodedOptions
+                    form={form}
+                    entries={form.valueSets?.SITES}
+                    current={form.values.site}
+                  />
+                </select>
+              </Field>
+              <Field form={form} name="route">
+                <select {...controlProps(form, 'route')} className="ck-input ck-select">
+                  <CodedOptions
+                    form={form}
+                    entries={form.valueSets?.ROUTES}
+                    current={form.values.route}
+                  />
+                </select>
+              </Field>
+              <Field form={form} name="performerId">
+                <select {...controlProps(form, 'performerId')} className="ck-input ck-select">
+                  <option value="">
+                    {form.performersLoading ? m.loadingOptions : m.notRecorded}
+                  </option>
+                  {form.performers.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+            <Field form={form} name="note">
+              <textarea {...controlProps(form, 'note')} rows={2} maxLength={2000} />
+            </Field>
+          </fieldset>
+        )}
+        <div className="ck-immunization-form__actions">
+          <button
+            type="submit"
+            className="ck-button ck-button--primary"
+            disabled={unavailable}
+            aria-disabled={saving || undefined}
+          >
+            {saving ? m.saving : m.saveImmunization}
+          </button>
+          <p className="ck-form-status" role="status">
+            {form.notice}
+          </p>
+        </div>
+      </form>
+    );
+  },
+);

@@ -1,0 +1,1 @@
+export { ImmunizationList, type ImmunizationListProps } from './ImmunizationList.js';
