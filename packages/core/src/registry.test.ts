@@ -10,9 +10,11 @@ import {
 } from './registry.js';
 
 describe('resource registry', () => {
-  it('lists the 14 original paths and the 7 scheduling/clinical additions, once each', () => {
-    expect(RESOURCES).toHaveLength(21);
-    expect(new Set(RESOURCES.map((r) => r.path)).size).toBe(21);
+  it('lists the 62 paths of the API (14 original, 7 scheduling/clinical, 41 more), once each', () => {
+    expect(RESOURCES).toHaveLength(62);
+    expect(new Set(RESOURCES.map((r) => r.path)).size).toBe(62);
+    expect(new Set(RESOURCES.map((r) => r.fhirType)).size).toBe(62);
+    expect(new Set(RESOURCES.map((r) => r.event)).size).toBe(62);
     for (const path of ORIGINAL_RESOURCE_PATHS) expect(isResourcePath(path)).toBe(true);
     for (const path of [
       'slots',
@@ -65,7 +67,7 @@ describe('resource registry', () => {
   it('knows who owns a record', () => {
     expect(getResource('patients')?.ownership).toBe('self');
     expect(getResource('appointments')?.ownership).toBe('patient');
-    expect(getResource('practitioners')?.ownership).toBe('none');
+    expect(getResource('practitioners')?.ownership).toBe('shared');
   });
 
   it('refuses unknown and prototype paths', () => {

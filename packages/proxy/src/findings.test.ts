@@ -355,7 +355,7 @@ describe('the webhook receiver', () => {
     });
     const server = await serve((req, res) => proxy(req, res));
     try {
-      const event = webhookEvent('invoice', 'evt_unknown_1');
+      const event = webhookEvent('questionnaire', 'evt_unknown_1');
       const deliver = async () => {
         const { body, headers } = await signWebhook({ payload: event, secret: SECRET });
         return fetch(`${server.url}/api/clinik/webhooks`, { method: 'POST', body, headers });
@@ -366,7 +366,7 @@ describe('the webhook receiver', () => {
       expect(published).toHaveLength(0);
       expect(
         log.lines.find((l) => l.code === 'UNKNOWN_RESOURCE_TYPE' && l.level === 'error'),
-      ).toMatchObject({ resourceType: 'invoice', status: 422 });
+      ).toMatchObject({ resourceType: 'questionnaire', status: 422 });
       // The retry is not taken for a duplicate: the id was released.
       const retry = await deliver();
       expect(retry.status).toBe(422);

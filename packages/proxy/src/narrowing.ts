@@ -1,4 +1,4 @@
-import { getResource } from '@clinikapi/core';
+import { getResource, patientFieldOf } from '@clinikapi/core';
 import type { AuthorizeNarrowing, ProxyRoute } from './types.js';
 
 /**
@@ -19,7 +19,12 @@ export type NarrowingPlan =
   /** A create: the body must carry these values (else 403). */
   | { kind: 'check-body'; constraints: Constraints };
 
-/** Collects the constraints and drops those that do not apply to the resource (e.g. patientId on practitioners). */
+/**
+ * Collects the constraints a route must respect. A `patientId` narrowing follows the registry's
+ * ownership: it binds the resource's owner field (`patientId`, or e.g. `candidateId` on
+ * enrollment requests), is dropped on shared reference data (practitioners, locations), and
+ * denies internal data (audit events, payments) outright.
+ */
 export function constraintsFor(
   narrowing: AuthorizeNarrowing,
   route: ProxyRoute,
@@ -33,8 +38,14 @@ export function constraintsFor(
   if (!definition) return 'deny';
   const applicable: Constraints = {};
   for (const [key, value] of Object.entries(all)) {
-    if (key === 'patientId' && definition.ownership === 'none') continue;
-    applicable[key] = value;
+    if (key !== 'patientId' || definition.ownership === 'self') {
+      applicable[key] = value;
+      continue;
+    }
+    if (definition.ownership === 'shared') continue;
+    const field = patientFieldOf(definition);
+    if (field === undefined) return 'deny';
+    applicable[field] = value;
   }
   return applicable;
 }
@@ -44,6 +55,9 @@ export function planNarrowing(
   route: ProxyRoute,
   method: string,
 ): NarrowingPlan {
+  // Shared reference data is readable by a user narrowed to one patient, never writable.
+  const shared = getResource(route.resource)?.ownership === 'shared';
+  if (narrowing.patientId !== undefined && method !== 'GET' && shared) return { kind: 'deny' };
   const constraints = constraintsFor(narrowing, route);
   if (constraints === 'deny') return { kind: 'deny' };
   if (Object.keys(constraints).length === 0) return { kind: 'none' };

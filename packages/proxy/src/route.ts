@@ -120,7 +120,8 @@ function matchRoute(segments: string[], options: RouteOptions): RouteMatch | Rou
     if (!isValidId(third)) return badPath('Invalid resource id');
     return {
       route: route('resource', name, third, `/v1/${name}/:id`, segments),
-      methods: ['GET', 'PATCH', 'DELETE'],
+      // As the API documents them: audit events and immunization recommendations have no PATCH.
+      methods: definition.itemMethods,
       queryKeys: 'none',
     };
   }
