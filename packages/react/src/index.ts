@@ -1,4 +1,5 @@
 'use client';
+export * from './allergies/index.js';
 export * from './appointments/index.js';
 export * from './coded/index.js';
 export {

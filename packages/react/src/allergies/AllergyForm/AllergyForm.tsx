@@ -1,0 +1,415 @@
+'use client';
+import {
+  ALLERGY_CATEGORIES,
+  ALLERGY_CLINICAL_STATUSES,
+  ALLERGY_CRITICALITIES,
+  ALLERGY_TYPES,
+  ALLERGY_VERIFICATION_STATUSES,
+  REACTION_SEVERITIES,
+} from '@clinikapi/core';
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { CodeInput } from '../../coded/CodeInput.js';
+import { codeValueLabel } from '../../coded/codeValue.js';
+import { ConflictList } from '../../form/ConflictList.js';
+import { cx } from '../../ui/cx.js';
+import type { AllergyMessages } from '../allergyMessages.js';
+import { type AllergyFieldName, type AllergyFormValues, reactionsBody } from './fields.js';
+import {
+  type AllergyFormState,
+  type UseAllergyFormOptions,
+  useAllergyForm,
+} from './useAllergyForm.js';
+
+export interface AllergyFormProps
+  extends UseAllergyFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
+
+/** A stored or typed value as the conflict list shows it. */
+function shown(m: AllergyMessages, field: AllergyFieldName, value: unknown): string {
+  const values = value as AllergyFormValues[AllergyFieldName];
+  switch (field) {
+    case 'code':
+      return codeValueLabel(values as AllergyFormValues['code']);
+    case 'category':
+      return (values as string[]).map((c) => m.categoryLabels[c as 'food'] ?? c).join(', ');
+    case 'reactions':
+      return reactionsBody(values as AllergyFormValues['reactions'])
+        .map((r) =>
+          r.severity ? `${r.manifestation} (${m.severityLabels[r.severity]})` : r.manifestation,
+        )
+        .join('; ');
+    case 'clinicalStatus':
+      return m.clinicalStatusLabels[values as 'active'] ?? String(values);
+    case 'verificationStatus':
+      return m.verificationStatusLabels[values as 'confirmed'] ?? String(values);
+    case 'type':
+      return m.typeLabels[values as 'allergy'] ?? String(values);
+    case 'criticality':
+      return m.criticalityLabels[values as 'high'] ?? String(values);
+    default:
+      return String(values ?? '');
+  }
+}
+
+/** A label, a control, an optional hint and the field's error, wired together. */
+function Field({
+  form,
+  name,
+  hint,
+  children,
+}: {
+  form: AllergyFormState;
+  name: AllergyFieldName;
+  hint?: string;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const error = form.fieldErrors[name];
+  const hintId = `${form.fieldId(name)}-hint`;
+  const describedBy = [hint ? hintId : undefined, error ? form.errorId(name) : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="ck-field" data-state={error ? 'invalid' : undefined}>
+      <label className="ck-label" htmlFor={form.fieldId(name)}>
+        {form.labelOf(name)}
+      </label>
+      {children(describedBy || undefined)}
+      {hint && (
+        <p id={hintId} className="ck-field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={form.errorId(name)} className="ck-field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Select({
+  form,
+  name,
+  options,
+  labels,
+  empty,
+  required,
+}: {
+  form: AllergyFormState;
+  name: 'clinicalStatus' | 'verificationStatus' | 'type' | 'criticality';
+  options: readonly string[];
+  labels: Record<string, string>;
+  empty: string;
+  required?: boolean;
+}) {
+  return (
+    <Field form={form} name={name}>
+      {(describedBy) => (
+        <select
+          className="ck-input ck-select"
+          aria-required={required || undefined}
+          {...form.getFieldProps(name)}
+          aria-describedby={describedBy}
+        >
+          <option value="">{empty}</option>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {labels[option]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function Reactions({ form, recordKey }: { form: AllergyFormState; recordKey: string }) {
+  const m = form.messages;
+  const error = form.fieldErrors.reactions;
+  const groupId = form.fieldId('reactions');
+  return (
+    <fieldset
+      id={groupId}
+      tabIndex={-1}
+      className="ck-fieldset ck-allergy-form__reactions"
+      aria-describedby={error ? form.errorId('reactions') : undefined}
+      data-invalid={error ? '' : undefined}
+    >
+      <legend>{m.reactions}</legend>
+      {form.reactions.map((row, index) => {
+        const n = index + 1;
+        const id = `${groupId}-${index}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; inputs follow their row's value
+          <fieldset key={`${recordKey}|${index}`} className="ck-allergy-form__reaction">
+            <legend>{m.reaction(n)}</legend>
+            <div className="ck-field">
+              <label className="ck-label" htmlFor={`${id}-manifestation`}>
+                {m.manifestation}
+              </label>
+              <CodeInput
+                id={`${id}-manifestation`}
+                valueSet="allergy-reactions"
+                allowFreeText
+                value={row.manifestation}
+                onChange={(manifestation) => form.updateReaction(index, { manifestation })}
+                messages={m.coded}
+              />
+            </div>
+            <div className="ck-field">
+              <label className="ck-label" htmlFor={`${id}-severity`}>
+                {m.severity}
+              </label>
+              <select
+                id={`${id}-severity`}
+                className="ck-input ck-select"
+                value={row.severity}
+                onChange={(event) =>
+                  form.updateReaction(index, {
+                    severity: event.target.value as (typeof REACTION_SEVERITIES)[number] | '',
+                  })
+                }
+              >
+                <option value="">{m.unset}</option>
+                {REACTION_SEVERITIES.map((severity) => (
+                  <option key={severity} value={severity}>
+                    {m.severityLabels[severity]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="ck-field">
+              <label className="ck-label" htmlFor={`${id}-description`}>
+                {m.reactionDescription}
+              </label>
+              <input
+                id={`${id}-description`}
+                className="ck-input"
+                autoComplete="off"
+                value={row.description}
+                onChange={(event) =>
+                  form.updateReaction(index, { description: event.target.value })
+                }
+              />
+            </div>
+            <button type="button" className="ck-button" onClick={() => form.removeReaction(index)}>
+              {m.removeReaction(n)}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button type="button" className="ck-button" onClick={form.addReaction}>
+        {m.addReaction}
+      </button>
+      {error && (
+        <p id={form.errorId('reactions')} className="ck-field__error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * Record or edit one allergy or intolerance of a patient: substance (coded from SNOMED CT /
+ * RxNorm, or text), clinical and verification status, type, category, criticality, onset
+ * (year, month or date), reactions (manifestation coded or text, severity, description) and a
+ * note. Saves only edited fields onto the version shown, shows conflicts, maps server issues onto
+ * fields. `data-state`: the form kit's status.
+ */
+export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(function AllergyForm(
+  { patientId, allergyId, onSaved, defaultValues, messages, className, ...rest },
+  ref,
+) {
+  const form = useAllergyForm({ patientId, allergyId, onSaved, defaultValues, messages });
+  const m = form.messages;
+  const unavailable =
+    form.status === 'loading' || form.status === 'load-error' || form.otherPatient;
+  const saving = form.status === 'submitting';
+  const recordKey = `${patientId ?? ''}|${allergyId ?? 'new'}`;
+  const codeError = form.fieldErrors.code;
+  const codeHintId = `${form.fieldId('code')}-hint`;
+  const categoryError = form.fieldErrors.category;
+
+  return (
+    <form
+      ref={ref}
+      className={cx('ck-allergy-form', className)}
+      data-state={form.status}
+      {...rest}
+      {...form.getFormProps()}
+    >
+      {form.status === 'loading' && (
+        <p className="ck-form-notice" role="status">
+          {m.loadingAllergy}
+        </p>
+      )}
+      {form.status === 'load-error' && (
+        <div className="ck-alert" role="alert">
+          <span>{m.loadAllergyFailed}</span>{' '}
+          <button type="button" className="ck-button" onClick={form.retryLoad}>
+            {m.retry}
+          </button>
+        </div>
+      )}
+      {form.otherPatient && (
+        <div className="ck-alert" role="alert">
+          <p>{m.otherPatient}</p>
+        </div>
+      )}
+      {form.isStatement && <p className="ck-form-notice">{m.editingNoKnownAllergies}</p>}
+      {form.replacesStatement && <p className="ck-form-notice">{m.replacesNoKnownAllergies}</p>}
+      {form.status === 'conflict' ? (
+        <div className="ck-alert" role="alert">
+          <p>{m.allergyConflict(form.changedFields.map(form.labelOf))}</p>
+        </div>
+      ) : (
+        form.changedElsewhere && (
+          <p className="ck-form-notice" role="status">
+            {m.allergyChangedElsewhere(form.changedFields.map(form.labelOf))}
+          </p>
+        )
+      )}
+      {form.conflicts.length > 0 && (
+        <ConflictList
+          id={form.conflictsId}
+          messages={m}
+          onKeepStored={(field) => form.keepStored(field as AllergyFieldName)}
+          rows={form.conflicts.map(({ field, theirs, yours }) => ({
+            field,
+            label: form.labelOf(field),
+            theirs: shown(m, field, theirs),
+            yours: shown(m, field, yours),
+          }))}
+        />
+      )}
+      {form.formErrors.length > 0 && (
+        <div className="ck-alert" role="alert">
+          {form.formErrors.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
+      )}
+      <fieldset className="ck-allergy-form__fields" disabled={unavailable}>
+        <div className="ck-field" data-state={codeError ? 'invalid' : undefined}>
+          <label className="ck-label" htmlFor={form.fieldId('code')}>
+            {m.substance}
+          </label>
+          <CodeInput
+            key={recordKey}
+            valueSet="allergy-substances"
+            allowFreeText
+            aria-required
+            messages={m.coded}
+            {...form.getCodeProps()}
+            aria-describedby={[codeHintId, codeError ? form.errorId('code') : undefined]
+              .filter(Boolean)
+              .join(' ')}
+          />
+          <p id={codeHintId} className="ck-field__hint">
+            {m.substanceHint}
+          </p>
+          {codeError && (
+            <p id={form.errorId('code')} className="ck-field__error">
+              {codeError}
+            </p>
+          )}
+        </div>
+        <div className="ck-allergy-form__row">
+          <Select
+            form={form}
+            name="clinicalStatus"
+            options={ALLERGY_CLINICAL_STATUSES}
+            labels={m.clinicalStatusLabels}
+            empty={m.choose}
+            required={form.values.verificationStatus !== 'entered-in-error'}
+          />
+          <Select
+            form={form}
+            name="verificationStatus"
+            options={ALLERGY_VERIFICATION_STATUSES}
+            labels={m.verificationStatusLabels}
+            empty={m.choose}
+            required
+          />
+        </div>
+        <div className="ck-allergy-form__row">
+          <Select
+            form={form}
+            name="type"
+            options={ALLERGY_TYPES}
+            labels={m.typeLabels}
+            empty={m.unset}
+          />
+          <Select
+            form={form}
+            name="criticality"
+            options={ALLERGY_CRITICALITIES}
+            labels={m.criticalityLabels}
+            empty={m.unset}
+          />
+        </div>
+        <fieldset
+          id={form.fieldId('category')}
+          tabIndex={-1}
+          className="ck-fieldset ck-allergy-form__categories"
+          aria-describedby={categoryError ? form.errorId('category') : undefined}
+        >
+          <legend>{m.category}</legend>
+          {ALLERGY_CATEGORIES.map((category) => (
+            <label key={category} className="ck-check">
+              <input {...form.getCategoryProps(category)} /> {m.categoryLabels[category]}
+            </label>
+          ))}
+          {categoryError && (
+            <p id={form.errorId('category')} className="ck-field__error">
+              {categoryError}
+            </p>
+          )}
+        </fieldset>
+        <Field form={form} name="onsetDateTime" hint={m.onsetHint}>
+          {(describedBy) => (
+            <input
+              className="ck-input"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="YYYY-MM-DD"
+              {...form.getFieldProps('onsetDateTime')}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+        <Reactions form={form} recordKey={recordKey} />
+        <Field form={form} name="note">
+          {(describedBy) => (
+            <textarea
+              className="ck-input"
+              rows={3}
+              {...form.getFieldProps('note')}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <div className="ck-allergy-form__actions">
+        <button
+          type="submit"
+          className="ck-button ck-button--primary"
+          disabled={unavailable}
+          aria-disabled={saving || undefined}
+        >
+          {saving ? m.savingAllergy : m.saveAllergy}
+        </button>
+        <p className="ck-form-status" role="status">
+          {[form.notice, form.sideFailed ? undefined : form.sideNotice].filter(Boolean).join(' ')}
+        </p>
+      </div>
+      {form.sideFailed && (
+        <p className="ck-alert" role="alert">
+          {form.sideNotice}
+        </p>
+      )}
+    </form>
+  );
+});

@@ -1,0 +1,6 @@
+export {
+  AllergyList,
+  type AllergyListProps,
+  type UseAllergyListOptions,
+  useAllergyList,
+} from './AllergyList.js';
