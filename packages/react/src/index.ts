@@ -18,6 +18,7 @@ export {
   useGuardedUpdate,
 } from './form/guardedUpdate.js';
 export { type RecordSetter, useRecordState } from './form/recordState.js';
+export * from './immunizations/index.js';
 export { useDebouncedValue } from './list/useDebouncedValue.js';
 export {
   ClinikLiveEvents,
@@ -27,6 +28,7 @@ export {
 } from './live/ClinikLiveEvents.js';
 export type { LiveStatus } from './live/connection.js';
 export { invalidateForNotice } from './live/invalidate.js';
+export * from './medications/index.js';
 export { type ClinikMessages, defaultMessages } from './messages.js';
 export * from './patients/PatientCard/index.js';
 export * from './patients/PatientForm/index.js';

@@ -1,4 +1,3 @@
-export { AllergyWarning } from './AllergyWarning.js';
 export {
   checkPrescription,
   emptyPrescriptionValues,
