@@ -180,7 +180,7 @@ function VitalHistory({
       <Heading id={titleId} className="ck-vitals-list__title">
         {label}
       </Heading>
-      <table className="ck-table ck-vitals-table">
+      <table className="ck-vitals-table">
         <caption className="ck-vitals__sr">{messages.historyOf(label)}</caption>
         <thead>
           <tr>

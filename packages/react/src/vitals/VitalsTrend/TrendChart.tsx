@@ -7,7 +7,7 @@ import { linear, timeTicks, valueAxis } from './scales.js';
 import type { TrendPoint, VitalTrend } from './trend.js';
 
 const HEIGHT = 220;
-const MARGIN = { top: 16, right: 20, bottom: 30, left: 48 };
+const MARGIN = { top: 26, right: 20, bottom: 30, left: 48 };
 const HALF_DAY = 12 * 3_600_000;
 
 /** The width of an element, following resizes; `fallback` before layout (server, jsdom). */
@@ -184,7 +184,7 @@ export function TrendChart({
             y1={HEIGHT - MARGIN.bottom}
             y2={HEIGHT - MARGIN.bottom}
           />
-          <text className="ck-trend__tick" x={4} y={MARGIN.top - 4}>
+          <text className="ck-trend__tick" x={4} y={12}>
             {messages.unitLabels[MEASURES[series[0]?.measure ?? 'heartRate'].ucum]}
           </text>
           {series.map((s, index) => (

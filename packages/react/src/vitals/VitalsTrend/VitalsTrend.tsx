@@ -145,7 +145,7 @@ function TrendFigure({
       {trend.readings.length > 0 ? (
         <details className="ck-vitals-trend__table">
           <summary>{messages.showTable}</summary>
-          <table className="ck-table">
+          <table className="ck-vitals-table">
             <caption className="ck-vitals__sr">{messages.historyOf(trend.title)}</caption>
             <thead>
               <tr>
