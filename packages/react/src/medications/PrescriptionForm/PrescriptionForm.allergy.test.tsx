@@ -101,7 +101,9 @@ describe('PrescriptionForm warns before prescribing against a recorded allergy',
     );
     await user.click(save());
     await screen.findByText('Prescription saved.');
-    expect((net.writes()[0]?.body as { medication: unknown }).medication).toEqual(AMOXICILLIN);
+    expect((net.writes()[0]?.body as { medication?: unknown } | undefined)?.medication).toEqual(
+      AMOXICILLIN,
+    );
   });
 
   it('falls back to names: a text allergy against a text medication, case-insensitively', async () => {
