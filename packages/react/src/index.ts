@@ -2,6 +2,7 @@
 export * from './allergies/index.js';
 export * from './appointments/index.js';
 export * from './coded/index.js';
+export * from './conditions/index.js';
 export {
   type Draft,
   discardEdit,

@@ -1,0 +1,6 @@
+export {
+  ConditionList,
+  type ConditionListProps,
+  type UseConditionListOptions,
+  useConditionList,
+} from './ConditionList.js';
