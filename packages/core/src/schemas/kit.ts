@@ -10,8 +10,8 @@ import { dateSchema, idSchema, looseDateSchema, shortText } from './common.js';
  * README lists each such deviation.
  */
 
-/** Free text up to `max` characters (may be empty, not trimmed), e.g. notes and descriptions. */
-export const longText = (max: number) => z.string().check(z.maxLength(max));
+/** Free text of 1 to `max` characters (not trimmed; FHIR strings are never empty), e.g. notes. */
+export const longText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** Up to `maxItems` short texts of at most `max` characters each. */
 export const texts = (maxItems: number, max = 200) =>

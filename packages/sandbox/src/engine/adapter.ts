@@ -17,6 +17,11 @@ export interface ResourceAdapter {
   readonly schemas: ResourceSchemas;
   toFhir(record: Simplified, id: string): FhirResource;
   fromFhir(resource: FhirResource): Simplified;
+  /**
+   * Server defaults for FHIR-required elements the API leaves optional (e.g. a claim's `created`
+   * is the time of the write): filled into a validated simplified record before it is stored.
+   */
+  defaults?(record: Simplified): Simplified;
   /** Extra response fields computed from the record (e.g. `fullName`, default `active`). */
   present?(record: Simplified): Simplified;
   /** The main date used by `dateFrom`, `dateTo` and `sort`. */

@@ -87,7 +87,7 @@ export class ResourceEngine {
     adapter: ResourceAdapter,
     body: unknown,
   ): Promise<VersionedRecord> {
-    const record = parse(adapter.schemas.create, body);
+    const record = withDefaults(adapter, parse(adapter.schemas.create, body));
     const id = newId();
     const row = await this.write(scope, async (ctx, tx, pending) => {
       await adapter.beforeWrite?.(ctx, { id, next: record });
@@ -112,7 +112,9 @@ export class ResourceEngine {
     bodies: readonly unknown[],
     chunkSize = 500,
   ): Promise<string[]> {
-    const records = bodies.map((body) => parse(adapter.schemas.create, body));
+    const records = bodies.map((body) =>
+      withDefaults(adapter, parse(adapter.schemas.create, body)),
+    );
     const ids: string[] = [];
     for (let start = 0; start < records.length; start += chunkSize) {
       const chunk = records.slice(start, start + chunkSize);
@@ -154,7 +156,7 @@ export class ResourceEngine {
       const current = await this.requireRow(tx, scope, adapter, id, true);
       assertPrecondition(precondition, current.version_id);
       const previous = adapter.fromFhir(current.resource);
-      const next = parse(adapter.schemas.create, { ...previous, ...patch });
+      const next = withDefaults(adapter, parse(adapter.schemas.create, { ...previous, ...patch }));
       await adapter.beforeWrite?.(ctx, { id, previous, next });
       const stored = await storeRow(tx, ctx, adapter, {
         id,
@@ -328,6 +330,10 @@ export async function deleteRow(
     [scope.tenant, scope.environment, adapter.definition.fhirType, id],
   );
 }
+
+/** The record with the adapter's server defaults under it (what the client sent wins). */
+const withDefaults = (adapter: ResourceAdapter, record: Simplified): Simplified =>
+  adapter.defaults ? adapter.defaults(record) : record;
 
 function parse(schema: ResourceAdapter['schemas']['create'], body: unknown): Simplified {
   const result = validate(schema, body);

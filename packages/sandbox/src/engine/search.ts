@@ -21,7 +21,14 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** Parameters with their own column; everything else in the registry matches the `search` JSON. */
-const COLUMN_PARAMS = new Set(['name', 'patientId', 'status', 'dateFrom', 'dateTo', 'sort']);
+export const COLUMN_PARAMS: ReadonlySet<string> = new Set([
+  'name',
+  'patientId',
+  'status',
+  'dateFrom',
+  'dateTo',
+  'sort',
+]);
 
 class SqlBuilder {
   readonly params: unknown[] = [];

@@ -1,24 +1,27 @@
+import type { ResourceAdapter } from '../engine/adapter.js';
 import type { AdapterRegistry } from '../engine/adapters/index.js';
 
-/** Search parameter types for the CapabilityStatement. */
+/** FHIR search parameter types of the simplified parameters that are not tokens. */
 const PARAM_TYPES: Record<string, string> = {
   name: 'string',
-  email: 'token',
-  phone: 'token',
-  gender: 'token',
+  title: 'string',
+  address: 'string',
   birthDate: 'date',
-  active: 'token',
-  specialty: 'token',
-  npi: 'token',
-  patientId: 'reference',
-  practitionerId: 'reference',
-  scheduleId: 'reference',
-  slotId: 'reference',
-  status: 'token',
   dateFrom: 'date',
   dateTo: 'date',
   sort: 'special',
 };
+
+/** `patientId`, `ownerId`, `measureId`...: references to another record; codes are tokens. */
+const paramType = (name: string) =>
+  PARAM_TYPES[name] ?? (name.endsWith('Id') ? 'reference' : 'token');
+
+/** FHIR interactions per resource: types the API keeps immutable (no PATCH) take no update. */
+const interactionsOf = (adapter: ResourceAdapter) =>
+  (adapter.definition.itemMethods.includes('PATCH')
+    ? ['read', 'update', 'patch', 'delete', 'create', 'search-type']
+    : ['read', 'delete', 'create', 'search-type']
+  ).map((code) => ({ code }));
 
 /** A FHIR R4 CapabilityStatement describing what this sandbox serves. */
 export function capabilityStatement(adapters: AdapterRegistry, version: string) {
@@ -40,17 +43,13 @@ export function capabilityStatement(adapters: AdapterRegistry, version: string) 
         },
         resource: adapters.all().map((adapter) => ({
           type: adapter.definition.fhirType,
-          interaction: ['read', 'update', 'patch', 'delete', 'create', 'search-type'].map(
-            (code) => ({
-              code,
-            }),
-          ),
+          interaction: interactionsOf(adapter),
           versioning: 'versioned',
           readHistory: false,
           updateCreate: true,
           searchParam: adapter.definition.searchParams.map((name) => ({
             name,
-            type: PARAM_TYPES[name] ?? 'token',
+            type: paramType(name),
             documentation: `Simplified API: GET /v1/${adapter.definition.path}?${name}=...`,
           })),
         })),

@@ -16,8 +16,9 @@ describe('/v1/metadata', () => {
     expect(res.headers.get('content-type')).toContain('application/fhir+json');
     expect(res.body).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
     const types = res.body.rest[0].resource.map((r: { type: string }) => r.type);
-    expect(types).toHaveLength(21);
+    expect(types).toHaveLength(62);
     expect(types).toContain('AllergyIntolerance');
+    expect(types).toContain('ExplanationOfBenefit');
   });
 });
 

@@ -89,6 +89,11 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
         res.setHeader('ETag', etagOf(row.version_id));
         return sendJson(res, 200, row.resource, FHIR_JSON);
       }
+      // Resources the API makes immutable (no PATCH, e.g. audit events) take no FHIR update either.
+      const mutable = adapter.definition.itemMethods.includes('PATCH');
+      const allowed = mutable ? 'GET, PUT, PATCH, DELETE' : 'GET, DELETE';
+      if (!mutable && (method === 'PUT' || method === 'PATCH'))
+        throw methodNotAllowed(method, allowed);
       const precondition = parseIfMatch(call.req.headers['if-match']);
       if (method === 'PUT') {
         const resource = requireResource(await readJsonBody(call.req), adapter.definition.fhirType);
@@ -132,7 +137,7 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
         await engine.remove(scope, adapter, id, precondition);
         return sendNoContent(res);
       }
-      throw methodNotAllowed(method, 'GET, PUT, PATCH, DELETE');
+      throw methodNotAllowed(method, allowed);
     },
   };
 }

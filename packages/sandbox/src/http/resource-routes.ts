@@ -40,6 +40,9 @@ export async function handleResourceCall(
   }
 
   ctx.route = `/v1/${path}/:id`;
+  // As the API documents them: audit events and immunization recommendations have no PATCH.
+  const allowed: readonly string[] = adapter.definition.itemMethods;
+  if (!allowed.includes(method)) throw methodNotAllowed(method, allowed.join(', '));
   if (method === 'GET') {
     const { record, version } = await engine.read(scope, adapter, id);
     res.setHeader('ETag', etagOf(version));
@@ -56,5 +59,5 @@ export async function handleResourceCall(
     await engine.remove(scope, adapter, id, precondition);
     return sendNoContent(res);
   }
-  throw methodNotAllowed(method, 'GET, PATCH, DELETE');
+  throw methodNotAllowed(method, allowed.join(', '));
 }

@@ -1,3 +1,5 @@
+import { documentedSamples } from './documented-samples.js';
+
 /**
  * One complete sample body per resource path, using every field its schema accepts. Ids that point
  * at other records are placeholders unless a test creates the records (only `slotId` is checked).
@@ -305,5 +307,74 @@ export function sampleBodies(ids: {
       conditionIds: ['cond-1'],
       note: 'home readings',
     },
+    ...documentedSamples({ patientId, practitionerId }),
   } satisfies Record<string, Record<string, unknown>>;
 }
+
+/**
+ * One change per resource path, valid against its schema (each sets a field to a value its sample
+ * does not have). Paths the API gives no PATCH (`audit-events`, `immunization-recommendations`)
+ * have none.
+ */
+export const samplePatches: Record<string, Record<string, unknown>> = {
+  patients: { phone: '+1 555 0198' },
+  practitioners: { specialty: 'Cardiology' },
+  'practitioner-roles': { active: false },
+  encounters: { reasonCode: 'Migraine' },
+  observations: { note: 'standing' },
+  medications: { form: 'capsule' },
+  prescriptions: { note: 'take at night' },
+  appointments: { comment: 'bring the cuff' },
+  intakes: { questionnaire: 'https://example.com/Questionnaire/intake-v2' },
+  consents: { category: 'Research consent' },
+  labs: { conclusion: 'Mild anemia' },
+  notes: { title: 'Visit note (amended)' },
+  assessments: { summary: 'Improving' },
+  documents: { title: 'Discharge summary v2' },
+  slots: { comment: 'afternoon' },
+  schedules: { comment: 'Fridays off' },
+  conditions: { note: 'diet and exercise' },
+  allergies: { note: 'carry epinephrine' },
+  immunizations: { note: 'mild soreness' },
+  'care-plans': { title: 'Hypertension plan v2' },
+  goals: { note: 'twice daily readings' },
+  'appointment-responses': { comment: 'Either time works' },
+  tasks: { description: 'Collect fasting blood sample at home' },
+  organizations: { alias: ['BCE Health'] },
+  accounts: { description: 'Household billing account' },
+  'healthcare-services': { comment: 'Self-referral accepted' },
+  'service-requests': { note: 'Fasting 12 hours' },
+  locations: { description: 'Outpatient and imaging building' },
+  persons: { phone: '555-0179' },
+  'family-history': { note: 'Moved abroad' },
+  claims: { note: 'Resubmitted' },
+  'claim-responses': { disposition: 'Claim settled in full' },
+  'care-teams': { note: 'Quarterly review' },
+  'charge-items': { note: 'Rebilled' },
+  coverages: { network: 'HMO Network' },
+  'eligibility-requests': { servicedDate: '2026-03-03' },
+  'eligibility-responses': { disposition: 'Covered with copay' },
+  eobs: { disposition: 'Reprocessed' },
+  devices: { note: 'Battery replaced' },
+  'device-requests': { note: 'Large cuff' },
+  'device-use-statements': { note: 'Once daily' },
+  invoices: { note: 'Second notice' },
+  'medication-dispenses': { note: 'Refill reminder set' },
+  'medication-knowledge': { preparationInstruction: 'Swallow whole' },
+  'medication-statements': { note: 'No more dizziness' },
+  'payment-notices': { paymentStatus: 'cleared' },
+  'payment-reconciliations': { disposition: 'Settled and posted' },
+  specimens: { note: 'Hemolyzed' },
+  'imaging-studies': { description: 'CT chest, low dose' },
+  'enrollment-requests': { status: 'cancelled' },
+  'enrollment-responses': { disposition: 'Enrolled from April' },
+  'immunization-evaluations': { description: 'Dose valid, series complete' },
+  media: { note: 'Healed' },
+  'activity-definitions': { description: 'Fasting lipid panel for adults over 40' },
+  'nutrition-orders': { note: 'Review monthly' },
+  'plan-definitions': { description: 'Steps after two high readings' },
+  'vision-prescriptions': { status: 'cancelled' },
+  'risk-assessments': { mitigation: 'Statin therapy and exercise' },
+  measures: { guidance: 'Use the last reading of the year' },
+  'measure-reports': { status: 'pending' },
+};
