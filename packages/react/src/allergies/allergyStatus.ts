@@ -1,5 +1,6 @@
-import { type Allergy, NO_KNOWN_ALLERGY } from '@clinikapi/core';
+import type { Allergy } from '@clinikapi/core';
 import { codeValueText, hasCode } from '../coded/codeValue.js';
+import { NO_KNOWN_ALLERGY } from './codes.js';
 
 /** True for the "no known allergy" statement (SNOMED CT 716186003). */
 export function isNoKnownAllergy(allergy: Pick<Allergy, 'code'>): boolean {

@@ -1,5 +1,5 @@
 'use client';
-import { type Allergy, NO_KNOWN_ALLERGY } from '@clinikapi/core';
+import type { Allergy } from '@clinikapi/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { codeValueText } from '../coded/codeValue.js';
 import { RecordChangedError, useGuardedUpdate } from '../form/guardedUpdate.js';
@@ -9,6 +9,7 @@ import { resourceQueries } from '../queries/clinikQueries.js';
 import { useCreateResource } from '../queries/useResourceQueries.js';
 import { type AllergyMessages, allergyMessages } from './allergyMessages.js';
 import { summarizeAllergies } from './allergyStatus.js';
+import { NO_KNOWN_ALLERGY } from './codes.js';
 
 export type NoKnownAllergiesActionStatus = 'idle' | 'saving' | 'saved' | 'refused' | 'error';
 

@@ -47,3 +47,29 @@ export function periodStart(value: string): string {
   const [year, month = '01', day = '01'] = value.split('-');
   return `${year}-${month}-${day}`;
 }
+
+/**
+ * The earliest and latest instant (ms) a FHIR dateTime can mean: a partial date spans its whole
+ * period in any time zone (UTC-12 to UTC+14), as core's `dateTimeBounds` (which the server
+ * applies; repeated here so the form does not load core's schemas).
+ */
+export function dateTimeBounds(value: string): [number, number] {
+  const match = PARTIAL.exec(value);
+  if (!match) {
+    const at = Date.parse(value);
+    return [at, at];
+  }
+  const [, year, month, day] = match;
+  const y = Number(year);
+  const m = month === undefined ? undefined : Number(month) - 1;
+  const start =
+    m === undefined ? Date.UTC(y, 0, 1) : Date.UTC(y, m, day === undefined ? 1 : Number(day));
+  const end =
+    m === undefined
+      ? Date.UTC(y + 1, 0, 1)
+      : day === undefined
+        ? Date.UTC(y, m + 1, 1)
+        : Date.UTC(y, m, Number(day) + 1);
+  const hour = 3_600_000;
+  return [start - 14 * hour, end + 12 * hour];
+}

@@ -1,4 +1,10 @@
 'use client';
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { CodeInput } from '../../coded/CodeInput.js';
+import { codeValueLabel } from '../../coded/codeValue.js';
+import { ConflictList } from '../../form/ConflictList.js';
+import { cx } from '../../ui/cx.js';
+import type { AllergyMessages } from '../allergyMessages.js';
 import {
   ALLERGY_CATEGORIES,
   ALLERGY_CLINICAL_STATUSES,
@@ -6,13 +12,7 @@ import {
   ALLERGY_TYPES,
   ALLERGY_VERIFICATION_STATUSES,
   REACTION_SEVERITIES,
-} from '@clinikapi/core';
-import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
-import { CodeInput } from '../../coded/CodeInput.js';
-import { codeValueLabel } from '../../coded/codeValue.js';
-import { ConflictList } from '../../form/ConflictList.js';
-import { cx } from '../../ui/cx.js';
-import type { AllergyMessages } from '../allergyMessages.js';
+} from '../codes.js';
 import { type AllergyFieldName, type AllergyFormValues, reactionsBody } from './fields.js';
 import {
   type AllergyFormState,

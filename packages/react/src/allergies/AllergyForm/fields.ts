@@ -1,16 +1,10 @@
-import {
-  ALLERGY_CATEGORIES,
-  type Allergy,
-  type AllergyCreate,
-  type AllergyReaction,
-  NO_KNOWN_ALLERGY,
-  type REACTION_SEVERITIES,
-} from '@clinikapi/core';
+import type { Allergy, AllergyCreate, AllergyReaction } from '@clinikapi/core';
 import { codeValueText, hasCode, isCoding, sameCodeValue } from '../../coded/codeValue.js';
 import { toCoding } from '../../coded/search.js';
 import type { CodeValue } from '../../coded/types.js';
 import { sameValue } from '../../form/draft.js';
 import type { AllergyMessages } from '../allergyMessages.js';
+import { ALLERGY_CATEGORIES, NO_KNOWN_ALLERGY, type REACTION_SEVERITIES } from '../codes.js';
 import { isPartialDate, periodStart } from '../dates.js';
 
 /** One reaction row of the form. */

@@ -235,42 +235,51 @@ export interface AllergyStoryOptions {
   width?: number;
 }
 
-/** A Storybook decorator running the story against `createAllergyApi`. */
-export const withAllergyApi = (options: AllergyStoryOptions = {}) => {
-  function Decorated({ children }: { children: ReactNode }) {
-    const [state] = useState(() => {
-      const api = createAllergyApi(options.records ?? []);
-      options.setup?.(api);
-      const queryClient = new QueryClient({
-        defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-      });
-      return { api, queryClient };
+/** Runs its children against `createAllergyApi`, inside a provider with a fixed clock. */
+export function AllergyStory({
+  options,
+  children,
+}: {
+  options: AllergyStoryOptions;
+  children: ReactNode;
+}) {
+  const [state] = useState(() => {
+    const api = createAllergyApi(options.records ?? []);
+    options.setup?.(api);
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
     });
-    return (
-      <ClinikProvider
-        baseUrl="/api/clinik"
-        queryClient={state.queryClient}
-        clientOptions={{ fetch: state.api.fetch, retries: 0 }}
-        timeZone="UTC"
-        now={() => STORY_NOW}
+    return { api, queryClient };
+  });
+  return (
+    <ClinikProvider
+      baseUrl="/api/clinik"
+      queryClient={state.queryClient}
+      clientOptions={{ fetch: state.api.fetch, retries: 0 }}
+      timeZone="UTC"
+      now={() => STORY_NOW}
+    >
+      <div
+        data-ck-theme={options.theme ?? 'light'}
+        style={{
+          maxWidth: options.width,
+          padding: 16,
+          background: 'var(--ck-color-bg)',
+          color: 'var(--ck-color-text)',
+        }}
       >
-        <div
-          data-ck-theme={options.theme ?? 'light'}
-          style={{
-            maxWidth: options.width,
-            padding: 16,
-            background: 'var(--ck-color-bg)',
-            color: 'var(--ck-color-text)',
-          }}
-        >
-          {children}
-        </div>
-      </ClinikProvider>
-    );
-  }
-  return (Story: () => ReactNode) => (
-    <Decorated>
-      <Story />
-    </Decorated>
+        {children}
+      </div>
+    </ClinikProvider>
   );
+}
+
+/** A Storybook decorator: `decorators: [withAllergyApi({ records })]`. */
+export const withAllergyApi = (options: AllergyStoryOptions = {}) => {
+  const decorate = (Story: () => ReactNode) => (
+    <AllergyStory options={options}>
+      <Story />
+    </AllergyStory>
+  );
+  return decorate;
 };

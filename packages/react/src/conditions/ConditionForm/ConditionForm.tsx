@@ -1,11 +1,15 @@
 'use client';
-import { CONDITION_CLINICAL_STATUSES, CONDITION_VERIFICATION_STATUSES } from '@clinikapi/core';
 import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import { CODE_SYSTEMS } from '../../coded/systems.js';
 import { ConflictList } from '../../form/ConflictList.js';
 import { cx } from '../../ui/cx.js';
+import {
+  CONDITION_CLINICAL_STATUSES,
+  CONDITION_SEVERITIES,
+  CONDITION_VERIFICATION_STATUSES,
+} from '../codes.js';
 import type { ConditionMessages } from '../conditionMessages.js';
 import type { ConditionFieldName, ConditionFormValues } from './fields.js';
 import {
@@ -18,7 +22,6 @@ export interface ConditionFormProps
   extends UseConditionFormOptions,
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
 
-const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 const DEFAULT_SYSTEMS = [CODE_SYSTEMS.snomed, CODE_SYSTEMS.icd10cm];
 
 /** A stored or typed value as the conflict list shows it. */
@@ -233,7 +236,7 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
           <Select
             form={form}
             name="severity"
-            options={SEVERITIES}
+            options={CONDITION_SEVERITIES}
             labels={m.severityLabels}
             empty={m.unset}
           />
