@@ -41,9 +41,11 @@ export interface AuthorizeNarrowing {
   /** Query parameters forced on searches (they replace whatever the client sent). */
   query?: Record<string, string>;
   /**
-   * Restricts patient-owned records to this patient: searches get `patientId` forced, reads of
-   * another patient's record answer 404, writes naming another patient answer 403, and updates or
-   * deletes of another patient's record answer 404 (checked with a read first).
+   * Restricts patient-owned records to this patient: searches get the registry's owner field
+   * (`patientId`, or e.g. `candidateId` on enrollment requests) forced, reads of another patient's
+   * record answer 404, writes naming another patient answer 403, and updates or deletes of another
+   * patient's record answer 404 (checked with a read first). Shared reference data stays readable
+   * but not writable; internal data (audit events, payments, persons) answers 403.
    */
   patientId?: string;
 }

@@ -27,9 +27,11 @@ export interface PatientPortalOptions<User> {
 }
 
 /**
- * A patient sees only their own data: searches of patient-owned resources get `patientId`
- * forced, single records of another patient answer 404, and shared reference data
- * (practitioners, schedules, slots) is readable. FHIR passthrough and bulk are refused.
+ * A patient sees only their own data: searches of patient-owned resources get the patient forced
+ * (through the core registry's owner field), single records of another patient answer 404, and
+ * shared reference data (practitioners, schedules, slots, locations, organizations, catalogs) is
+ * readable but never writable. Internal data (audit events, payments), FHIR passthrough and bulk
+ * are refused.
  */
 export function patientPortal<User>(options: PatientPortalOptions<User>): Policy<User> {
   if (typeof options?.patientIdOf !== 'function') {
