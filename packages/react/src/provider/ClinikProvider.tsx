@@ -24,6 +24,12 @@ export interface ClinikProviderProps {
   /** Current time, for deterministic stories and tests. Defaults to `() => new Date()`. */
   now?: () => Date;
   /**
+   * The signed-in clinician's Practitioner id, if your app knows it. Forms that record who acted
+   * (`PrescriptionForm`'s prescriber, `ImmunizationForm`'s performer) default to it; without it
+   * they never invent one. Defaults to none.
+   */
+  practitionerId?: string;
+  /**
    * Live updates: subscribe to the proxy's change stream (`<baseUrl>/events`, see the proxy's
    * `events` option) and refresh exactly the affected queries, without polling. Defaults to false.
    */
@@ -62,6 +68,7 @@ export function ClinikProvider({
   locale = 'en-US',
   messages,
   now = systemNow,
+  practitionerId,
   live = false,
   readYourWritesMs = DEFAULT_READ_YOUR_WRITES_MS,
   children,
@@ -89,8 +96,9 @@ export function ClinikProvider({
       locale,
       messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
       now,
+      practitionerId,
     }),
-    [client, timeZone, locale, messages, now],
+    [client, timeZone, locale, messages, now, practitionerId],
   );
 
   return (

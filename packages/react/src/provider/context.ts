@@ -12,6 +12,11 @@ export interface ClinikContextValue {
   messages: ClinikMessages;
   /** The current time; injectable so stories and tests are deterministic. */
   now: () => Date;
+  /**
+   * The signed-in clinician's Practitioner id, when the app knows one: forms use it as the
+   * prescriber or performer by default (never an invented one). `undefined` otherwise.
+   */
+  practitionerId: string | undefined;
 }
 
 export const ClinikContext = createContext<ClinikContextValue | null>(null);

@@ -15,6 +15,8 @@ const MAIN_DATE: Partial<Record<ResourcePath, string>> = {
   encounters: 'start',
   observations: 'effectiveDateTime',
   immunizations: 'occurrenceDateTime',
+  prescriptions: 'authoredOn',
+  allergies: 'recordedDate',
 };
 
 /** Case- and accent-insensitive text, as the contract's "Decision (search text)" compares names. */

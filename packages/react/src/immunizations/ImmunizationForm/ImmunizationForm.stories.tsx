@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { withChart } from '../test/chartFake.js';
+import { withChart } from '../../test/chartFake.js';
 import { STORY_PATIENT, storyChart, storyNurse } from '../test/fixtures.js';
 import { ImmunizationForm } from './ImmunizationForm.js';
 

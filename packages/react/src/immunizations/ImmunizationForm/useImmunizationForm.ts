@@ -34,7 +34,10 @@ export interface UseImmunizationFormOptions {
   patientId: string;
   /** Edit this immunization (loaded first); without it the form records a new one. */
   immunizationId?: string | undefined;
-  /** Who gave it, preselected in create mode (a Practitioner id). Defaults to not recorded. */
+  /**
+   * Who gave it, preselected in create mode (a Practitioner id). Defaults to the provider's
+   * `practitionerId`, else not recorded.
+   */
   performerId?: string | undefined;
   encounterId?: string | undefined;
   /** Starting values in create mode (e.g. a CVX `vaccineCode`). Defaults to empty inputs. */
@@ -71,7 +74,7 @@ export function useImmunizationForm(options: UseImmunizationFormOptions) {
       immunizationId === undefined
         ? {
             ...emptyImmunizationValues,
-            performerId: options.performerId ?? '',
+            performerId: options.performerId ?? clinik.practitionerId ?? '',
             ...options.defaultValues,
           }
         : emptyImmunizationValues,

@@ -146,6 +146,23 @@ describe('PrescriptionForm creates exactly what was entered', () => {
   });
 });
 
+describe('PrescriptionForm takes the signed-in clinician from the provider', () => {
+  it("defaults the prescriber to ClinikProvider's practitionerId", async () => {
+    const patient = await newPatient('ProviderPrescriber');
+    const doctor = await colleague().practitioners.create({ firstName: 'Lisa', lastName: 'Cuddy' });
+    const net = recordingFetch();
+    const { user } = renderWithClient(
+      <PrescriptionForm patientId={patient.id} defaultValues={{ medication: AMLODIPINE_5 }} />,
+      { baseUrl: sandboxUrl(), clientOptions: { fetch: net.fetch }, practitionerId: doctor.id },
+    );
+    await screen.findByText('Lisa Cuddy');
+    await user.type(input('Times'), '1');
+    await user.click(screen.getByRole('button', { name: 'Save prescription' }));
+    await screen.findByText('Prescription saved.');
+    expect(net.writes()[0]?.body).toMatchObject({ practitionerId: doctor.id });
+  });
+});
+
 describe('PrescriptionForm follows its patient and prescription', () => {
   it('a create in flight for A lands in A only; B’s form starts empty and onSaved is not called', async () => {
     const [a, b] = [await newPatient('InFlightA'), await newPatient('InFlightB')];

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { withChart } from '../test/chartFake.js';
+import { withChart } from '../../test/chartFake.js';
 import { STORY_PATIENT, storyChart, storyPrescriber } from '../test/fixtures.js';
 import { PrescriptionForm } from './PrescriptionForm.js';
 

@@ -46,7 +46,7 @@ export interface UsePrescriptionFormOptions {
   /**
    * The prescriber (a Practitioner id, FHIR `requester`), usually the signed-in clinician. Never
    * invented: without it the form says so and the prescription is saved without a prescriber.
-   * Edit mode keeps the stored prescriber. Defaults to none.
+   * Edit mode keeps the stored prescriber. Defaults to the provider's `practitionerId`, if any.
    */
   prescriberId?: string | undefined;
   /** The encounter it is written in. Defaults to none. */
@@ -89,8 +89,9 @@ interface AllergyGateState {
  * - a prescriber that is never invented (`prescriber`: the prop's, the stored one, or none).
  */
 export function usePrescriptionForm(options: UsePrescriptionFormOptions) {
-  const { patientId, prescriptionId, prescriberId, encounterId } = options;
+  const { patientId, prescriptionId, encounterId } = options;
   const clinik = useClinik();
+  const prescriberId = options.prescriberId ?? clinik.practitionerId;
   const m = medicationMessages(options.messages);
   const zone =
     options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : clinik.timeZone;

@@ -1,13 +1,13 @@
 import { getResourceSchemas, validate } from '@clinikapi/core';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { ClinikProvider } from '../../provider/ClinikProvider.js';
+import { ClinikProvider } from '../provider/ClinikProvider.js';
 import {
   errorResponse as fail,
   envelopeResponse as ok,
   pageOf,
   responseGate,
-} from '../../test/contractResponses.js';
+} from './contractResponses.js';
 
 type Row = Record<string, unknown> & { id: string; updatedAt: string };
 /** Records per resource path, e.g. `{ prescriptions: [...], allergies: [...] }`. */
@@ -18,11 +18,12 @@ const MAIN_DATE: Record<string, string> = {
   prescriptions: 'authoredOn',
   immunizations: 'occurrenceDateTime',
   allergies: 'recordedDate',
+  conditions: 'onsetDateTime',
+  observations: 'effectiveDateTime',
 };
 
 /**
- * An in-memory chart of the data API for stories (the same fake as medications/test, kept per
- * domain: domains do not import each other): any registered resource path, searched by
+ * An in-memory chart of the data API for stories: any registered resource path, searched by
  * `patientId` and `status`, sorted by its main date, read by id, created and patched with core's
  * schemas (422 issues as the API words them), in the contract's envelopes. Like the patients fake
  * it sends no ETag, so forms take the `updatedAt` path of the concurrency rules.
