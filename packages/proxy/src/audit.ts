@@ -24,6 +24,7 @@ export function emitAudit(
     error: state.error,
   };
   if (state.action !== null) event.action = state.action;
+  if (state.unlimited) event.unlimited = true;
   logger?.info({ msg: 'clinik-proxy request', ...event });
   if (onAudit) {
     Promise.resolve()

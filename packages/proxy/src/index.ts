@@ -4,6 +4,7 @@
  * (`clinikProxy`), or in Next.js, Hono, Bun and Deno (`clinikFetchProxy`).
  */
 export { ClinikProxyError, type ClinikProxyErrorCode } from './errors.js';
+export type { BusSignal, DedupeStore, EventBus } from './events/types.js';
 export { type JwtAuthOptions, jwtAuth } from './jwt.js';
 export { clinikFetchProxy } from './mounts/fetch.js';
 export { clinikProxy } from './mounts/node.js';
@@ -27,9 +28,13 @@ export type {
   ClinikProxyOptions,
   FetchHandler,
   LimitOptions,
+  ProxyHealth,
   ProxyLogger,
   ProxyRoute,
   RateLimitOptions,
   RouteKind,
+  StoreHealth,
+  StoreName,
+  StorePolicy,
   TimeoutOptions,
 } from './types.js';

@@ -62,9 +62,13 @@ export interface ResolvedOptions<User, Req> {
         windowMs: number;
         store: RateLimitStore;
         keyOf: (user: User, id: string) => string;
+        /** What requests get while the store is down. */
+        storeFailure: 'open' | 'closed';
       }
     | undefined;
   upstreamTimeoutMs: number;
+  /** The bound of every store call (rate limits, de-duplication, fan-out). */
+  storeTimeoutMs: number;
   bodyTimeoutMs: number;
   bodyBytes: number;
   responseBytes: number;
@@ -258,7 +262,11 @@ export function resolveOptions<User, Req>(
   }
 
   const enable = optionalObject(options.enable, 'enable', ['fhir', 'bulk']);
-  const timeouts = optionalObject(options.timeouts, 'timeouts', ['upstreamMs', 'bodyMs']);
+  const timeouts = optionalObject(options.timeouts, 'timeouts', [
+    'upstreamMs',
+    'bodyMs',
+    'storeMs',
+  ]);
   const limits = optionalObject(options.limits, 'limits', [
     'bodyBytes',
     'responseBytes',
@@ -274,7 +282,14 @@ export function resolveOptions<User, Req>(
       'windowMs',
       'store',
       'keyOf',
+      'storeFailure',
     ]);
+    if (r.storeFailure !== undefined && r.storeFailure !== 'open' && r.storeFailure !== 'closed') {
+      throw fail(
+        'ERR_CLINIK_INVALID_OPTION',
+        "clinikProxy: rateLimit.storeFailure must be 'open' or 'closed'",
+      );
+    }
     const store = r.store ?? new MemoryStore();
     if (
       typeof store !== 'object' ||
@@ -293,6 +308,7 @@ export function resolveOptions<User, Req>(
       keyOf:
         optionalFunction<(user: User, id: string) => string>(r.keyOf, 'rateLimit.keyOf') ??
         ((_user, id) => id),
+      storeFailure: r.storeFailure === 'closed' ? 'closed' : 'open',
     };
   }
 
@@ -471,6 +487,7 @@ export function resolveOptions<User, Req>(
     rateLimit,
     upstreamTimeoutMs: positiveInt(timeouts.upstreamMs, 'timeouts.upstreamMs', 30_000),
     bodyTimeoutMs: positiveInt(timeouts.bodyMs, 'timeouts.bodyMs', 30_000),
+    storeTimeoutMs: positiveInt(timeouts.storeMs, 'timeouts.storeMs', 500),
     bodyBytes: positiveInt(limits.bodyBytes, 'limits.bodyBytes', 1_048_576),
     responseBytes: positiveInt(limits.responseBytes, 'limits.responseBytes', 16_777_216),
     urlLength: positiveInt(limits.urlLength, 'limits.urlLength', 2048),

@@ -5,7 +5,7 @@ import { type BodySource, bufferBody } from './body.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { checkCrossSite } from './csrf.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
-import { describeError } from './errors.js';
+import { ClinikProxyError, describeError } from './errors.js';
 import { LiveEvents } from './events/live.js';
 import { lastEventIdOf } from './events/stream.js';
 import { ENTITY_TAG, rawHeadersOf, upstreamRequestHeaders } from './headers.js';
@@ -20,13 +20,15 @@ import { checkKeyFormat, type ResolvedOptions } from './options.js';
 import {
   addressBucket,
   createLimiter,
+  type Limiter,
   legacyRateLimitHeaders,
   rateLimitHeaders,
 } from './rate-limit/limiter.js';
 import { errorReply, jsonReply, type Reply, type RequestState } from './respond.js';
 import { parseTarget } from './route.js';
 import { screenRequest } from './screen.js';
-import type { AuthorizeNarrowing, ProxyRoute } from './types.js';
+import { StoreGuard } from './stores/guard.js';
+import type { AuthorizeNarrowing, ProxyHealth, ProxyRoute } from './types.js';
 import { sendUpstream } from './upstream.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
@@ -78,7 +80,9 @@ export type PipelineResult = Reply | undefined;
  * -> read body -> forward -> deliver. The mount writes the reply and emits the audit line.
  */
 export class ProxyPipeline<User, Req> {
-  private readonly limiter;
+  private readonly limiter: Limiter | undefined;
+  /** The rate-limit store's bound, state and outage policy. */
+  private readonly rateGuard: StoreGuard | undefined;
   private readonly breaker;
   private readonly live: LiveEvents<User, Req> | undefined;
   /** The key in use and the ones before it (after a rotation), all scanned for in responses. */
@@ -88,7 +92,17 @@ export class ProxyPipeline<User, Req> {
   constructor(readonly config: ResolvedOptions<User, Req>) {
     this.live = config.events ? new LiveEvents(config) : undefined;
     const { rateLimit, circuitBreaker } = config;
-    this.limiter = rateLimit ? createLimiter(rateLimit) : undefined;
+    if (rateLimit) {
+      const { store } = rateLimit;
+      this.rateGuard = new StoreGuard({
+        store: 'rateLimit',
+        policy: rateLimit.storeFailure === 'closed' ? 'fail-closed' : 'fail-open',
+        timeoutMs: config.storeTimeoutMs,
+        logger: config.logger,
+        probe: store.ping ? () => store.ping?.() : undefined,
+      });
+      this.limiter = createLimiter({ ...rateLimit, guard: this.rateGuard });
+    }
     this.breaker = circuitBreaker
       ? new CircuitBreaker(circuitBreaker.failureThreshold, circuitBreaker.cooldownMs)
       : undefined;
@@ -123,6 +137,7 @@ export class ProxyPipeline<User, Req> {
       resourceId: null,
       error: null,
       action: null,
+      unlimited: false,
       ownHeaders: { 'x-request-id': requestId },
     };
   }
@@ -351,6 +366,25 @@ export class ProxyPipeline<User, Req> {
   }
 
   /**
+   * Each store's state, probed now within the store bound: `'unavailable'` when requests are
+   * refused (rate-limit store down with `storeFailure: 'closed'`), `'degraded'` when a store is
+   * down but its policy keeps the app working.
+   */
+  async health(): Promise<ProxyHealth> {
+    const guards = [this.rateGuard, ...(this.live?.guards ?? [])].filter(
+      (guard): guard is StoreGuard => guard !== undefined,
+    );
+    await Promise.all(guards.map((guard) => guard.check()));
+    const stores: ProxyHealth['stores'] = {};
+    for (const guard of guards) stores[guard.name] = guard.report();
+    const refusing = this.rateGuard?.isDown === true && this.rateGuard.policy === 'fail-closed';
+    return {
+      status: refusing ? 'unavailable' : guards.some((g) => g.isDown) ? 'degraded' : 'ok',
+      stores,
+    };
+  }
+
+  /**
    * Ends live event streams (clients reconnect elsewhere), then the upstream connections once
    * their requests are answered (unless the app brought its own dispatcher). Safe to call twice.
    */
@@ -406,7 +440,8 @@ export class ProxyPipeline<User, Req> {
         const decision = await this.limiter.check(
           `anonymous:${addressBucket(this.clientAddress(context))}`,
         );
-        if (!decision.allowed) {
+        // Without the store, a failed sign-in is still refused (401) under either policy.
+        if (!('unavailable' in decision) && !decision.allowed) {
           return errorReply(state, 429, 'RATE_LIMITED', 'Too many requests', {
             ...rateLimitHeaders(decision),
             ...legacyRateLimitHeaders(decision),
@@ -433,6 +468,20 @@ export class ProxyPipeline<User, Req> {
     state.userId = userId;
     if (this.limiter && config.rateLimit) {
       const decision = await this.limiter.check(config.rateLimit.keyOf(user, userId));
+      if ('unavailable' in decision) {
+        if (config.rateLimit.storeFailure === 'closed') {
+          return errorReply(
+            state,
+            503,
+            'SERVICE_UNAVAILABLE',
+            'Rate limiting is unavailable; retry shortly',
+            { 'retry-after': String(decision.retryAfterSeconds) },
+          );
+        }
+        // Fail open: the request proceeds uncounted, and its audit event says so.
+        state.unlimited = true;
+        return { user };
+      }
       Object.assign(state.ownHeaders, rateLimitHeaders(decision));
       if (!decision.allowed) {
         return errorReply(state, 429, 'RATE_LIMITED', 'Too many requests', {
@@ -642,3 +691,18 @@ function isSelfOwned(route: ProxyRoute): boolean {
 
 /** The raw header pairs of a Web request (for the fetch mount's limits). */
 export { rawHeadersOf };
+
+/**
+ * `proxy.health()` of a mount: the pipeline's report, or `'unavailable'` with the `ERR_CLINIK_*`
+ * code when the options are invalid (or the proxy is closed).
+ */
+export async function mountHealth(load: () => { health(): Promise<ProxyHealth> }) {
+  let pipeline: { health(): Promise<ProxyHealth> };
+  try {
+    pipeline = load();
+  } catch (error) {
+    const code = error instanceof ClinikProxyError ? error.code : 'ERR_CLINIK_INVALID_OPTION';
+    return { status: 'unavailable', stores: {}, configError: code } satisfies ProxyHealth;
+  }
+  return pipeline.health();
+}

@@ -19,6 +19,8 @@ export interface RequestState {
   error: string | null;
   /** The widget action a request came in as (actions endpoint), else `null`. */
   action: string | null;
+  /** The rate-limit store was unavailable and the request went through uncounted (fail open). */
+  unlimited: boolean;
   /** Headers every response of this request carries (request id, per-user rate limit). */
   ownHeaders: ReplyHeaders;
 }

@@ -72,6 +72,11 @@ export interface AuditEvent {
   error: string | null;
   /** The widget action (`patients.read`) when the request came through the actions endpoint. */
   action?: string;
+  /**
+   * `true` when the rate-limit store was unavailable and the request went through without being
+   * counted (`rateLimit.storeFailure: 'open'`); absent otherwise.
+   */
+  unlimited?: true;
 }
 
 /** Where the proxy writes its log lines. Each call gets one flat, JSON-safe object. */
@@ -90,6 +95,13 @@ export interface RateLimitOptions<User> {
   store?: RateLimitStore;
   /** The key a user is counted under. Defaults to the user id. */
   keyOf?: (user: User, userId: string) => string;
+  /**
+   * What happens while the store fails or does not answer within `timeouts.storeMs`: `'open'`
+   * lets requests through uncounted (a warning is logged once per outage and the audit event
+   * says `unlimited: true`); `'closed'` refuses them with 503 `SERVICE_UNAVAILABLE` and
+   * `Retry-After`. Failed sign-ins answer 401 either way. Defaults to `'open'`.
+   */
+  storeFailure?: 'open' | 'closed';
 }
 
 export interface TimeoutOptions {
@@ -97,6 +109,13 @@ export interface TimeoutOptions {
   upstreamMs?: number;
   /** Milliseconds to receive the client's request body. Defaults to 30000. */
   bodyMs?: number;
+  /**
+   * Milliseconds each call to a store (rate-limit counters, webhook de-duplication, event fan-out)
+   * may take, whatever the store client's own retry and queue settings. A call that fails or takes
+   * longer marks that store down: its outage policy applies at once to the calls that follow,
+   * without reaching the store, until a probe (once a second) finds it back. Defaults to 500.
+   */
+  storeMs?: number;
 }
 
 export interface LimitOptions {
@@ -241,6 +260,46 @@ export interface ClinikFetchProxy<Req extends Request = Request> {
   >;
   /** Ends live event streams and releases upstream connections; call on shutdown. */
   close(): Promise<void>;
+  /** Each store's state, probed now (within `timeouts.storeMs`): for a readiness or status endpoint. */
+  health(): Promise<ProxyHealth>;
+}
+
+/** The stores the proxy calls: rate-limit counters, webhook de-duplication, event fan-out. */
+export type StoreName = 'rateLimit' | 'dedupe' | 'bus';
+
+/**
+ * What requests get while a store is down: `'fail-open'` (rate limits off), `'fail-closed'` (503),
+ * `'refuse-webhooks'` (webhook deliveries answer 503 and the sender retries), `'local-delivery'`
+ * (changes reach only the receiving instance's streams; streams are told to refetch afterwards).
+ */
+export type StorePolicy = 'fail-open' | 'fail-closed' | 'refuse-webhooks' | 'local-delivery';
+
+/** One store in {@link ProxyHealth}. */
+export interface StoreHealth {
+  state: 'up' | 'down';
+  policy: StorePolicy;
+  /** When the current outage began (ISO 8601), `null` while up. */
+  downSince: string | null;
+  /** Class and code of the error that began the outage (never its message), `null` while up. */
+  error: { errorClass: string; errorCode: string | null } | null;
+  /** Calls that failed or exceeded `timeouts.storeMs`, since start. */
+  failures: number;
+  /** Calls answered by the policy instead of the store (unlimited requests, 503s, local deliveries), since start. */
+  degradedCalls: number;
+}
+
+/** The proxy's readiness, from `proxy.health()`. */
+export interface ProxyHealth {
+  /**
+   * `'ok'`: every store answers. `'degraded'`: a store is down and its policy keeps the app
+   * working. `'unavailable'`: requests are refused (the rate-limit store is down with
+   * `storeFailure: 'closed'`, or the options are invalid).
+   */
+  status: 'ok' | 'degraded' | 'unavailable';
+  /** Only the stores in use: `rateLimit` unless rate limits are off, `dedupe` and `bus` with `events`. */
+  stores: Partial<Record<StoreName, StoreHealth>>;
+  /** The `ERR_CLINIK_*` code when the options are invalid (fetch mounts validate at the first request). */
+  configError?: string;
 }
 
 /** The middleware: Express (`app.use(path, proxy)`) or plain `node:http` (`proxy(req, res)`). */
@@ -251,4 +310,6 @@ export type ClinikProxyHandler<Req extends IncomingMessage = IncomingMessage> = 
 ) => void) & {
   /** Ends live event streams and releases upstream connections; call on shutdown. */
   close(): Promise<void>;
+  /** Each store's state, probed now (within `timeouts.storeMs`): for a readiness or status endpoint. */
+  health(): Promise<ProxyHealth>;
 };

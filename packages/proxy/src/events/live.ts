@@ -2,9 +2,11 @@ import { type ChangeNotice, getResource } from '@clinikapi/core';
 import { planNarrowing, recordMatches } from '../narrowing.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Reply } from '../respond.js';
+import { StoreGuard } from '../stores/guard.js';
 import type { AuthorizeNarrowing, ProxyRoute } from '../types.js';
 import { sendUpstream } from '../upstream.js';
 import { createWebhookReceiver } from './receiver.js';
+import { guardedDedupe, ResilientBus } from './resilient.js';
 import { EventStream } from './stream.js';
 
 const OWNER_CACHE_MS = 60_000;
@@ -16,6 +18,9 @@ const OWNER_CACHE_MAX = 5000;
  */
 export class LiveEvents<User, Req> {
   readonly receive: ReturnType<typeof createWebhookReceiver>;
+  /** The de-duplication store's and the bus's bounds and states (for `health()`). */
+  readonly guards: readonly StoreGuard[];
+  private readonly bus: ResilientBus;
   private readonly stream: EventStream<User>;
   private readonly started: Promise<void>;
   /** Records fetched to check owners, shared by every stream for one notice. */
@@ -24,10 +29,25 @@ export class LiveEvents<User, Req> {
   constructor(private readonly config: ResolvedOptions<User, Req>) {
     const events = config.events;
     if (!events) throw new Error('LiveEvents needs events options');
+    // Every store call is bounded: de-duplication fails closed (503, the sender retries), the bus
+    // degrades to delivery on this instance.
+    const { dedupe } = events;
+    const dedupeGuard = new StoreGuard({
+      store: 'dedupe',
+      policy: 'refuse-webhooks',
+      timeoutMs: config.storeTimeoutMs,
+      logger: config.logger,
+      probe: dedupe.ping ? () => dedupe.ping?.() : undefined,
+    });
+    this.bus = new ResilientBus(events.bus, {
+      timeoutMs: config.storeTimeoutMs,
+      logger: config.logger,
+    });
+    this.guards = [dedupeGuard, this.bus.guard];
     this.receive = createWebhookReceiver({
       secrets: events.secrets,
-      bus: events.bus,
-      dedupe: events.dedupe,
+      bus: this.bus,
+      dedupe: guardedDedupe(dedupe, dedupeGuard),
       toleranceSeconds: events.toleranceSeconds,
       bodyTimeoutMs: config.bodyTimeoutMs,
       onIncident: ({ code, status, resourceType }) => {
@@ -38,11 +58,14 @@ export class LiveEvents<User, Req> {
             status,
             resourceType,
           });
-        } else config.logger?.warn({ msg: 'clinik-proxy webhook not processed', code, status });
+        } else if (code !== 'STORE_UNAVAILABLE') {
+          // A store outage is logged once by its guard; each 503 is in the request's audit line.
+          config.logger?.warn({ msg: 'clinik-proxy webhook not processed', code, status });
+        }
       },
     });
     this.stream = new EventStream<User>({
-      bus: events.bus,
+      bus: this.bus,
       heartbeatMs: events.heartbeatMs,
       bufferSize: events.bufferSize,
       canSee: (user, notice) => this.canSee(user, notice),
@@ -55,8 +78,9 @@ export class LiveEvents<User, Req> {
     return this.stream.connect(user, lastEventId);
   }
 
-  close(): Promise<void> {
-    return this.stream.close();
+  async close(): Promise<void> {
+    await this.stream.close();
+    this.bus.close();
   }
 
   private async canSee(user: User, notice: ChangeNotice): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { ClinikWebhookError, getResourceByEvent, verifyWebhook } from '@clinikapi/core';
 import type { BodySource } from '../body.js';
+import { StoreUnavailableError } from '../stores/guard.js';
 import type { ChangeNotice, DedupeStore, EventBus } from './types.js';
 
 /** A webhook resource name as the API writes them (`care-plan`); others are not logged. */
@@ -101,9 +102,11 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     let first: boolean;
     try {
       first = await options.dedupe.claim(event.id, ttl);
-    } catch {
+    } catch (error) {
       // Without the store we cannot tell a repeat: ask the sender to retry later rather than lose it.
-      return refuse(503, 'STORE_UNAVAILABLE', 'Event store unavailable; retry later');
+      return refuse(503, 'STORE_UNAVAILABLE', 'Event store unavailable; retry later', {
+        'retry-after': retryAfter(error),
+      });
     }
     if (!first) return { status: 200, body: { received: true, duplicate: true } };
     const resource = getResourceByEvent(event.data.resourceType);
@@ -137,15 +140,22 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     };
     try {
       await options.bus.publish(notice);
-    } catch {
+    } catch (error) {
       // Not published: forget the id and let the sender's retry deliver it again.
       try {
         await options.dedupe.release?.(event.id);
       } catch {
         // The store is failing as a whole; the failure is reported below and the sender retries.
       }
-      return refuse(503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later');
+      return refuse(503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later', {
+        'retry-after': retryAfter(error),
+      });
     }
     return { status: 200, body: { received: true, duplicate: false } };
   };
+}
+
+/** Seconds until the store is tried again, when the proxy's guard knows; else a short wait. */
+function retryAfter(error: unknown): string {
+  return String(error instanceof StoreUnavailableError ? error.retryAfterSeconds : 5);
 }

@@ -35,8 +35,11 @@ function frame(notice: ChangeNotice): string {
 export class EventStream<User> {
   private readonly clients = new Set<Client<User>>();
   private readonly buffer: ChangeNotice[] = [];
+  /** Ids in `buffer`: a notice that arrives twice (delivered locally, then through the bus) is sent once. */
+  private readonly bufferedIds = new Set<string>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private unsubscribe: (() => void) | undefined;
+  private unwatch: (() => void) | undefined;
   private closed = false;
   /**
    * The resume position "before the first notice this instance buffered": what a `reset` says
@@ -53,7 +56,24 @@ export class EventStream<User> {
 
   /** Subscribes to the bus; call once before serving. */
   async start(): Promise<void> {
+    this.unwatch = this.options.bus.watch?.((signal) => {
+      if (signal === 'reset') this.reset();
+    });
     this.unsubscribe = await this.options.bus.subscribe((notice) => this.dispatch(notice));
+  }
+
+  /**
+   * Tells every connected client to refetch (`event: reset`): changes may have been missed (the
+   * bus was down). The frame carries the newest position, so a reconnect resumes from there.
+   */
+  reset(): void {
+    const position = this.buffer.at(-1)?.id ?? this.origin;
+    const text = `id: ${position}\nevent: reset\ndata: {}\n\n`;
+    for (const client of this.clients) {
+      client.queue = client.queue.then(() => {
+        if (this.clients.has(client)) this.write(client, text);
+      });
+    }
   }
 
   get clientCount(): number {
@@ -109,6 +129,7 @@ export class EventStream<User> {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
+    this.unwatch?.();
     for (const client of this.clients) client.sink.end();
     this.clients.clear();
   }
@@ -129,11 +150,14 @@ export class EventStream<User> {
   }
 
   private dispatch(notice: ChangeNotice): void {
-    if (!SAFE_ID.test(notice.id)) return;
+    if (!SAFE_ID.test(notice.id) || this.bufferedIds.has(notice.id)) return;
     this.buffer.push(notice);
+    this.bufferedIds.add(notice.id);
     const max = this.options.bufferSize ?? 1000;
     if (this.buffer.length > max) {
-      this.buffer.splice(0, this.buffer.length - max);
+      for (const dropped of this.buffer.splice(0, this.buffer.length - max)) {
+        this.bufferedIds.delete(dropped.id);
+      }
       this.spilled = true;
     }
     for (const client of this.clients) this.enqueue(client, notice);

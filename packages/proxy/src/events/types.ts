@@ -2,12 +2,25 @@ import type { ChangeNotice } from '@clinikapi/core';
 
 export type { ChangeNotice };
 
+/**
+ * What a bus tells the proxy about its subscription: `'down'` (notices published from now on may
+ * be missed), `'up'` (receiving again) or `'reset'` (an instance delivered changes only locally
+ * during an outage: every stream should tell its clients to refetch).
+ */
+export type BusSignal = 'down' | 'up' | 'reset';
+
 /** Fans notices out to every proxy instance (memory: one process; Redis: pub/sub). */
 export interface EventBus {
   publish(notice: ChangeNotice): Promise<void> | void;
   /** Returns the unsubscribe function. */
   subscribe(listener: (notice: ChangeNotice) => void): (() => void) | Promise<() => void>;
   close?(): Promise<void> | void;
+  /** Optional: succeeds when the backing service answers (readiness checks, outage probes). */
+  ping?(): Promise<void> | void;
+  /** Optional: reports the subscription's state changes; returns the function that stops them. */
+  watch?(listener: (signal: BusSignal) => void): () => void;
+  /** Optional: sends `'reset'` to every instance's `watch` listeners, this one's included. */
+  publishReset?(): Promise<void> | void;
 }
 
 /** Remembers webhook event ids so an at-least-once delivery is processed once. */
@@ -17,4 +30,6 @@ export interface DedupeStore {
   /** Forgets a claim whose processing failed, so a retry is accepted. */
   release?(id: string): Promise<void> | void;
   close?(): Promise<void> | void;
+  /** Optional: succeeds when the backing service answers (readiness checks, outage probes). */
+  ping?(): Promise<void> | void;
 }

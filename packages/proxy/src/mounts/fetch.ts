@@ -2,7 +2,7 @@ import { emitAudit } from '../audit.js';
 import { webBody } from '../body.js';
 import { ClinikProxyError, describeError } from '../errors.js';
 import { configErrorLine, configLogger, type ResolvedOptions, resolveOptions } from '../options.js';
-import { type MountContext, ProxyPipeline, rawHeadersOf } from '../pipeline.js';
+import { type MountContext, mountHealth, ProxyPipeline, rawHeadersOf } from '../pipeline.js';
 import type { Reply, StreamSink } from '../respond.js';
 import type { ClinikFetchProxy, ClinikProxyOptions } from '../types.js';
 
@@ -85,6 +85,11 @@ export function clinikFetchProxy<User = unknown, Req extends Request = Request>(
       closed = true;
       await pipeline?.close();
     },
+    health: () =>
+      mountHealth(() => {
+        if (closed) throw new ClinikProxyError('ERR_CLINIK_CLOSED', 'clinikFetchProxy: closed');
+        return load();
+      }),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type CoreRequest,
   type HeaderView,
   type MountContext,
+  mountHealth,
   ProxyPipeline,
 } from '../pipeline.js';
 import type { Reply, StreamSink } from '../respond.js';
@@ -63,7 +64,10 @@ export function clinikProxy<User = unknown, Req extends IncomingMessage = Incomi
       } else res.destroy();
     });
   };
-  return Object.assign(middleware, { close: async () => pipeline?.close() });
+  return Object.assign(middleware, {
+    close: async () => pipeline?.close(),
+    health: () => mountHealth(load),
+  });
 }
 
 async function handleNode<User, Req extends IncomingMessage>(

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { type StoreGuard, StoreUnavailableError } from '../stores/guard.js';
 import type { RateLimitStore } from './store.js';
 
 /** The outcome of counting one request. */
@@ -10,22 +11,40 @@ export interface RateLimitDecision {
   resetSeconds: number;
 }
 
+/** The store failed, timed out or is down: the outage policy decides. */
+export interface RateLimitUnavailable {
+  unavailable: true;
+  /** Whole seconds until the store is tried again (at least 1). */
+  retryAfterSeconds: number;
+}
+
 export interface Limiter {
-  check(key: string): Promise<RateLimitDecision>;
+  check(key: string): Promise<RateLimitDecision | RateLimitUnavailable>;
 }
 
 export function createLimiter(options: {
   limit: number;
   windowMs: number;
   store: RateLimitStore;
+  /** Bounds every store call; without one, calls are awaited as they are. */
+  guard?: StoreGuard;
   now?: () => number;
 }): Limiter {
-  const { limit, windowMs, store } = options;
+  const { limit, windowMs, store, guard } = options;
   const now = options.now ?? Date.now;
   store.init?.({ windowMs });
   return {
     async check(key) {
-      const { totalHits, resetTime } = await store.increment(key);
+      let counted: Awaited<ReturnType<RateLimitStore['increment']>>;
+      try {
+        counted = guard ? await guard.run(() => store.increment(key)) : await store.increment(key);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) {
+          return { unavailable: true, retryAfterSeconds: error.retryAfterSeconds };
+        }
+        throw error;
+      }
+      const { totalHits, resetTime } = counted;
       const resetSeconds = Math.max(1, Math.ceil((resetTime.getTime() - now()) / 1000));
       return {
         allowed: totalHits <= limit,

@@ -21,6 +21,8 @@ export interface RateLimitStore {
   resetKey(key: string): Promise<void> | void;
   /** Releases timers or connections. */
   shutdown?(): Promise<void> | void;
+  /** Optional: succeeds when the backing service answers (readiness checks, outage probes). */
+  ping?(): Promise<void> | void;
 }
 
 interface Window {

@@ -1,10 +1,14 @@
 import { isChangeNotice } from '@clinikapi/core';
 import type { Redis } from 'ioredis';
-import type { ChangeNotice, DedupeStore, EventBus } from '../events/types.js';
+import type { BusSignal, ChangeNotice, DedupeStore, EventBus } from '../events/types.js';
 import type { IncrementResult, RateLimitStore } from '../rate-limit/store.js';
 
 export interface RedisStoreOptions {
-  /** A connected ioredis client (the app owns it and closes it). */
+  /**
+   * An ioredis client (the app owns it and closes it). The proxy bounds every call itself
+   * (`timeouts.storeMs`); `enableOfflineQueue: false` and `maxRetriesPerRequest: 1` keep commands
+   * from waiting in the client during an outage and running after it (see the README).
+   */
   client: Redis;
   /** Prefix of every key and channel, so several apps can share one Redis. Defaults to `clinik:`. */
   prefix?: string;
@@ -49,6 +53,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   async resetKey(key: string): Promise<void> {
     await this.options.client.del(this.prefix + key);
   }
+
+  async ping(): Promise<void> {
+    await this.options.client.ping();
+  }
 }
 
 /** Webhook event ids, claimed with `SET NX PX` so only one instance processes a delivery. */
@@ -66,16 +74,26 @@ export class RedisDedupeStore implements DedupeStore {
   async release(id: string): Promise<void> {
     await this.options.client.del(this.prefix + id);
   }
+
+  async ping(): Promise<void> {
+    await this.options.client.ping();
+  }
 }
 
 /**
  * Fan-out through Redis pub/sub: a notice received by one instance reaches browsers connected to
- * every instance. Subscribing needs a connection of its own, duplicated from `client`.
+ * every instance. Subscribing needs a connection of its own, duplicated from `client`; its drops
+ * and returns are reported to `watch` listeners (ioredis resubscribes by itself on reconnect).
  */
 export class RedisEventBus implements EventBus {
   private readonly channel: string;
   private subscriber: Redis | undefined;
+  private subscribing: Promise<void> | undefined;
+  /** The channel was subscribed once: later `ready` events are reconnections. */
+  private subscribed = false;
+  private closed = false;
   private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+  private readonly watchers = new Set<(signal: BusSignal) => void>();
 
   constructor(private readonly options: RedisStoreOptions) {
     this.channel = `${options.prefix ?? 'clinik:'}events`;
@@ -85,34 +103,102 @@ export class RedisEventBus implements EventBus {
     await this.options.client.publish(this.channel, JSON.stringify(notice));
   }
 
+  /** Tells every instance's streams to refetch (their `watch` listeners get `'reset'`). */
+  async publishReset(): Promise<void> {
+    await this.options.client.publish(this.channel, RESET_MESSAGE);
+  }
+
+  async ping(): Promise<void> {
+    await this.options.client.ping();
+  }
+
+  /**
+   * Adds a listener and subscribes the channel (once; a failed attempt is retried by the next
+   * call). Resolves when Redis confirmed the subscription.
+   */
   async subscribe(listener: (notice: ChangeNotice) => void): Promise<() => void> {
-    if (!this.subscriber) {
-      const subscriber = this.options.client.duplicate();
-      subscriber.on('message', (channel: string, message: string) => {
-        if (channel !== this.channel) return;
-        let notice: unknown;
-        try {
-          notice = JSON.parse(message);
-        } catch {
-          return;
-        }
-        if (!isChangeNotice(notice)) return;
-        for (const l of this.listeners) l(notice);
-      });
-      await subscriber.subscribe(this.channel);
-      this.subscriber = subscriber;
-    }
     this.listeners.add(listener);
+    try {
+      await this.connect();
+    } catch (error) {
+      this.listeners.delete(listener);
+      throw error;
+    }
     return () => this.listeners.delete(listener);
   }
 
+  watch(listener: (signal: BusSignal) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     this.listeners.clear();
+    this.watchers.clear();
     const subscriber = this.subscriber;
     this.subscriber = undefined;
     if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
   }
+
+  private connect(): Promise<void> {
+    if (!this.subscriber) {
+      const subscriber = this.options.client.duplicate();
+      subscriber.on('message', (channel: string, message: string) =>
+        this.receive(channel, message),
+      );
+      // Connection errors are reported as 'close' below and by the proxy's guard; without a
+      // listener ioredis would print each reconnection failure (with addresses) to the console.
+      subscriber.on('error', () => {});
+      subscriber.on('close', () => {
+        if (this.subscribed && !this.closed) this.signal('down');
+      });
+      subscriber.on('ready', () => {
+        if (!this.subscribed || this.closed) return;
+        // ioredis resubscribes on reconnect; this SUBSCRIBE's reply confirms it is in effect.
+        subscriber.subscribe(this.channel).then(
+          () => this.signal('up'),
+          () => {},
+        );
+      });
+      this.subscriber = subscriber;
+    }
+    const subscriber = this.subscriber;
+    this.subscribing ??= subscriber.subscribe(this.channel).then(
+      () => {
+        this.subscribed = true;
+      },
+      (error: unknown) => {
+        this.subscribing = undefined;
+        throw error;
+      },
+    );
+    return this.subscribing;
+  }
+
+  private receive(channel: string, message: string): void {
+    if (channel !== this.channel) return;
+    if (message === RESET_MESSAGE) {
+      this.signal('reset');
+      return;
+    }
+    let notice: unknown;
+    try {
+      notice = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (!isChangeNotice(notice)) return;
+    for (const l of this.listeners) l(notice);
+  }
+
+  private signal(signal: BusSignal): void {
+    for (const watcher of this.watchers) watcher(signal);
+  }
 }
+
+/** Not a change notice (older instances ignore it): every stream should tell clients to refetch. */
+const RESET_MESSAGE = '{"clinikReset":true}';
 
 /** The three Redis-backed stores on one client. */
 export function redisStores(options: RedisStoreOptions) {
