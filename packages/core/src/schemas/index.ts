@@ -703,11 +703,15 @@ export type RegistrySearchParams<P extends ResourcePath> = {
   >['searchParams'][number]]?: SearchValue<Name>;
 };
 
-/** The types of a path whose shape comes from the OpenAPI document: PATCH takes any subset. */
+/**
+ * The types of a path whose shape comes from the OpenAPI document: PATCH takes any subset, except
+ * on the paths the document gives no PATCH (`audit-events`, `immunization-recommendations`),
+ * where a patch is `never`, so an update does not type-check.
+ */
 type Documented<P extends ResourcePath, Stored, Create> = Shape<
   Stored,
   Create,
-  Partial<Create>,
+  P extends 'audit-events' | 'immunization-recommendations' ? never : Partial<Create>,
   RegistrySearchParams<P>
 >;
 
