@@ -57,6 +57,16 @@ export interface ClinikMessages {
   yours: (value: string) => string;
   keepStored: (label: string) => string;
   loadPatientFailed: string;
+  /** 401: the user's session ended (the proxy refused them). */
+  errorSignedOut: string;
+  /** 403: the user's role does not allow this. */
+  errorForbidden: string;
+  /** 429: too many requests; `seconds` is the API's Retry-After when it gave one. */
+  errorRateLimited: (seconds: number | undefined) => string;
+  /** 5xx or no answer in time. */
+  errorUnavailable: string;
+  /** The request never reached the server. */
+  errorOffline: string;
   age: string;
   ageValue: (years: number) => string;
   contact: string;
@@ -117,6 +127,14 @@ export const defaultMessages: ClinikMessages = {
   yours: (value) => `Yours: ${value}`,
   keepStored: (label) => `Keep stored ${label.toLowerCase()}`,
   loadPatientFailed: 'Could not load the patient.',
+  errorSignedOut: 'Your session has ended: sign in again.',
+  errorForbidden: 'You do not have permission for this.',
+  errorRateLimited: (seconds) =>
+    seconds
+      ? `Too many requests: try again in ${seconds} s.`
+      : 'Too many requests: try again in a moment.',
+  errorUnavailable: 'The service is unavailable right now: try again shortly.',
+  errorOffline: 'No connection: check the network and try again.',
   age: 'Age',
   ageValue: (years) => `${years} ${years === 1 ? 'year' : 'years'}`,
   contact: 'Contact',

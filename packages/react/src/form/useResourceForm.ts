@@ -6,8 +6,10 @@ import {
   type ValidationResult,
 } from '@clinikapi/core';
 import { type FormEvent, useEffect, useId } from 'react';
+import { useMessages } from '../provider/context.js';
 import type { RecordOf } from '../queries/types.js';
 import { useCreateResource, useResource } from '../queries/useResourceQueries.js';
+import { errorText } from '../ui/errorText.js';
 import {
   type Draft,
   discardEdit,
@@ -119,6 +121,7 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
 ) {
   const { path, recordId, fields, messages } = config;
   const idPrefix = useId();
+  const common = useMessages();
   const existing = useResource(path, recordId);
   const create = useCreateResource(path);
   const update = useGuardedUpdate(path);
@@ -289,8 +292,13 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
       if (error instanceof ClinikApiError && error.status === 422 && error.issues.length > 0) {
         return showIssues(error.issues);
       }
-      // Anything else: keep every input as typed and say so.
-      setState((s) => ({ ...s, status: 'error', formErrors: [messages.saveFailed] }));
+      // Anything else: keep every input as typed and say so (and why, when the user can act).
+      const reason = errorText(error, common);
+      setState((s) => ({
+        ...s,
+        status: 'error',
+        formErrors: reason ? [messages.saveFailed, reason] : [messages.saveFailed],
+      }));
     }
   };
 
@@ -346,6 +354,8 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
     /** Id of the conflict list, which receives focus after a refused save. */
     conflictsId: fieldId('conflicts'),
     retryLoad: () => void existing.refetch(),
+    /** Why loading the record failed (core's typed error), when it did. */
+    loadError: existing.error,
     submit,
     fieldId,
     errorId,

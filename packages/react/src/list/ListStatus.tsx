@@ -10,7 +10,7 @@ export interface ListStatusProps {
     retry: string;
   };
   /** The queries behind the list, refetched by Retry. */
-  queries: readonly { refetch: () => Promise<unknown> }[];
+  queries: readonly { refetch: () => Promise<unknown>; error?: unknown }[];
   /** Said politely when ready (e.g. "3 allergies"). Defaults to nothing. */
   readyText?: string;
 }

@@ -1,4 +1,11 @@
-/** The alert shown when a view's data could not be loaded, with one button that retries it all. */
+import { useMessages } from '../provider/context.js';
+import { errorText } from '../ui/errorText.js';
+
+/**
+ * The alert shown when a view's data could not be loaded, with one button that retries it all.
+ * When a query failed for a reason the user can act on (signed out, not allowed, rate limited,
+ * service unavailable, offline), that reason follows the message.
+ */
 export function LoadFailed({
   message,
   retryLabel,
@@ -7,11 +14,14 @@ export function LoadFailed({
   message: string;
   retryLabel: string;
   /** The queries behind the view (TanStack Query results); each is refetched on retry. */
-  queries: readonly { refetch: () => Promise<unknown> }[];
+  queries: readonly { refetch: () => Promise<unknown>; error?: unknown }[];
 }) {
+  const messages = useMessages();
+  const reason = queries.map((query) => errorText(query.error, messages)).find(Boolean);
   return (
     <div role="alert" className="ck-error-text">
-      {message}{' '}
+      {message}
+      {reason ? ` ${reason}` : null}{' '}
       <button
         type="button"
         className="ck-button"

@@ -1,6 +1,16 @@
 import { type ChangeNotice, isChangeNotice } from '@clinikapi/core';
 
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed';
+/**
+ * `unavailable`: the server has no event stream at the URL (404/405/501): live updates stay off
+ * and nothing is retried; queries still refresh as usual.
+ */
+export type LiveStatus =
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'offline'
+  | 'closed'
+  | 'unavailable';
 
 /** The parts of the browser's `EventSource` the connection uses (injectable for tests). */
 export interface EventSourceLike {
@@ -26,6 +36,30 @@ export interface LiveConnectionOptions {
   /** Defaults to 30000. */
   maxDelayMs?: number;
   random?: () => number;
+  /**
+   * The HTTP status of the stream URL, asked once when the stream is refused before it ever
+   * opened (EventSource does not expose it). Defaults to a `fetch` aborted at the headers.
+   */
+  probe?: (url: string) => Promise<number | undefined>;
+}
+
+/** Statuses that mean "no stream is mounted here", not "try again later". */
+const NO_STREAM = new Set([404, 405, 501]);
+const warned = new Set<string>();
+
+async function probeStatus(url: string): Promise<number | undefined> {
+  const controller = new AbortController();
+  try {
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    return response.status;
+  } catch {
+    return undefined;
+  } finally {
+    controller.abort();
+  }
 }
 
 const CLOSED = 2;
@@ -41,6 +75,7 @@ export class LiveConnection {
   private failures = 0;
   private lastEventId: string | undefined;
   private stopped = true;
+  private opened = false;
 
   constructor(private readonly options: LiveConnectionOptions) {}
 
@@ -88,6 +123,7 @@ export class LiveConnection {
     const source = create(url);
     this.source = source;
     source.onopen = () => {
+      this.opened = true;
       this.failures = 0;
       this.options.onStatus?.('open');
     };
@@ -95,7 +131,8 @@ export class LiveConnection {
       if (this.source !== source || this.stopped) return;
       if (source.readyState === CLOSED) {
         this.source = undefined;
-        this.scheduleReconnect();
+        if (this.opened) this.scheduleReconnect();
+        else void this.checkStreamExists();
       } else {
         this.options.onStatus?.('reconnecting');
       }
@@ -111,6 +148,27 @@ export class LiveConnection {
       if (isChangeNotice(data)) this.options.onNotice(data);
     });
     source.addEventListener('reset', () => this.options.onReset());
+  }
+
+  /** Refused before it ever opened: a missing stream is a configuration problem, not an outage. */
+  private async checkStreamExists(): Promise<void> {
+    const status = await (this.options.probe ?? probeStatus)(this.options.url);
+    if (this.stopped) return;
+    if (status === undefined || !NO_STREAM.has(status)) {
+      this.scheduleReconnect();
+      return;
+    }
+    if (!warned.has(this.options.url)) {
+      warned.add(this.options.url);
+      console.warn(
+        `[clinikapi] live updates are on, but ${this.options.url} answered ${status}: no event stream ` +
+          "is mounted there (see @clinikapi/proxy's `events` option). Live updates stay off; " +
+          'data still refreshes as usual.',
+      );
+    }
+    globalThis.removeEventListener?.('online', this.onOnline);
+    globalThis.removeEventListener?.('offline', this.onOffline);
+    this.options.onStatus?.('unavailable');
   }
 
   private scheduleReconnect(): void {

@@ -1,9 +1,10 @@
 import type { ChangeNotice } from '@clinikapi/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clinikKeys } from '../queries/keys.js';
+import { serveOnLoopback } from '../test/serveOnLoopback.js';
 import { ClinikLiveEvents, useClinikEvents, useLiveStatus } from './ClinikLiveEvents.js';
 import type { EventSourceLike } from './connection.js';
 
@@ -182,5 +183,50 @@ describe('ClinikLiveEvents', () => {
     expect(source.closed).toBe(false);
     unmount();
     expect(source.closed).toBe(true);
+  });
+});
+
+describe('a live stream that is not there', () => {
+  async function renderAgainst(status: number) {
+    const served = await serveOnLoopback(async () => new Response('no', { status }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const queryClient = new QueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ClinikLiveEvents url={`${served.baseUrl}/events`} createEventSource={create}>
+          <Listener onNotice={() => {}} />
+        </ClinikLiveEvents>
+      </QueryClientProvider>,
+    );
+    return { served, warn };
+  }
+
+  it('warns once and stops retrying when the server has no stream (404)', async () => {
+    const { served, warn } = await renderAgainst(404);
+    try {
+      act(() => latest().refuse());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('unavailable'));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(FakeEventSource.instances).toHaveLength(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain('no event stream');
+    } finally {
+      warn.mockRestore();
+      await served.close();
+    }
+  });
+
+  it('keeps retrying a stream that exists but refused for now (503)', async () => {
+    const { served, warn } = await renderAgainst(503);
+    try {
+      act(() => latest().refuse());
+      await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(1), {
+        timeout: 3000,
+      });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      await served.close();
+    }
   });
 });

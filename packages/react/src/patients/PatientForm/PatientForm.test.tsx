@@ -109,7 +109,8 @@ describe('PatientForm (create)', () => {
     await user.type(input('Last name'), 'Hopper');
     await user.click(screen.getByRole('button', { name: 'Save patient' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Could not save the patient. Your changes are kept; try again.',
+      'Could not save the patient. Your changes are kept; try again.' +
+        'The service is unavailable right now: try again shortly.',
     );
     expect(container.querySelector('form')?.getAttribute('data-state')).toBe('error');
     expect(input('First name').value).toBe('Grace');

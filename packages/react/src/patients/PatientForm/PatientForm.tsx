@@ -1,6 +1,6 @@
 'use client';
 import { type FormHTMLAttributes, forwardRef } from 'react';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import type { ClinikMessages } from '../../messages.js';
 import { cx } from '../../ui/cx.js';
 import type { PatientFieldName } from './fields.js';
@@ -78,50 +78,18 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
       {...rest}
       {...form.getFormProps()}
     >
-      {form.status === 'loading' && (
-        <p className="ck-patient-form__message" role="status">
-          {m.loadingPatient}
-        </p>
-      )}
-      {form.status === 'load-error' && (
-        <div className="ck-alert" role="alert">
-          <span>{m.loadPatientFailed}</span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {m.retry}
-          </button>
-        </div>
-      )}
-      {form.status === 'conflict' ? (
-        <div className="ck-alert" role="alert">
-          <p>{m.patientConflict(form.changedFields.map((field) => m[field]))}</p>
-        </div>
-      ) : (
-        form.changedElsewhere && (
-          <p className="ck-patient-form__message" role="status">
-            {m.patientChangedElsewhere(form.changedFields.map((field) => m[field]))}
-          </p>
-        )
-      )}
-      {form.conflicts.length > 0 && (
-        <ConflictList
-          id={form.conflictsId}
-          messages={m}
-          onKeepStored={(field) => form.keepTheirs(field as PatientFieldName)}
-          rows={form.conflicts.map(({ field, theirs, yours }) => ({
-            field,
-            label: m[field],
-            theirs: shown(m, field, theirs),
-            yours: shown(m, field, yours),
-          }))}
-        />
-      )}
-      {form.formErrors.length > 0 && (
-        <div className="ck-alert" role="alert">
-          {form.formErrors.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      )}
+      <FormMessages
+        form={form}
+        labelOf={(field) => m[field]}
+        display={(field, value) => shown(m, field, String(value))}
+        texts={{
+          ...m,
+          loading: m.loadingPatient,
+          loadFailed: m.loadPatientFailed,
+          conflict: m.patientConflict,
+          changedElsewhere: m.patientChangedElsewhere,
+        }}
+      />
       <fieldset className="ck-patient-form__fields" disabled={unavailable}>
         <Field form={form} name="firstName" autoComplete="off" required />
         <Field form={form} name="lastName" autoComplete="off" required />

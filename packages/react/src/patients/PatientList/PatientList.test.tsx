@@ -110,6 +110,20 @@ describe('PatientList', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it.each([
+    [401, 'UNAUTHORIZED', 'Your session has ended: sign in again.'],
+    [403, 'FORBIDDEN', 'You do not have permission for this.'],
+    [429, 'RATE_LIMITED', 'Too many requests: try again in a moment.'],
+    [503, 'SERVICE_UNAVAILABLE', 'The service is unavailable right now: try again shortly.'],
+  ])('says why loading failed: %i', async (status, error, reason) => {
+    const api = server.reset(makePatients(1));
+    api.failNext(1, status, { error, message: 'Refused' });
+    renderWithClient(<PatientList />, { baseUrl: server.baseUrl });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(`Could not load patients. ${reason}`);
+    expect(alert.textContent).not.toContain('Refused');
+  });
+
   it('selects rows by click and by keyboard (arrows, Enter, Space)', async () => {
     server.reset(makePatients(5));
     const onSelect = vi.fn<(patient: Patient) => void>();

@@ -1,4 +1,5 @@
 import type { ClinikMessages } from '../../messages.js';
+import { errorText } from '../../ui/errorText.js';
 import type { PatientListState } from './usePatientListState.js';
 
 /** Loading, empty and error states. The status region is always present so changes are announced. */
@@ -10,9 +11,13 @@ export function PatientListStatusMessage({
   messages: ClinikMessages;
 }) {
   if (state.status === 'error') {
+    const reason = errorText(state.error, messages);
     return (
       <div className="ck-patient-list__message ck-alert" role="alert">
-        <span>{messages.loadPatientsFailed}</span>{' '}
+        <span>
+          {messages.loadPatientsFailed}
+          {reason ? ` ${reason}` : null}
+        </span>{' '}
         <button type="button" className="ck-button" onClick={state.retry}>
           {messages.retry}
         </button>
