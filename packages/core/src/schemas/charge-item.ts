@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { codeSchema, idSchema, shortText } from './common.js';
+import { codeSchema, idSchema } from './common.js';
 import {
   amountSchema,
   fhirDateTime,
@@ -8,6 +8,7 @@ import {
   loosePeriodSchema,
   moneySchema,
   notBoth,
+  performersSchema,
   type Stored,
   texts,
 } from './kit.js';
@@ -29,17 +30,7 @@ const chargeItemFields = z.strictObject({
   /** Main date (else `occurrencePeriod.start`, else `enteredDate`). */
   occurrenceDateTime: z.optional(fhirDateTime),
   occurrencePeriod: z.optional(loosePeriodSchema),
-  performer: z.optional(
-    z
-      .array(
-        z.strictObject({
-          function: z.optional(shortText(200)),
-          /** A Practitioner id. */
-          actorId: idSchema,
-        }),
-      )
-      .check(z.maxLength(20)),
-  ),
+  performer: z.optional(performersSchema),
   performingOrganizationId: z.optional(idSchema),
   requestingOrganizationId: z.optional(idSchema),
   quantity: z.optional(amountSchema),

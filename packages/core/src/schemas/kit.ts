@@ -99,6 +99,17 @@ export const CLAIM_USES = ['claim', 'preauthorization', 'predetermination'] as c
 /** FHIR PublicationStatus, as the document lists it for definitions (no `unknown`). */
 export const PUBLICATION_STATUSES = ['draft', 'active', 'retired'] as const;
 
+/** Who performed something and in what function (charge items, medication dispenses). */
+export const performersSchema = z
+  .array(
+    z.strictObject({
+      function: z.optional(shortText(200)),
+      /** A Practitioner id. */
+      actorId: idSchema,
+    }),
+  )
+  .check(z.maxLength(20));
+
 /** A stored record: the create shape plus the server-managed fields. */
 export type Stored<Create> = Create & { id: string; createdAt: string; updatedAt: string };
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { codeSchema, idSchema, shortText } from './common.js';
-import { amountSchema, fhirDateTime, ids, longText, type Stored } from './kit.js';
+import { amountSchema, fhirDateTime, ids, longText, performersSchema, type Stored } from './kit.js';
 
 export const MEDICATION_DISPENSE_STATUSES = [
   'preparation',
@@ -21,17 +21,7 @@ const medicationDispenseFields = z.strictObject({
   encounterId: z.optional(idSchema),
   statusReasonCodeableConcept: z.optional(shortText(500)),
   category: z.optional(shortText(200)),
-  performer: z.optional(
-    z
-      .array(
-        z.strictObject({
-          function: z.optional(shortText(200)),
-          /** A Practitioner id. */
-          actorId: idSchema,
-        }),
-      )
-      .check(z.maxLength(20)),
-  ),
+  performer: z.optional(performersSchema),
   locationId: z.optional(idSchema),
   /** Prescription (MedicationRequest) ids. */
   authorizingPrescriptionIds: z.optional(ids(10)),

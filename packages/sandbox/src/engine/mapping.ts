@@ -142,6 +142,13 @@ export const patient = (element = 'subject', name = 'patientId') =>
   reference(name, element, 'Patient');
 export const encounter = (element = 'encounter') => reference('encounterId', element, 'Encounter');
 
+/** `performer` `[{ function, actorId }]` <-> `[{ function: CodeableConcept, actor: Practitioner }]`. */
+export const performers = field(
+  'performer',
+  'performer',
+  shapes([text('function'), reference('actorId', 'actor', 'Practitioner')]),
+);
+
 /** `phone` and `email` <-> `telecom` `ContactPoint[]`. */
 export const telecom: FieldMapping = {
   toFhir(record, fhir) {

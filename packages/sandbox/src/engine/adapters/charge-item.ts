@@ -1,15 +1,13 @@
 import {
   coded,
   encounter,
-  field,
   firstDate,
   note,
   patient,
+  performers,
   reference,
   references,
   same,
-  shapes,
-  text,
   texts,
 } from '../mapping.js';
 import { codeValues, documentedAdapter } from './documented.js';
@@ -23,11 +21,7 @@ export const chargeItemAdapter = documentedAdapter('charge-items', {
     encounter('context'),
     same('occurrenceDateTime'),
     same('occurrencePeriod'),
-    field(
-      'performer',
-      'performer',
-      shapes([text('function'), reference('actorId', 'actor', 'Practitioner')]),
-    ),
+    performers,
     reference('performingOrganizationId', 'performingOrganization', 'Organization'),
     reference('requestingOrganizationId', 'requestingOrganization', 'Organization'),
     same('quantity'),

@@ -1,15 +1,6 @@
-import {
-  field,
-  firstDate,
-  noteExtension,
-  patient,
-  reference,
-  same,
-  shape,
-  shapes,
-  text,
-} from '../mapping.js';
-import { documentedAdapter, now } from './documented.js';
+import { field, noteExtension, reference, same, shape, shapes, text } from '../mapping.js';
+import { adjudicatedHeader } from './claim.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** Adjudication lines, totals and payment (shared with explanations of benefit). */
 export const adjudication = shapes([text('category'), same('amount')]);
@@ -28,12 +19,7 @@ export const payment = field(
 export const claimResponseAdapter = documentedAdapter('claim-responses', {
   fields: [
     noteExtension,
-    same('status'),
-    text('type'),
-    same('use'),
-    patient('patient'),
-    same('created'),
-    reference('insurerId', 'insurer', 'Organization'),
+    ...adjudicatedHeader,
     reference('requestId', 'request', 'Claim'),
     same('outcome'),
     same('disposition'),
@@ -48,6 +34,5 @@ export const claimResponseAdapter = documentedAdapter('claim-responses', {
     payment,
     same('processNote'),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });

@@ -1,14 +1,5 @@
-import {
-  field,
-  firstDate,
-  noteExtension,
-  patient,
-  reference,
-  same,
-  shapes,
-  text,
-} from '../mapping.js';
-import { documentedAdapter, now } from './documented.js';
+import { field, noteExtension, patient, reference, same, shapes, text } from '../mapping.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** A billed line (shared with explanations of benefit). */
 export const claimItem = [
@@ -19,6 +10,16 @@ export const claimItem = [
   same('net'),
 ] as const;
 
+/** The elements claims, claim responses and explanations of benefit share. */
+export const adjudicatedHeader = [
+  same('status'),
+  text('type'),
+  same('use'),
+  patient('patient'),
+  same('created'),
+  reference('insurerId', 'insurer', 'Organization'),
+];
+
 /** A claim's insurance line, without the sequence EOBs do not have. */
 export const insuranceLine = [same('focal'), reference('coverageId', 'coverage', 'Coverage')];
 
@@ -26,13 +27,8 @@ export const insuranceLine = [same('focal'), reference('coverageId', 'coverage',
 export const claimAdapter = documentedAdapter('claims', {
   fields: [
     noteExtension,
-    same('status'),
-    text('type'),
-    same('use'),
-    patient('patient'),
+    ...adjudicatedHeader,
     same('billablePeriod'),
-    same('created'),
-    reference('insurerId', 'insurer', 'Organization'),
     reference('providerId', 'provider', 'Practitioner'),
     text('priority'),
     field(
@@ -49,6 +45,5 @@ export const claimAdapter = documentedAdapter('claims', {
     field('item', 'item', shapes(claimItem)),
     same('total'),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });

@@ -29,6 +29,15 @@ export interface DocumentedSpec {
 export const now = () => new Date().toISOString();
 
 /**
+ * For the financial resources whose FHIR `created` is required but optional in the API: it
+ * defaults to the time of the write and is their main date.
+ */
+export const CREATED_BY_DEFAULT = {
+  defaults: { created: now },
+  mainDate: (record: Simplified) => str(record.created),
+} as const;
+
+/**
  * A resource adapter built from a declarative spec: registry row and schemas from core, FHIR
  * conversion from the field mappings, search values from the registry's parameter list. Throws at
  * startup when the path has no registry row or schemas.

@@ -1,6 +1,6 @@
-import { field, firstDate, patient, reference, same, shapes, text } from '../mapping.js';
+import { field, patient, reference, same, shapes, text } from '../mapping.js';
 import { insuranceLine } from './claim.js';
-import { documentedAdapter, now } from './documented.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** `eligibility-requests` <-> FHIR R4 CoverageEligibilityRequest. */
 export const eligibilityRequestAdapter = documentedAdapter('eligibility-requests', {
@@ -16,6 +16,5 @@ export const eligibilityRequestAdapter = documentedAdapter('eligibility-requests
     field('insurance', 'insurance', shapes(insuranceLine)),
     field('item', 'item', shapes([text('category'), text('productOrService')])),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });

@@ -1,5 +1,5 @@
-import { field, firstDate, patient, reference, same, shapes, text } from '../mapping.js';
-import { documentedAdapter, now } from './documented.js';
+import { field, patient, reference, same, shapes, text } from '../mapping.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** `eligibility-responses` <-> FHIR R4 CoverageEligibilityResponse. */
 export const eligibilityResponseAdapter = documentedAdapter('eligibility-responses', {
@@ -24,6 +24,5 @@ export const eligibilityResponseAdapter = documentedAdapter('eligibility-respons
     same('preAuthRef'),
     field('error', 'error', shapes([text('code')])),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });

@@ -1,18 +1,13 @@
-import { field, firstDate, patient, reference, same, shapes, text } from '../mapping.js';
-import { claimItem, insuranceLine } from './claim.js';
+import { field, reference, same, shapes } from '../mapping.js';
+import { adjudicatedHeader, claimItem, insuranceLine } from './claim.js';
 import { adjudicatedTotals, adjudication, payment } from './claim-response.js';
-import { documentedAdapter, now } from './documented.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** `eobs` <-> FHIR R4 ExplanationOfBenefit. */
 export const eobAdapter = documentedAdapter('eobs', {
   fields: [
-    same('status'),
-    text('type'),
-    same('use'),
-    patient('patient'),
+    ...adjudicatedHeader,
     same('billablePeriod'),
-    same('created'),
-    reference('insurerId', 'insurer', 'Organization'),
     reference('providerId', 'provider', 'Practitioner'),
     reference('claimId', 'claim', 'Claim'),
     reference('claimResponseId', 'claimResponse', 'ClaimResponse'),
@@ -28,6 +23,5 @@ export const eobAdapter = documentedAdapter('eobs', {
     payment,
     same('processNote'),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });

@@ -1,5 +1,5 @@
-import { firstDate, reference, same, text } from '../mapping.js';
-import { documentedAdapter, now } from './documented.js';
+import { reference, same, text } from '../mapping.js';
+import { CREATED_BY_DEFAULT, documentedAdapter } from './documented.js';
 
 /** `payment-notices` <-> FHIR R4 PaymentNotice. */
 export const paymentNoticeAdapter = documentedAdapter('payment-notices', {
@@ -16,6 +16,5 @@ export const paymentNoticeAdapter = documentedAdapter('payment-notices', {
     same('amount'),
     text('paymentStatus'),
   ],
-  defaults: { created: now },
-  mainDate: firstDate('created'),
+  ...CREATED_BY_DEFAULT,
 });
