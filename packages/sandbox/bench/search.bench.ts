@@ -1,15 +1,50 @@
 /**
  * Seeds 100,000 patients into an in-memory sandbox and measures, over real HTTP on 127.0.0.1:
- * seed time, name search p50/p95, paging deep into a list and a name search by following
+ * seed time, name search p50/p95 (plain fragments, and accent-free fragments of accented names,
+ * some stored decomposed), FHIR `family` search, paging deep into a list and a name search by following
  * cursors, read-by-id p50/p95 and create throughput.
  * Run: pnpm --filter @clinikapi/sandbox bench   (BENCH_PATIENTS=20000 for a quicker run)
  */
+import { loadavg } from 'node:os';
 import { createSandbox } from '../src/index.js';
 import { FIRST_NAMES, LAST_NAMES } from '../src/seed/names.js';
 import { createRandom } from '../src/seed/random.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
+/** One patient in 20 has an accented name; every other one of those is stored decomposed (NFD). */
+const ACCENTED_LAST = [
+  'Müller',
+  'Núñez',
+  'Ågren',
+  'Lefèvre',
+  'O’Brien',
+  'Sørensen',
+  'Dvořák',
+  'Łukasiewicz',
+  'Straße',
+  'Gómez-Peña',
+];
+const ACCENTED_FIRST = ['François', 'José', 'Zoë', 'Åsa', 'Jörg', 'Siobhán', 'Hélène', 'Íñigo'];
+/** What a front desk types for them: no accents, plain apostrophe or none. */
+const FOLDED_FRAGMENTS = [
+  'muller',
+  'nunez',
+  'agren',
+  'lefev',
+  "o'brien",
+  'sorens',
+  'dvorak',
+  'lukas',
+  'strasse',
+  'gomez',
+  'francois',
+  'jose',
+  'zoe',
+  'helene',
+  'inigo',
+  'jorg',
+];
 const READS = 1000;
 const CREATES = 1000;
 /** Pages followed per walk (count=20: rows 1-1,000), and walks per query. */
@@ -32,6 +67,9 @@ function summary(samples: number[]) {
   return `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms`;
 }
 
+const loadAtStart = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' ');
 const sandbox = await createSandbox({ memory: true, plan: 'enterprise' });
 try {
   const random = createRandom(1);
@@ -44,13 +82,19 @@ try {
   const ids: string[] = [];
   const batch = 5000;
   for (let done = 0; done < PATIENTS; done += batch) {
-    const bodies = Array.from({ length: Math.min(batch, PATIENTS - done) }, (_, i) => ({
-      firstName: random.pick(firstNames),
-      lastName: `${random.pick(LAST_NAMES)}${random.chance(0.5) ? '' : `-${random.pick(LAST_NAMES)}`}`,
-      gender: random.pick(['female', 'male', 'other', 'unknown'] as const),
-      birthDate: `19${random.int(30, 99)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
-      email: `bench${done + i}@example.com`,
-    }));
+    const bodies = Array.from({ length: Math.min(batch, PATIENTS - done) }, (_, i) => {
+      const accented = (done + i) % 20 === 0;
+      const form = (done + i) % 40 === 0 ? 'NFD' : 'NFC';
+      return {
+        firstName: accented ? random.pick(ACCENTED_FIRST).normalize(form) : random.pick(firstNames),
+        lastName: accented
+          ? random.pick(ACCENTED_LAST).normalize(form)
+          : `${random.pick(LAST_NAMES)}${random.chance(0.5) ? '' : `-${random.pick(LAST_NAMES)}`}`,
+        gender: random.pick(['female', 'male', 'other', 'unknown'] as const),
+        birthDate: `19${random.int(30, 99)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+        email: `bench${done + i}@example.com`,
+      };
+    });
     ids.push(...(await engine.createMany(scope, patients, bodies, 1000)));
     if ((done + batch) % 20_000 === 0) console.error(`seeded ${done + batch}...`);
   }
@@ -72,6 +116,29 @@ try {
     searches.push(
       await timed(() => fetch(`${url}/v1/patients?name=${name}&count=20`, { headers })),
     );
+  }
+
+  const folded: number[] = [];
+  let foldedMatches = 0;
+  for (let i = 0; i < SEARCHES; i++) {
+    const name = encodeURIComponent(random.pick(FOLDED_FRAGMENTS));
+    const start = performance.now();
+    const res = await fetch(`${url}/v1/patients?name=${name}&count=20`, { headers });
+    const body = (await res.json()) as { data: { total: number } };
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    folded.push(performance.now() - start);
+    foldedMatches += body.data.total;
+  }
+  const family: number[] = [];
+  let familyMatches = 0;
+  for (let i = 0; i < SEARCHES; i++) {
+    const name = encodeURIComponent(random.pick(LAST_NAMES).slice(0, 4).toLowerCase());
+    const start = performance.now();
+    const res = await fetch(`${url}/v1/fhir/Patient?family=${name}&_count=20`, { headers });
+    const body = (await res.json()) as { total: number };
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    family.push(performance.now() - start);
+    familyMatches += body.total;
   }
 
   /** Follows cursors `DEEP_PAGES` pages into a search; per-page times and the total it reports. */
@@ -129,7 +196,19 @@ try {
   console.log(
     `patients seeded:        ${PATIENTS.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`,
   );
+  console.log(
+    `load average at end:    ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`load average at start:  ${loadAtStart}`);
   console.log(`name search (${SEARCHES}x):    ${summary(searches)}`);
+  console.log(
+    `name search, accent-free fragments of accented names (${SEARCHES}x): ${summary(folded)}, mean matches ${(foldedMatches / SEARCHES).toFixed(0)}`,
+  );
+  console.log(
+    `FHIR Patient?family= (${SEARCHES}x): ${summary(family)}, mean total ${(familyMatches / SEARCHES).toFixed(0)}`,
+  );
   for (const [label, { all, last, pages, total }] of Object.entries(deep)) {
     console.log(
       `paging ${label} (${total.toLocaleString('en-US')} matches), ${WALKS} walks of ${pages} pages x20:`,

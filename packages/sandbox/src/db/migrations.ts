@@ -1,5 +1,6 @@
+import { FOLDING_VERSION, nameColumnsOf } from '../engine/search-text.js';
 import { WEBHOOK_TABLES_SQL } from '../webhooks/tables.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 /** The delayed copy of `resources` that searches read in search-lag mode (`src/engine/search-lag.ts`). */
 export const LAGGED_TABLE = 'lagged_resources';
@@ -37,10 +38,71 @@ const SETTINGS_AND_LAGGED_SQL = `
 `;
 
 /**
+ * Folded name text (src/engine/search-text.ts): the FHIR `family` and `given` columns, on both
+ * tables (the search-lag copy is rebuilt from `resources` whenever search lag starts).
+ */
+const FOLDED_NAMES_SQL = `
+  ALTER TABLE resources ADD COLUMN IF NOT EXISTS family_text text;
+  ALTER TABLE resources ADD COLUMN IF NOT EXISTS given_text text;
+  ALTER TABLE ${LAGGED_TABLE} ADD COLUMN IF NOT EXISTS family_text text;
+  ALTER TABLE ${LAGGED_TABLE} ADD COLUMN IF NOT EXISTS given_text text
+`;
+
+/**
+ * Re-folds the name columns of every stored row by the current policy. The previous `name_text`
+ * was the adapter's name text lower-cased, and folding lower-cased text gives the same result as
+ * folding the original, so no adapter is needed: the FHIR resource supplies the other names.
+ */
+async function refoldNames(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{
+    tenant: string;
+    environment: string;
+    resource_type: string;
+    id: string;
+    name_text: string | null;
+    name: unknown;
+  }>(
+    `SELECT tenant, environment, resource_type, id, name_text, resource->'name' AS name
+     FROM resources WHERE name_text IS NOT NULL OR jsonb_typeof(resource->'name') = 'array'`,
+  );
+  const BATCH = 1000;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const columns = batch.map((row) =>
+      nameColumnsOf(row.name_text, {
+        name: typeof row.name === 'string' ? JSON.parse(row.name) : row.name,
+      }),
+    );
+    await tx.query(
+      `UPDATE resources AS r
+       SET name_text = v.name_text, family_text = v.family_text, given_text = v.given_text
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS v(tenant, environment, resource_type, id, name_text, family_text, given_text)
+       WHERE r.tenant = v.tenant AND r.environment = v.environment
+         AND r.resource_type = v.resource_type AND r.id = v.id`,
+      [
+        batch.map((r) => r.tenant),
+        batch.map((r) => r.environment),
+        batch.map((r) => r.resource_type),
+        batch.map((r) => r.id),
+        columns.map((c) => c.name),
+        columns.map((c) => c.family),
+        columns.map((c) => c.given),
+      ],
+    );
+  }
+}
+
+/**
  * Ordered, idempotent migrations. Each runs once (recorded in `sandbox_migrations`); every statement is
  * also written to be safe to repeat, so several sandbox processes starting on one database do not clash.
  */
-const MIGRATIONS: readonly { id: number; sql: string }[] = [
+const MIGRATIONS: readonly {
+  id: number;
+  sql: string;
+  /** A data step after `sql`, in the same transaction. */
+  run?: (tx: Queryable) => Promise<void>;
+}[] = [
   {
     id: 1,
     sql: `
@@ -98,6 +160,7 @@ const MIGRATIONS: readonly { id: number; sql: string }[] = [
   // Webhook endpoints and their delivery log (pending retries survive restarts).
   { id: 2, sql: WEBHOOK_TABLES_SQL },
   { id: 3, sql: SETTINGS_AND_LAGGED_SQL },
+  { id: 4, sql: FOLDED_NAMES_SQL, run: refoldNames },
 ];
 
 /** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */
@@ -108,7 +171,7 @@ const TRIGRAM_SQL = `
 `;
 
 /** Changes whenever the schema does (keys the in-memory snapshot). */
-export const SCHEMA_KEY = JSON.stringify([MIGRATIONS, TRIGRAM_SQL]);
+export const SCHEMA_KEY = JSON.stringify([MIGRATIONS, TRIGRAM_SQL, FOLDING_VERSION]);
 
 export async function migrate(db: Database): Promise<void> {
   await db.exec(
@@ -121,6 +184,7 @@ export async function migrate(db: Database): Promise<void> {
     if (applied.has(migration.id)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.run?.(tx);
       await tx.query(
         'INSERT INTO sandbox_migrations (id, applied_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING',
         [migration.id],

@@ -28,7 +28,7 @@ export interface ResourceAdapter {
   mainDate?(record: Simplified): string | undefined;
   /** Value the `status` search parameter matches. Defaults to the record's `status`. */
   statusOf?(record: Simplified): string | undefined;
-  /** Text the partial `name` search matches (lower-cased by the engine). */
+  /** Text the partial `name` search matches (folded by the engine: `search-text.ts`). */
   nameText?(record: Simplified): string | undefined;
   /** Exact-match search values by query parameter name (compared lower-cased). */
   searchValues?(record: Simplified, ctx: WriteContext): SearchValues | Promise<SearchValues>;

@@ -17,7 +17,7 @@ import {
   selectRow,
   storeRow,
 } from './rows.js';
-import { type SearchSource, searchRows } from './search.js';
+import { type SearchExtras, type SearchSource, searchRows } from './search.js';
 import type { SearchLag } from './search-lag.js';
 import type { TenantScope, WriteContext } from './write-context.js';
 
@@ -195,9 +195,14 @@ export class ResourceEngine {
     return { ...page, data: page.data.map((row) => this.present(adapter, row)) };
   }
 
-  /** Raw FHIR search page (the passthrough's Bundle is built from it). */
-  searchRaw(scope: TenantScope, adapter: ResourceAdapter, query: URLSearchParams) {
-    return searchRows(this.db, scope, adapter, query, this.#search);
+  /** Raw FHIR search page (the passthrough's Bundle is built from it), with FHIR string conditions. */
+  searchRaw(
+    scope: TenantScope,
+    adapter: ResourceAdapter,
+    query: URLSearchParams,
+    extras?: SearchExtras,
+  ) {
+    return searchRows(this.db, scope, adapter, query, this.#search, extras);
   }
 
   async readRow(scope: TenantScope, adapter: ResourceAdapter, id: string): Promise<ResourceRow> {

@@ -349,6 +349,6 @@ describe('cursor integrity', () => {
       'f-1',
       'f-none',
     ]);
-    expect(second.body.link).toEqual([]);
+    expect(second.body.link.map((l: { relation: string }) => l.relation)).toEqual(['self']);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import type { ResourceAdapter, SearchValues, Simplified } from './adapter.js';
 import type { FhirResource } from './fhir-types.js';
+import { nameColumnsOf } from './search-text.js';
 import type { TenantScope, WriteContext } from './write-context.js';
 
 export const TENANT_TAG_SYSTEM = 'https://clinikapi.com/tenant';
@@ -83,6 +84,8 @@ export const STORED_COLUMNS = [
   'last_updated',
   'resource',
   'name_text',
+  'family_text',
+  'given_text',
   'patient_id',
   'status',
   'main_date',
@@ -141,6 +144,8 @@ export async function storeRow(
   const resource = withMeta(input.fhir, ctx.scope, input.id, versionId, now);
   const record = input.record;
   const search = normalizeSearch((await adapter.searchValues?.(record, ctx)) ?? {});
+  // Name text folded by one policy for stored and searched text (search-text.ts).
+  const names = nameColumnsOf(adapter.nameText?.(record), resource);
   // Instants are stored with millisecond precision, so keyset cursors (which carry them as ISO
   // strings) compare exactly.
   const values = [
@@ -152,7 +157,9 @@ export async function storeRow(
     createdAt,
     now,
     JSON.stringify(resource),
-    adapter.nameText?.(record)?.toLowerCase() ?? null,
+    names.name,
+    names.family,
+    names.given,
     typeof record.patientId === 'string' ? record.patientId : null,
     statusOf(adapter, record) ?? null,
     instantOf(adapter.mainDate?.(record)),
@@ -163,7 +170,8 @@ export async function storeRow(
      VALUES (${STORED_PLACEHOLDERS})
      ON CONFLICT (tenant, environment, resource_type, id) DO UPDATE SET
        version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
-       resource = EXCLUDED.resource, name_text = EXCLUDED.name_text, patient_id = EXCLUDED.patient_id,
+       resource = EXCLUDED.resource, name_text = EXCLUDED.name_text,
+       family_text = EXCLUDED.family_text, given_text = EXCLUDED.given_text, patient_id = EXCLUDED.patient_id,
        status = EXCLUDED.status, main_date = EXCLUDED.main_date, search = EXCLUDED.search
      RETURNING ${ROW_COLUMNS}`,
     values,

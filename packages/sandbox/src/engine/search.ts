@@ -14,6 +14,7 @@ import {
   type SortOrder,
 } from './keyset.js';
 import type { ResourceRow } from './rows.js';
+import { foldSearchText } from './search-text.js';
 import type { TenantScope } from './write-context.js';
 
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -51,6 +52,28 @@ function parseInstant(name: string, raw: string, endOfDay: boolean): string {
   return new Date(instant).toISOString();
 }
 
+/** The name fields FHIR string search reads (HumanName `family`/`given`; `name` is all of them). */
+export type StringField = 'name' | 'family' | 'given';
+
+/**
+ * How a string value matches (FHIR R4 search.html#string): `word` (no modifier) from the start of
+ * any word of the field, `contains` anywhere, `exact` the whole family or given name unfolded
+ * (case- and accent-sensitive, composed or decomposed Unicode alike).
+ */
+export type StringMatch = 'word' | 'contains' | 'exact';
+
+/** One FHIR string parameter: the values are alternatives (`family=a,b`); conditions are ANDed. */
+export interface StringCondition {
+  readonly field: StringField;
+  readonly match: StringMatch;
+  readonly values: readonly string[];
+}
+
+/** Extra conditions the FHIR passthrough adds to a search (beyond the registry's parameters). */
+export interface SearchExtras {
+  readonly strings?: readonly StringCondition[];
+}
+
 /** How a search reads: the table (search-lag mode reads the delayed copy) and the cursor codec. */
 export interface SearchSource {
   readonly table: SearchTable;
@@ -68,8 +91,9 @@ export async function searchRows(
   adapter: ResourceAdapter,
   query: URLSearchParams,
   source: SearchSource,
+  extras: SearchExtras = {},
 ): Promise<ListPage<ResourceRow>> {
-  const { filters, order } = parseSearch(scope, adapter, query);
+  const { filters, order } = parseSearch(scope, adapter, query, extras);
   const count = parseCount(query.get('count'));
   // The cursor only continues this search: same tenant, type, filters and order.
   const binding = `${order}\n${createHash('sha256').update(JSON.stringify(filters)).digest('hex')}`;
@@ -103,6 +127,7 @@ function parseSearch(
   scope: TenantScope,
   adapter: ResourceAdapter,
   query: URLSearchParams,
+  extras: SearchExtras,
 ): { filters: Filters; order: SortOrder } {
   const sql = new SqlBuilder();
   sql.where.push(`tenant = ${sql.add(scope.tenant)}`);
@@ -116,9 +141,14 @@ function parseSearch(
     const raw = query.get(name);
     if (raw === null || raw === '') continue;
     switch (name) {
-      case 'name':
-        sql.where.push(`name_text LIKE ${sql.add(`%${escapeLike(raw.toLowerCase())}%`)}`);
+      case 'name': {
+        // Partial, anywhere in the name, folded like the stored text. Only spaces: ignored like
+        // an empty value; only punctuation ("%", "-"): matches nothing (no wildcard).
+        if (raw.trim() === '') break;
+        const folded = foldSearchText(raw);
+        sql.where.push(folded ? `name_text LIKE ${sql.add(`%${escapeLike(folded)}%`)}` : 'false');
         break;
+      }
       case 'patientId':
         if (!isValidId(raw)) {
           throw validationError([issue('value', 'patientId must be a valid id')]);
@@ -146,10 +176,51 @@ function parseSearch(
         containment[name] = [normalizeValue(name, raw)];
     }
   }
+  for (const condition of extras.strings ?? []) {
+    const alternatives = condition.values
+      .map((value) => stringCondition(sql, condition.field, condition.match, value))
+      .filter((text): text is string => text !== undefined);
+    if (alternatives.length === 1) sql.where.push(alternatives[0] as string);
+    else if (alternatives.length > 1) sql.where.push(`(${alternatives.join(' OR ')})`);
+  }
   if (Object.keys(containment).length > 0) {
     sql.where.push(`search @> ${sql.add(JSON.stringify(containment))}::jsonb`);
   }
   return { filters: { where: sql.where.join(' AND '), params: sql.params }, order };
+}
+
+/**
+ * SQL for one string value. Every form first requires the folded value somewhere in `name_text`
+ * (which holds every family and given word, see search-text.ts), so the trigram index finds the
+ * candidates; the field and word-start checks then run on those rows only.
+ */
+function stringCondition(
+  sql: SqlBuilder,
+  field: StringField,
+  match: StringMatch,
+  raw: string,
+): string | undefined {
+  if (raw.trim() === '') return undefined;
+  const folded = foldSearchText(raw);
+  if (!folded) return 'false';
+  const anywhere = `name_text LIKE ${sql.add(`%${escapeLike(folded)}%`)}`;
+  if (match === 'exact') {
+    const forms = [...new Set([raw.trim().normalize('NFC'), raw.trim().normalize('NFD')])];
+    const exact = forms.flatMap((value) => {
+      const names: object[] = [];
+      if (field !== 'given') names.push([{ family: value }]);
+      if (field !== 'family') names.push([{ given: [value] }]);
+      if (field === 'name') names.push([{ text: value }]);
+      const checks = names.map((n) => `resource->'name' @> ${sql.add(JSON.stringify(n))}::jsonb`);
+      if (field === 'name') checks.push(`resource->>'name' = ${sql.add(value)}`);
+      return checks;
+    });
+    return `(${anywhere} AND (${exact.join(' OR ')}))`;
+  }
+  const column = field === 'name' ? `(' ' || name_text)` : `${field}_text`;
+  const pattern = match === 'word' ? `% ${escapeLike(folded)}%` : `%${escapeLike(folded)}%`;
+  if (field === 'name' && match === 'contains') return anywhere;
+  return `(${anywhere} AND ${column} LIKE ${sql.add(pattern)})`;
 }
 
 /** Phones compare by digits; everything else case-insensitively. */

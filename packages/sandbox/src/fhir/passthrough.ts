@@ -10,6 +10,7 @@ import { etagOf, parseIfMatch } from '../http/if-match.js';
 import { methodNotAllowed } from '../http/resource-routes.js';
 import { sendJson, sendNoContent } from '../http/respond.js';
 import { applyJsonPatch } from './json-patch.js';
+import { handlingOf, parseFhirSearch } from './search-params.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -24,7 +25,8 @@ function requireResource(body: unknown, fhirType: string): FhirResource {
 
 /**
  * `/v1/fhir/{Type}[/{id}]`: raw FHIR R4 in and out for the registered types, tenant tag injected and
- * searches filtered by tenant. Searches accept the simplified API's parameters plus `_count`.
+ * searches filtered by tenant. Searches accept the simplified API's parameters, `_count`, and FHIR
+ * string search on names (`search-params.ts`); unknown parameters follow `Prefer: handling`.
  * Versions as FHIR R4 http.html describes them: `ETag: W/"<versionId>"` on read, create and
  * update; `If-Match` on PUT, PATCH and DELETE makes the write version-aware (412 when the record
  * moved on, and for a PUT whose record does not exist).
@@ -41,10 +43,30 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
       if (id === undefined) {
         ctx.route = `/v1/fhir/${fhirType}`;
         if (method === 'GET') {
-          const query = new URLSearchParams(call.query);
-          const count = query.get('_count');
-          if (count !== null) query.set('count', count);
-          const page = await engine.searchRaw(scope, adapter, query);
+          const search = parseFhirSearch(
+            adapter,
+            new URLSearchParams(call.query),
+            handlingOf(call.req.headers.prefer),
+          );
+          const page = await engine.searchRaw(scope, adapter, search.query, {
+            strings: search.strings,
+          });
+          const outcome =
+            search.ignored.length > 0
+              ? [
+                  {
+                    resource: {
+                      resourceType: 'OperationOutcome',
+                      issue: search.ignored.map((name) => ({
+                        severity: 'warning',
+                        code: 'not-supported',
+                        diagnostics: `Unknown search parameter ignored: ${name.slice(0, 64)}`,
+                      })),
+                    },
+                    search: { mode: 'outcome' },
+                  },
+                ]
+              : [];
           return sendJson(
             res,
             200,
@@ -52,19 +74,25 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
               resourceType: 'Bundle',
               type: 'searchset',
               total: page.total,
-              link: page.cursor
-                ? [
-                    {
-                      relation: 'next',
-                      url: nextUrl(adapter.definition.fhirType, call.query, page.cursor),
-                    },
-                  ]
-                : [],
-              entry: page.data.map((row) => ({
-                fullUrl: `${fhirType}/${row.id}`,
-                resource: row.resource,
-                search: { mode: 'match' },
-              })),
+              link: [
+                { relation: 'self', url: searchUrl(adapter.definition.fhirType, search.used) },
+                ...(page.cursor
+                  ? [
+                      {
+                        relation: 'next',
+                        url: searchUrl(adapter.definition.fhirType, search.used, page.cursor),
+                      },
+                    ]
+                  : []),
+              ],
+              entry: [
+                ...page.data.map((row) => ({
+                  fullUrl: `${fhirType}/${row.id}`,
+                  resource: row.resource,
+                  search: { mode: 'match' },
+                })),
+                ...outcome,
+              ],
             },
             FHIR_JSON,
           );
@@ -142,9 +170,13 @@ export function fhirPassthrough(engine: ResourceEngine): RouteGroup {
   };
 }
 
-/** The `next` link: the same search (its parameters are part of the cursor's check) one page on. */
-function nextUrl(fhirType: string, query: URLSearchParams, cursor: string): string {
-  const next = new URLSearchParams(query);
-  next.set('cursor', cursor);
-  return `fhir/${fhirType}?${next.toString()}`;
+/**
+ * The `self` link (the parameters applied: ignored ones are left out, as R4 search.html asks) and
+ * the `next` link (the same search one page on; its parameters are part of the cursor's check).
+ */
+function searchUrl(fhirType: string, used: URLSearchParams, cursor?: string): string {
+  const params = new URLSearchParams(used);
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return `fhir/${fhirType}${query ? `?${query}` : ''}`;
 }
