@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { RESOURCES } from '@clinikapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirR4Errors } from '../../test/fhir-validator.js';
 import { startTestSandbox, type TestSandbox } from '../../test/harness.js';
@@ -139,5 +141,18 @@ describe('resources written from the OpenAPI document', () => {
         events: ['family-history.*'],
       }),
     ).rejects.toThrow(/events must be/);
+  });
+});
+
+describe('the README', () => {
+  it('lists every registry path with its FHIR type and webhook name', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const r of RESOURCES) {
+      expect(readme, r.path).toMatch(
+        new RegExp(
+          `\\| \`${r.path}\`( \\(no PATCH\\))? *\\| ${r.fhirType} *\\| \`${r.event}\` *\\|`,
+        ),
+      );
+    }
   });
 });
