@@ -2,11 +2,11 @@ import { type ChangeNotice, getResource } from '@clinikapi/core';
 import { planNarrowing, recordMatches } from '../narrowing.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Reply } from '../respond.js';
-import { StoreGuard } from '../stores/guard.js';
+import type { StoreGuard } from '../stores/guard.js';
 import type { AuthorizeNarrowing, ProxyRoute } from '../types.js';
 import { sendUpstream } from '../upstream.js';
 import { createWebhookReceiver } from './receiver.js';
-import { guardedDedupe, ResilientBus } from './resilient.js';
+import { GuardedDedupe, ResilientBus } from './resilient.js';
 import { EventStream } from './stream.js';
 
 const OWNER_CACHE_MS = 60_000;
@@ -31,23 +31,19 @@ export class LiveEvents<User, Req> {
     if (!events) throw new Error('LiveEvents needs events options');
     // Every store call is bounded: de-duplication fails closed (503, the sender retries), the bus
     // degrades to delivery on this instance.
-    const { dedupe } = events;
-    const dedupeGuard = new StoreGuard({
-      store: 'dedupe',
-      policy: 'refuse-webhooks',
+    const dedupe = new GuardedDedupe(events.dedupe, {
       timeoutMs: config.storeTimeoutMs,
       logger: config.logger,
-      probe: dedupe.ping ? () => dedupe.ping?.() : undefined,
     });
     this.bus = new ResilientBus(events.bus, {
       timeoutMs: config.storeTimeoutMs,
       logger: config.logger,
     });
-    this.guards = [dedupeGuard, this.bus.guard];
+    this.guards = [dedupe.guard, this.bus.guard];
     this.receive = createWebhookReceiver({
       secrets: events.secrets,
       bus: this.bus,
-      dedupe: guardedDedupe(dedupe, dedupeGuard),
+      dedupe,
       toleranceSeconds: events.toleranceSeconds,
       bodyTimeoutMs: config.bodyTimeoutMs,
       onIncident: ({ code, status, resourceType }) => {

@@ -9,6 +9,12 @@ const SAFE_TYPE = /^[a-z][a-z0-9-]{0,63}$/;
 /** The sender retries for 30 s + 2 min + 8 min + 32 min + 2 h; ids are remembered longer than that. */
 export const DEFAULT_DEDUPE_TTL_MS = 6 * 60 * 60 * 1000;
 
+/**
+ * How long an unconfirmed claim holds (stores with `confirm`): shorter than the sender's first
+ * retry delay (30 s), so a claim whose answer was lost never makes that retry look like a repeat.
+ */
+export const CLAIM_LEASE_MS = 20_000;
+
 export interface WebhookReceiverOptions {
   /** Signing secrets; several during rotation. */
   secrets: readonly string[];
@@ -99,14 +105,27 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       return refuse(STATUS_BY_CODE[error.code] ?? 400, 'INVALID_WEBHOOK', error.message);
     }
 
-    let first: boolean;
+    let first: boolean | 'pending';
     try {
-      first = await options.dedupe.claim(event.id, ttl);
+      first = await options.dedupe.claim(
+        event.id,
+        options.dedupe.confirm ? Math.min(ttl, CLAIM_LEASE_MS) : ttl,
+      );
     } catch (error) {
       // Without the store we cannot tell a repeat: ask the sender to retry later rather than lose it.
       return refuse(503, 'STORE_UNAVAILABLE', 'Event store unavailable; retry later', {
         'retry-after': retryAfter(error),
       });
+    }
+    if (first === 'pending') {
+      // Claimed by another delivery whose outcome is not known yet: it is confirmed or released
+      // shortly, so the sender's retry gets a definite answer.
+      return refuse(
+        503,
+        'DELIVERY_IN_PROGRESS',
+        'Another delivery of this event is being processed; retry later',
+        { 'retry-after': '5' },
+      );
     }
     if (!first) return { status: 200, body: { received: true, duplicate: true } };
     const resource = getResourceByEvent(event.data.resourceType);
@@ -150,6 +169,14 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       return refuse(503, 'STORE_UNAVAILABLE', 'Event bus unavailable; retry later', {
         'retry-after': retryAfter(error),
       });
+    }
+    if (options.dedupe.confirm) {
+      try {
+        await options.dedupe.confirm(event.id, ttl);
+      } catch {
+        // Published: the lease still holds off repeats for a while; a later one is published
+        // again (streams drop a notice id they already sent).
+      }
     }
     return { status: 200, body: { received: true, duplicate: false } };
   };

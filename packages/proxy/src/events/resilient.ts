@@ -1,6 +1,6 @@
 import { STORE_PROBE_MS, StoreGuard, StoreTimeoutError } from '../stores/guard.js';
 import type { ProxyLogger } from '../types.js';
-import type { BusSignal, ChangeNotice, DedupeStore, EventBus } from './types.js';
+import type { BusSignal, ChangeNotice, ClaimResult, DedupeStore, EventBus } from './types.js';
 
 /** The bus reported that its subscription stopped receiving (a dropped connection). */
 export class BusSubscriptionLostError extends Error {
@@ -185,24 +185,70 @@ export class ResilientBus implements EventBus {
   }
 }
 
+/** Unconfirmed claims remembered for confirming after an outage, at most. */
+const MAX_UNCONFIRMED = 10_000;
+
 /**
- * The de-duplication store with every call bounded. A claim that answers after its bound (the
- * receiver already refused the delivery with 503) is released, so the sender's retry is not
- * mistaken for a repeat and lost.
+ * The de-duplication store as the receiver uses it: every call bounded, refusing (the receiver
+ * answers 503) while the store is down. A claim that answers after its bound (the delivery was
+ * already refused) is released, so the sender's retry is processed; a confirmation that failed
+ * is made again when the store is back.
  */
-export function guardedDedupe(dedupe: DedupeStore, guard: StoreGuard): DedupeStore {
-  return {
-    claim: (id, ttlMs) =>
-      guard.run(
-        () => dedupe.claim(id, ttlMs),
-        (claimed) => {
-          if (claimed) {
-            Promise.resolve()
-              .then(() => dedupe.release?.(id))
-              .catch(() => {});
+export class GuardedDedupe implements DedupeStore {
+  readonly guard: StoreGuard;
+  readonly confirm: ((id: string, ttlMs: number) => Promise<void>) | undefined;
+  private readonly unconfirmed = new Map<string, number>();
+
+  constructor(
+    private readonly inner: DedupeStore,
+    options: { timeoutMs: number; logger: ProxyLogger | undefined; probeMs?: number },
+  ) {
+    this.guard = new StoreGuard({
+      store: 'dedupe',
+      policy: 'refuse-webhooks',
+      timeoutMs: options.timeoutMs,
+      probeMs: options.probeMs,
+      logger: options.logger,
+      probe: inner.ping ? () => inner.ping?.() : undefined,
+      onRecover: () => this.confirmRemembered(),
+    });
+    const confirm = inner.confirm?.bind(inner);
+    this.confirm = confirm
+      ? async (id, ttlMs) => {
+          try {
+            await this.guard.run(() => confirm(id, ttlMs));
+          } catch (error) {
+            this.unconfirmed.delete(id);
+            this.unconfirmed.set(id, ttlMs);
+            if (this.unconfirmed.size > MAX_UNCONFIRMED) {
+              const oldest = this.unconfirmed.keys().next().value;
+              if (oldest !== undefined) this.unconfirmed.delete(oldest);
+            }
+            throw error;
           }
-        },
-      ),
-    release: (id) => guard.run(() => dedupe.release?.(id)),
-  };
+        }
+      : undefined;
+  }
+
+  claim(id: string, ttlMs: number): Promise<ClaimResult> {
+    return this.guard.run(
+      () => this.inner.claim(id, ttlMs),
+      (claimed) => {
+        if (claimed !== true) return;
+        Promise.resolve()
+          .then(() => this.inner.release?.(id))
+          .catch(() => {});
+      },
+    );
+  }
+
+  async release(id: string): Promise<void> {
+    await this.guard.run(() => this.inner.release?.(id));
+  }
+
+  private confirmRemembered(): void {
+    const pending = [...this.unconfirmed];
+    this.unconfirmed.clear();
+    for (const [id, ttlMs] of pending) void this.confirm?.(id, ttlMs).catch(() => {});
+  }
 }

@@ -23,10 +23,24 @@ export interface EventBus {
   publishReset?(): Promise<void> | void;
 }
 
+/** What a claim found: first (`true`), a repeat (`false`), or another delivery in progress. */
+export type ClaimResult = boolean | 'pending';
+
 /** Remembers webhook event ids so an at-least-once delivery is processed once. */
 export interface DedupeStore {
-  /** `true` the first time `id` is claimed within `ttlMs`, `false` for a repeat. */
-  claim(id: string, ttlMs: number): Promise<boolean> | boolean;
+  /**
+   * `true` the first time `id` is claimed within `ttlMs`, `false` for a repeat, `'pending'` (stores
+   * with `confirm`) while another delivery of `id` is claimed but not yet confirmed.
+   */
+  claim(id: string, ttlMs: number): Promise<ClaimResult> | ClaimResult;
+  /**
+   * Optional, for stores whose answers can be lost (a network store): the receiver then claims
+   * with a short lease (20 s) and confirms with the full time once the change is published. A
+   * repeat meanwhile is answered `'pending'` (the sender retries later), so a claim whose answer
+   * never arrived cannot turn the sender's retry into a "repeat": it is released, confirmed or
+   * expires first.
+   */
+  confirm?(id: string, ttlMs: number): Promise<void> | void;
   /** Forgets a claim whose processing failed, so a retry is accepted. */
   release?(id: string): Promise<void> | void;
   close?(): Promise<void> | void;

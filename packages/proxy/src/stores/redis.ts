@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { isChangeNotice } from '@clinikapi/core';
 import type { Redis } from 'ioredis';
-import type { BusSignal, ChangeNotice, DedupeStore, EventBus } from '../events/types.js';
+import type {
+  BusSignal,
+  ChangeNotice,
+  ClaimResult,
+  DedupeStore,
+  EventBus,
+} from '../events/types.js';
 import type { IncrementResult, RateLimitStore } from '../rate-limit/store.js';
 
 export interface RedisStoreOptions {
@@ -59,7 +66,23 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
-/** Webhook event ids, claimed with `SET NX PX` so only one instance processes a delivery. */
+// A claim is `p:<token>` until confirmed (`done`). The same token again is this claim resent by
+// the client after a reconnect (its first answer was lost): it is still ours.
+const CLAIM_SCRIPT = `
+local v = redis.call('GET', KEYS[1])
+if v == ARGV[1] then return 1 end
+if not v then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+if string.sub(v, 1, 2) == 'p:' then return 2 end
+return 0
+`;
+
+/**
+ * Webhook event ids, claimed atomically so only one instance processes a delivery: first as
+ * pending for a short lease, then confirmed for the full time once the change is published.
+ */
 export class RedisDedupeStore implements DedupeStore {
   private readonly prefix: string;
 
@@ -67,8 +90,21 @@ export class RedisDedupeStore implements DedupeStore {
     this.prefix = `${options.prefix ?? 'clinik:'}evt:`;
   }
 
-  async claim(id: string, ttlMs: number): Promise<boolean> {
-    return (await this.options.client.set(this.prefix + id, '1', 'PX', ttlMs, 'NX')) === 'OK';
+  async claim(id: string, ttlMs: number): Promise<ClaimResult> {
+    const token = `p:${randomUUID()}`;
+    const found = await this.options.client.eval(
+      CLAIM_SCRIPT,
+      1,
+      this.prefix + id,
+      token,
+      String(ttlMs),
+    );
+    return found === 1 ? true : found === 2 ? 'pending' : false;
+  }
+
+  /** Marks a claim done, remembered for `ttlMs`, once its change is published. */
+  async confirm(id: string, ttlMs: number): Promise<void> {
+    await this.options.client.set(this.prefix + id, 'done', 'PX', ttlMs);
   }
 
   async release(id: string): Promise<void> {
@@ -164,15 +200,24 @@ export class RedisEventBus implements EventBus {
       this.subscriber = subscriber;
     }
     const subscriber = this.subscriber;
-    this.subscribing ??= subscriber.subscribe(this.channel).then(
-      () => {
-        this.subscribed = true;
-      },
-      (error: unknown) => {
-        this.subscribing = undefined;
-        throw error;
-      },
-    );
+    // A new connection is still connecting: wait for it (a client without an offline queue would
+    // refuse the command), however long Redis takes; the proxy bounds the wait on its side.
+    if (this.subscribing) return this.subscribing;
+    const ready =
+      subscriber.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => subscriber.once('ready', () => resolve()));
+    this.subscribing = ready
+      .then(() => subscriber.subscribe(this.channel))
+      .then(
+        () => {
+          this.subscribed = true;
+        },
+        (error: unknown) => {
+          this.subscribing = undefined;
+          throw error;
+        },
+      );
     return this.subscribing;
   }
 
