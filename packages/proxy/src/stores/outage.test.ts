@@ -3,6 +3,7 @@ import { signWebhook, type WebhookEvent } from '@clinikapi/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryDedupeStore } from '../events/memory.js';
+import type { DedupeStore } from '../events/types.js';
 import { type FakeUpstream, okHandler, startUpstream } from '../test/fake-upstream.js';
 import { send } from '../test/http.js';
 import {
@@ -139,9 +140,10 @@ describe('rate-limit store outage', () => {
     const worst = Math.max(...load.samples.map((s) => s.ms));
     expect(worst).toBeLessThan(STORE_MS + UPSTREAM_MS + SLACK_MS);
     // Never a 500, never an abandoned request.
-    expect(
-      load.samples.filter((s) => s.status === 0 || (s.status >= 500 && s.status !== 503)),
-    ).toEqual([]);
+    const broken = load.samples.filter(
+      (s) => s.status === 0 || (s.status >= 500 && s.status !== 503),
+    );
+    expect(broken.map((s) => s.status)).toEqual([]);
     expect(phases.up.every((s) => s.status === 200)).toBe(true);
     expect(phases.back.every((s) => s.status === 200)).toBe(true);
     // Counting resumed: every request after the recovery carries the user's budget.
@@ -259,21 +261,23 @@ async function deliver(base: string, event: WebhookEvent, instance: number): Pro
 }
 
 async function twoInstances(
-  store: (client: Redis) => { dedupe?: MemoryDedupeStore },
+  store: (stores: ReturnType<typeof redisStores>, client: Redis) => { dedupe?: DedupeStore },
   client: RedisOptions,
   url: string,
+  names: readonly string[] = [],
 ) {
   const prefix = `ev${Date.now()}:`;
   const instances = [];
   for (let i = 0; i < 2; i++) {
-    const redis = await redisClient(url, client);
+    const name = names[i];
+    const redis = await redisClient(url, name ? { ...client, connectionName: name } : client);
     const stores = redisStores({ client: redis, prefix });
     cleanup.push(() => stores.bus.close());
     const proxy = await startProxy(upstream.url, {
       events: {
         webhookSecret: SECRET,
         heartbeatMs: 60_000,
-        store: { bus: stores.bus, dedupe: stores.dedupe, ...store(redis) },
+        store: { bus: stores.bus, dedupe: stores.dedupe, ...store(stores, redis) },
       },
       timeouts: { storeMs: STORE_MS },
     });
@@ -359,6 +363,49 @@ describe('webhook de-duplication outage', () => {
     expect((await deliver(instances[0].url, after, 0)).status).toBe(200);
     await eventually(() => streams.every((s) => s.count('evt_outage_after') === 1));
   }, 60_000);
+});
+
+describe('webhook claims answered after the bound', () => {
+  it('releases the late claim; a retry meanwhile is told to come back, then processed once', async () => {
+    upstream.handler = okHandler;
+    const redis = await redisServer();
+    // Instance 0's Redis answers claims late (a slow network): the claim is made, its answer
+    // arrives after the bound, when the delivery was already refused.
+    const slow = (real: ReturnType<typeof redisStores>['dedupe']) => {
+      return {
+        dedupe: Object.assign(Object.create(real) as typeof real, {
+          claim: async (id: string, ttlMs: number) => {
+            const claimed = await real.claim(id, ttlMs);
+            await sleep(STORE_MS * 3);
+            return claimed;
+          },
+        }),
+      };
+    };
+    const instances = await twoInstances(
+      (stores, client) => (client.options.connectionName === 'slow' ? slow(stores.dedupe) : {}),
+      {},
+      redis.url,
+      ['slow', 'fast'],
+    );
+    const streams = instances.map((p) => openStream(p.url));
+    await eventually(() => streams.every((s) => s.text().includes('retry:')));
+    const event = webhookEvent('evt_late_claim', 'apt_late');
+    const first = await deliver(instances[0].url, event, 0);
+    expect(first).toMatchObject({ status: 503, error: 'STORE_UNAVAILABLE' });
+    // The sender retries elsewhere at once: the claim is still in doubt, so not a "repeat".
+    const retry = await deliver(instances[1].url, event, 1);
+    expect(retry).toMatchObject({ status: 503, error: 'DELIVERY_IN_PROGRESS' });
+    // Once the late answer arrived, instance 0 released the claim: the next retry is processed.
+    let accepted: Delivery | undefined;
+    await eventually(async () => {
+      accepted = await deliver(instances[1].url, event, 1);
+      return accepted.status === 200;
+    }, 5000);
+    expect(accepted?.duplicate).toBe(false);
+    await eventually(() => streams.every((s) => s.count('evt_late_claim') === 1));
+    expect((await deliver(instances[1].url, event, 1)).duplicate).toBe(true);
+  }, 30_000);
 });
 
 describe('event fan-out outage', () => {
