@@ -72,6 +72,7 @@ export {
   useResourceList,
   useUpdateResource,
 } from './queries/useResourceQueries.js';
+export * from './summary/index.js';
 export { ageInYears, formatCalendarDate } from './time/dates.js';
 export * from './time/index.js';
 export * from './vitals/index.js';

@@ -16,6 +16,8 @@ export interface PatientAllergies extends AllergySummary {
   /** More than `RANGE_LIMIT` (1,000) records: the rest were not loaded. */
   truncated: boolean;
   refetch: () => Promise<unknown>;
+  /** Why loading failed (core's typed error), when it did. */
+  error: unknown;
 }
 
 /**
@@ -49,6 +51,7 @@ export function usePatientAllergies(
   return {
     ...summary,
     status,
+    error: query.error,
     records,
     truncated: data?.hasMore ?? false,
     refetch: query.refetch,

@@ -14,6 +14,8 @@ export interface PatientConditions extends ProblemList {
   /** More than `RANGE_LIMIT` (1,000) records: the rest were not loaded. */
   truncated: boolean;
   refetch: () => Promise<unknown>;
+  /** Why loading failed (core's typed error), when it did. */
+  error: unknown;
 }
 
 /**
@@ -43,5 +45,12 @@ export function usePatientConditions(
       : query.isPending
         ? 'loading'
         : 'ready';
-  return { ...groups, status, records, truncated: data?.hasMore ?? false, refetch: query.refetch };
+  return {
+    ...groups,
+    status,
+    records,
+    truncated: data?.hasMore ?? false,
+    refetch: query.refetch,
+    error: query.error,
+  };
 }

@@ -5,7 +5,7 @@ import type { ClinikMessages } from '../../messages.js';
 import { useMessages } from '../../provider/context.js';
 import { cx } from '../../ui/cx.js';
 import { usePatient } from '../usePatients.js';
-import { usePatientSummary } from './usePatientSummary.js';
+import { usePatientCardDetails } from './usePatientCardDetails.js';
 
 export interface PatientCardProps extends HTMLAttributes<HTMLElement> {
   /** The patient to show, when you already have it. */
@@ -24,7 +24,7 @@ export const PatientCard = forwardRef<HTMLElement, PatientCardProps>(function Pa
   const messages = useMessages(overrides);
   const loaded = usePatient(given ? undefined : patientId);
   const patient = given ?? loaded.data;
-  const summary = usePatientSummary(patient, overrides);
+  const summary = usePatientCardDetails(patient, overrides);
   const state = summary ? 'ready' : loaded.isError ? 'error' : 'loading';
 
   return (

@@ -1,2 +1,6 @@
 export { PatientCard, type PatientCardProps } from './PatientCard.js';
-export { type PatientSummary, usePatientSummary } from './usePatientSummary.js';
+export {
+  type PatientCardDetails,
+  usePatientCardDetails,
+  usePatientSummary,
+} from './usePatientCardDetails.js';

@@ -4,7 +4,7 @@ import type { ClinikMessages } from '../../messages.js';
 import { useClinik, useMessages } from '../../provider/context.js';
 import { ageInYears, formatCalendarDate } from '../../time/dates.js';
 
-export interface PatientSummary {
+export interface PatientCardDetails {
   name: string;
   /** Whole years, from the birth date and today in the provider's time zone. */
   age: number | undefined;
@@ -16,10 +16,10 @@ export interface PatientSummary {
 }
 
 /** The display values of a patient card, without markup. */
-export function usePatientSummary(
+export function usePatientCardDetails(
   patient: Patient | undefined,
   overrides?: Partial<ClinikMessages>,
-): PatientSummary | undefined {
+): PatientCardDetails | undefined {
   const { locale, timeZone, now } = useClinik();
   const messages = useMessages(overrides);
   if (!patient) return undefined;
@@ -34,3 +34,6 @@ export function usePatientSummary(
     email: patient.email,
   };
 }
+
+/** @deprecated Renamed `usePatientCardDetails` (`PatientSummary` is now the chart summary). */
+export const usePatientSummary = usePatientCardDetails;
