@@ -57,6 +57,11 @@ export class ResilientBus implements EventBus {
     });
   }
 
+  /** The shared subscription is receiving (notices from other instances arrive). */
+  get receiving(): boolean {
+    return this.live;
+  }
+
   /** Publishes through the shared bus, or delivers here when that fails (never throws). */
   async publish(notice: ChangeNotice): Promise<void> {
     // Our own subscription would not bring it back: deliver here now (streams drop repeats).

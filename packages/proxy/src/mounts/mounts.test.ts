@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { signWebhook } from '@clinikapi/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryDedupeStore, MemoryEventBus } from '../events/memory.js';
 import type { AuditEvent } from '../index.js';
 import { patientPortal } from '../policies/policies.js';
 import {
@@ -18,6 +19,12 @@ import { recordHandler } from '../test/record-upstream.js';
 // One behavioural suite, run against every mount: Express, node:http, a Next.js route handler,
 // Hono and a plain fetch handler. What differs between mounts is only how they are mounted.
 const SECRET = 'whsec_mounts_suite';
+/** Store bound of the outage cases, and room for a loaded machine on top of it. */
+const STORE_MS = 200;
+const SLACK_MS = 1000;
+/** A store call that never answers (a client library queueing while Redis is unreachable). */
+const never = () => new Promise<never>(() => {});
+const stalledRateLimit = () => ({ increment: never, decrement: never, resetKey: never });
 
 describe.each(Object.keys(MOUNTS))('mounted with %s', (name) => {
   const mount = MOUNTS[name] as (typeof MOUNTS)[string];
@@ -406,6 +413,161 @@ describe.each(Object.keys(MOUNTS))('mounted with %s', (name) => {
       } finally {
         stream.destroy();
       }
+    });
+  });
+  describe('store outages (stores that never answer)', () => {
+    // The same policies on every mount: bounded store calls, rate limits open or closed,
+    // webhooks refused while de-duplication is down, fan-out delivered locally.
+    let open: Mounted;
+    let closed: Mounted;
+    const openAudits: AuditEvent[] = [];
+    const openLog = memoryLogger();
+    const signed = (id: string) =>
+      signWebhook({
+        payload: {
+          id,
+          event: 'appointment.updated',
+          timestamp: new Date().toISOString(),
+          data: {
+            resourceType: 'appointment',
+            resourceId: 'apt_a',
+            action: 'updated',
+            tenantId: 'org_a',
+            environment: 'test',
+          },
+        },
+        secret: SECRET,
+      });
+    const timed = async <T>(work: Promise<T>) => {
+      const started = performance.now();
+      const value = await work;
+      return { value, ms: performance.now() - started };
+    };
+
+    beforeAll(async () => {
+      const base = {
+        target: upstream.url,
+        apiKey: TEST_KEY,
+        authorize: () => true,
+        timeouts: { upstreamMs: 1000, storeMs: STORE_MS },
+      };
+      open = await mount({
+        ...base,
+        rateLimit: { store: stalledRateLimit() },
+        logger: openLog.logger,
+        onAudit: (event) => void openAudits.push(event),
+        events: {
+          webhookSecret: SECRET,
+          heartbeatMs: 60_000,
+          store: { bus: { publish: never, subscribe: never }, dedupe: new MemoryDedupeStore() },
+        },
+      });
+      closed = await mount({
+        ...base,
+        rateLimit: { store: stalledRateLimit(), storeFailure: 'closed' },
+        logger: false,
+        events: {
+          webhookSecret: SECRET,
+          heartbeatMs: 60_000,
+          store: { bus: new MemoryEventBus(), dedupe: { claim: never } },
+        },
+      });
+    });
+    afterAll(async () => {
+      await open?.close();
+      await closed?.close();
+    });
+    const at = (app: Mounted, path: string, init: Parameters<typeof send>[2] = {}) =>
+      send(app.url, `/api/clinik${path}`, init);
+
+    it('rate limits fail open within the bound: 200, audited as unlimited, one warning', async () => {
+      for (let i = 0; i < 3; i++) {
+        const { value: res, ms } = await timed(at(open, '/v1/patients', { headers: staffUser }));
+        expect(res.status).toBe(200);
+        expect(res.headers['ratelimit-remaining']).toBeUndefined();
+        expect(ms).toBeLessThan(STORE_MS + SLACK_MS);
+        await until(() => openAudits.some((e) => e.requestId === res.headers['x-request-id']));
+        const audit = openAudits.find((e) => e.requestId === res.headers['x-request-id']);
+        expect(audit).toMatchObject({ status: 200, unlimited: true });
+      }
+      const warnings = openLog.lines.filter((l) => l.store === 'rateLimit');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        level: 'warn',
+        policy: 'fail-open',
+        errorClass: 'StoreTimeoutError',
+      });
+    });
+
+    it('rate limits fail closed when configured: 503 SERVICE_UNAVAILABLE with Retry-After', async () => {
+      for (let i = 0; i < 2; i++) {
+        const { value: res, ms } = await timed(at(closed, '/v1/patients', { headers: staffUser }));
+        expect(res.status).toBe(503);
+        expect(res.json()).toMatchObject({ error: 'SERVICE_UNAVAILABLE', code: '503' });
+        expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        expect(ms).toBeLessThan(STORE_MS + SLACK_MS);
+      }
+      // A failed sign-in is refused either way.
+      expect((await at(closed, '/v1/patients')).status).toBe(401);
+    });
+
+    it('refuses webhooks with 503 and Retry-After while de-duplication does not answer', async () => {
+      const { body, headers } = await signed(`evt_stalled_${name.replace(/[^a-z]/g, '')}`);
+      const { value: res, ms } = await timed(
+        at(closed, '/webhooks', { method: 'POST', headers, body }),
+      );
+      expect(res.status).toBe(503);
+      expect(res.json()).toMatchObject({ error: 'STORE_UNAVAILABLE' });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(ms).toBeLessThan(STORE_MS + SLACK_MS);
+    });
+
+    it('opens event streams and delivers changes locally while the bus does not answer', async () => {
+      let text = '';
+      const opened = performance.now();
+      const stream = request(`${open.url}/api/clinik/events`, { headers: staffUser }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+      });
+      stream.on('error', () => {});
+      stream.end();
+      try {
+        await until(() => text.includes('retry:'));
+        expect(performance.now() - opened).toBeLessThan(STORE_MS + SLACK_MS);
+        const { body, headers } = await signed(`evt_local_${name.replace(/[^a-z]/g, '')}`);
+        const { value: res, ms } = await timed(
+          at(open, '/webhooks', { method: 'POST', headers, body }),
+        );
+        expect(res.status).toBe(200);
+        expect(ms).toBeLessThan(STORE_MS + SLACK_MS);
+        await until(() => text.includes('event: change'));
+        expect(text.split('"resourceId":"apt_a"')).toHaveLength(2);
+      } finally {
+        stream.destroy();
+      }
+    });
+
+    it("reports each store's state and policy in health()", async () => {
+      const degraded = await open.health();
+      expect(degraded.status).toBe('degraded');
+      expect(degraded.stores.rateLimit).toMatchObject({ state: 'down', policy: 'fail-open' });
+      expect(degraded.stores.rateLimit?.error).toMatchObject({ errorClass: 'StoreTimeoutError' });
+      expect(degraded.stores.bus).toMatchObject({ state: 'down', policy: 'local-delivery' });
+      expect(degraded.stores.dedupe).toMatchObject({ state: 'up', policy: 'refuse-webhooks' });
+      const unavailable = await closed.health();
+      expect(unavailable.status).toBe('unavailable');
+      expect(unavailable.stores.rateLimit).toMatchObject({ state: 'down', policy: 'fail-closed' });
+      expect(unavailable.stores.dedupe).toMatchObject({ state: 'down' });
+      expect(unavailable.stores.bus).toMatchObject({ state: 'up' });
+      expect(await app.health()).toEqual({
+        status: 'ok',
+        stores: {
+          dedupe: expect.objectContaining({ state: 'up' }),
+          bus: expect.objectContaining({ state: 'up' }),
+        },
+      });
     });
   });
 });

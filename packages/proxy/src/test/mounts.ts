@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { NextRequest } from 'next/server.js';
 import { clinikFetchProxy } from '../mounts/fetch.js';
 import { clinikProxy } from '../mounts/node.js';
-import type { ClinikProxyOptions } from '../types.js';
+import type { ClinikProxyOptions, ProxyHealth } from '../types.js';
 
 /** A user as the tests' authentication knows them. */
 export interface MountUser {
@@ -41,9 +41,11 @@ export interface Mounted {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** The mounted proxy's `health()`. */
+  health(): Promise<ProxyHealth>;
 }
 
-async function listen(server: ReturnType<typeof createServer>): Promise<Mounted> {
+async function listen(server: ReturnType<typeof createServer>): Promise<Omit<Mounted, 'health'>> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -71,7 +73,11 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
     app.use('/api/clinik', proxy); // before express.json(), as the README says
     app.use(express.json());
     const mounted = await listen(createServer(app));
-    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
+    return {
+      ...mounted,
+      close: () => mounted.close().then(() => proxy.close()),
+      health: () => proxy.health(),
+    };
   },
 
   async 'node:http'(options) {
@@ -81,7 +87,11 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       mountPath: '/api/clinik',
     });
     const mounted = await listen(createServer((req, res) => proxy(req, res)));
-    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
+    return {
+      ...mounted,
+      close: () => mounted.close().then(() => proxy.close()),
+      health: () => proxy.health(),
+    };
   },
 
   async 'next.js route handler'(options) {
@@ -116,7 +126,11 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       return handler(request, { params: Promise.resolve({ path }) });
     });
     const mounted = await listen(createAdaptorServer({ fetch: app.fetch }) as never);
-    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
+    return {
+      ...mounted,
+      close: () => mounted.close().then(() => proxy.close()),
+      health: () => proxy.health(),
+    };
   },
 
   async hono(options) {
@@ -128,7 +142,11 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
     const app = new Hono();
     app.all('/api/clinik/*', (c) => proxy.fetch(c.req.raw));
     const mounted = await listen(createAdaptorServer({ fetch: app.fetch }) as never);
-    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
+    return {
+      ...mounted,
+      close: () => mounted.close().then(() => proxy.close()),
+      health: () => proxy.health(),
+    };
   },
 
   async fetch(options) {
@@ -139,6 +157,10 @@ export const MOUNTS: Record<string, (options: MountOptions) => Promise<Mounted>>
       mountPath: '/api/clinik',
     });
     const mounted = await listen(createAdaptorServer({ fetch: proxy.fetch }) as never);
-    return { ...mounted, close: () => mounted.close().then(() => proxy.close()) };
+    return {
+      ...mounted,
+      close: () => mounted.close().then(() => proxy.close()),
+      health: () => proxy.health(),
+    };
   },
 };
