@@ -1,7 +1,7 @@
 'use client';
-import { useMessages } from '../provider/context.js';
-import { errorText } from '../ui/errorText.js';
+import type { ReactNode } from 'react';
 import { ConflictList, type ConflictListMessages } from './ConflictList.js';
+import { FormLoadStatus } from './FormLoadStatus.js';
 import type { ResourceFormStatus } from './useResourceForm.js';
 
 /** The parts of a form kit state the messages read (`useResourceForm`'s result has them all). */
@@ -36,13 +36,16 @@ export interface FormMessagesProps<F extends string> {
   display?: (field: F, value: unknown) => string;
   /** A refusal that blocks the form (e.g. the record belongs to another patient). */
   refusal?: string | undefined;
+  /** The form's own notices, shown after the refusal and before the conflict messages. */
+  children?: ReactNode;
 }
 
 /**
  * Everything a form says above its inputs, in one place and one order: loading, load failure
  * with Retry (and its reason: signed out, not allowed, rate limited, unavailable, offline), a
- * refusal, the conflict alert or the "changed elsewhere" notice, the conflict list, and the
- * form's errors. Alerts use `role="alert"`, notices `role="status"`.
+ * refusal, the form's own notices (`children`), the conflict alert or the "changed elsewhere"
+ * notice, the conflict list, and the form's errors. Alerts use `role="alert"`, notices
+ * `role="status"`.
  */
 export function FormMessages<F extends string>({
   form,
@@ -50,33 +53,23 @@ export function FormMessages<F extends string>({
   labelOf,
   display = (_field, value) => (typeof value === 'string' ? value : String(value ?? '')),
   refusal,
+  children,
 }: FormMessagesProps<F>) {
-  const messages = useMessages();
-  const reason = errorText(form.loadError, messages);
-  const changed = form.changedFields.map(labelOf);
+  const changed = form.changedFields.map((field) => labelOf(field));
   return (
     <>
-      {form.status === 'loading' && (
-        <p className="ck-form-notice" role="status">
-          {texts.loading}
-        </p>
-      )}
-      {form.status === 'load-error' && (
-        <div className="ck-alert" role="alert">
-          <span>
-            {texts.loadFailed}
-            {reason ? ` ${reason}` : null}
-          </span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {texts.retry}
-          </button>
-        </div>
-      )}
+      <FormLoadStatus
+        status={form.status}
+        loadError={form.loadError}
+        retryLoad={form.retryLoad}
+        texts={texts}
+      />
       {refusal && (
         <div className="ck-alert" role="alert">
           <p>{refusal}</p>
         </div>
       )}
+      {children}
       {form.status === 'conflict' ? (
         <div className="ck-alert" role="alert">
           <p>{texts.conflict(changed)}</p>

@@ -2,7 +2,7 @@
 import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import type { AllergyMessages } from '../allergyMessages.js';
 import {
@@ -240,57 +240,22 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
       {...rest}
       {...form.getFormProps()}
     >
-      {form.status === 'loading' && (
-        <p className="ck-form-notice" role="status">
-          {m.loadingAllergy}
-        </p>
-      )}
-      {form.status === 'load-error' && (
-        <div className="ck-alert" role="alert">
-          <span>{m.loadAllergyFailed}</span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {m.retry}
-          </button>
-        </div>
-      )}
-      {form.otherPatient && (
-        <div className="ck-alert" role="alert">
-          <p>{m.otherPatient}</p>
-        </div>
-      )}
-      {form.isStatement && <p className="ck-form-notice">{m.editingNoKnownAllergies}</p>}
-      {form.replacesStatement && <p className="ck-form-notice">{m.replacesNoKnownAllergies}</p>}
-      {form.status === 'conflict' ? (
-        <div className="ck-alert" role="alert">
-          <p>{m.allergyConflict(form.changedFields.map(form.labelOf))}</p>
-        </div>
-      ) : (
-        form.changedElsewhere && (
-          <p className="ck-form-notice" role="status">
-            {m.allergyChangedElsewhere(form.changedFields.map(form.labelOf))}
-          </p>
-        )
-      )}
-      {form.conflicts.length > 0 && (
-        <ConflictList
-          id={form.conflictsId}
-          messages={m}
-          onKeepStored={(field) => form.keepStored(field as AllergyFieldName)}
-          rows={form.conflicts.map(({ field, theirs, yours }) => ({
-            field,
-            label: form.labelOf(field),
-            theirs: shown(m, field, theirs),
-            yours: shown(m, field, yours),
-          }))}
-        />
-      )}
-      {form.formErrors.length > 0 && (
-        <div className="ck-alert" role="alert">
-          {form.formErrors.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      )}
+      <FormMessages
+        form={form}
+        labelOf={form.labelOf}
+        display={(field, value) => shown(m, field, value)}
+        refusal={form.otherPatient ? m.otherPatient : undefined}
+        texts={{
+          ...m,
+          loading: m.loadingAllergy,
+          loadFailed: m.loadAllergyFailed,
+          conflict: m.allergyConflict,
+          changedElsewhere: m.allergyChangedElsewhere,
+        }}
+      >
+        {form.isStatement && <p className="ck-form-notice">{m.editingNoKnownAllergies}</p>}
+        {form.replacesStatement && <p className="ck-form-notice">{m.replacesNoKnownAllergies}</p>}
+      </FormMessages>
       <fieldset className="ck-allergy-form__fields" disabled={unavailable}>
         <div className="ck-field" data-state={codeError ? 'invalid' : undefined}>
           <label className="ck-label" htmlFor={form.fieldId('code')}>

@@ -3,7 +3,7 @@ import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import { CODE_SYSTEMS } from '../../coded/systems.js';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import {
   CONDITION_CLINICAL_STATUSES,
@@ -141,55 +141,19 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
       {...rest}
       {...form.getFormProps()}
     >
-      {form.status === 'loading' && (
-        <p className="ck-form-notice" role="status">
-          {m.loadingProblem}
-        </p>
-      )}
-      {form.status === 'load-error' && (
-        <div className="ck-alert" role="alert">
-          <span>{m.loadProblemFailed}</span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {m.retry}
-          </button>
-        </div>
-      )}
-      {form.otherPatient && (
-        <div className="ck-alert" role="alert">
-          <p>{m.otherPatient}</p>
-        </div>
-      )}
-      {form.status === 'conflict' ? (
-        <div className="ck-alert" role="alert">
-          <p>{m.problemConflict(form.changedFields.map(form.labelOf))}</p>
-        </div>
-      ) : (
-        form.changedElsewhere && (
-          <p className="ck-form-notice" role="status">
-            {m.problemChangedElsewhere(form.changedFields.map(form.labelOf))}
-          </p>
-        )
-      )}
-      {form.conflicts.length > 0 && (
-        <ConflictList
-          id={form.conflictsId}
-          messages={m}
-          onKeepStored={(field) => form.keepStored(field as ConditionFieldName)}
-          rows={form.conflicts.map(({ field, theirs, yours }) => ({
-            field,
-            label: form.labelOf(field),
-            theirs: shown(m, field, theirs),
-            yours: shown(m, field, yours),
-          }))}
-        />
-      )}
-      {form.formErrors.length > 0 && (
-        <div className="ck-alert" role="alert">
-          {form.formErrors.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      )}
+      <FormMessages
+        form={form}
+        labelOf={form.labelOf}
+        display={(field, value) => shown(m, field, value)}
+        refusal={form.otherPatient ? m.otherPatient : undefined}
+        texts={{
+          ...m,
+          loading: m.loadingProblem,
+          loadFailed: m.loadProblemFailed,
+          conflict: m.problemConflict,
+          changedElsewhere: m.problemChangedElsewhere,
+        }}
+      />
       <fieldset className="ck-condition-form__fields" disabled={unavailable}>
         <div className="ck-field" data-state={codeError ? 'invalid' : undefined}>
           <label className="ck-label" htmlFor={form.fieldId('code')}>

@@ -3,7 +3,7 @@ import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import type { CodeValue, SearchCodes } from '../../coded/types.js';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import type { ImmunizationMessages } from '../immunizationMessages.js';
 import { codeKey, type ImmunizationFieldName, keyLabel, OTHER_REASON } from './fields.js';
@@ -153,55 +153,19 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
         {...rest}
         {...form.getFormProps()}
       >
-        {form.status === 'loading' && (
-          <p className="ck-form-notice" role="status">
-            {m.loadingImmunization}
-          </p>
-        )}
-        {form.status === 'load-error' && (
-          <div className="ck-alert" role="alert">
-            <span>{m.loadImmunizationFailed}</span>{' '}
-            <button type="button" className="ck-button" onClick={form.retryLoad}>
-              {m.retry}
-            </button>
-          </div>
-        )}
-        {form.wrongPatient && (
-          <div className="ck-alert" role="alert">
-            <p>{m.wrongPatient}</p>
-          </div>
-        )}
-        {form.status === 'conflict' ? (
-          <div className="ck-alert" role="alert">
-            <p>{m.immunizationConflict(form.changedFields.map((f) => labelOf(f, m)))}</p>
-          </div>
-        ) : (
-          form.changedElsewhere && (
-            <p className="ck-form-notice" role="status">
-              {m.immunizationChangedElsewhere(form.changedFields.map((f) => labelOf(f, m)))}
-            </p>
-          )
-        )}
-        {form.conflicts.length > 0 && (
-          <ConflictList
-            id={form.conflictsId}
-            messages={m}
-            onKeepStored={(field) => form.keepStored(field as ImmunizationFieldName)}
-            rows={form.conflicts.map(({ field, theirs, yours }) => ({
-              field,
-              label: labelOf(field, m),
-              theirs: shown(m, form, field, theirs),
-              yours: shown(m, form, field, yours),
-            }))}
-          />
-        )}
-        {form.formErrors.length > 0 && (
-          <div className="ck-alert" role="alert">
-            {form.formErrors.map((text) => (
-              <p key={text}>{text}</p>
-            ))}
-          </div>
-        )}
+        <FormMessages
+          form={form}
+          labelOf={(field) => labelOf(field, m)}
+          display={(field, value) => shown(m, form, field, value)}
+          refusal={form.wrongPatient ? m.wrongPatient : undefined}
+          texts={{
+            ...m,
+            loading: m.loadingImmunization,
+            loadFailed: m.loadImmunizationFailed,
+            conflict: m.immunizationConflict,
+            changedElsewhere: m.immunizationChangedElsewhere,
+          }}
+        />
         {form.wrongPatient ? null : (
           <fieldset className="ck-immunization-form__fields" disabled={unavailable}>
             <Field form={form} name="vaccineCode">

@@ -4,7 +4,7 @@ import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import type { SearchCodes } from '../../coded/types.js';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import { type CodeValue, codeFromKey, codeKey, codeLabel } from '../codes.js';
 import { TIME_UNIT_CODES } from '../dosage.js';
@@ -185,55 +185,19 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
         {...rest}
         {...form.getFormProps()}
       >
-        {form.status === 'loading' && (
-          <p className="ck-form-notice" role="status">
-            {m.loadingPrescription}
-          </p>
-        )}
-        {form.status === 'load-error' && (
-          <div className="ck-alert" role="alert">
-            <span>{m.loadPrescriptionFailed}</span>{' '}
-            <button type="button" className="ck-button" onClick={form.retryLoad}>
-              {m.retry}
-            </button>
-          </div>
-        )}
-        {form.wrongPatient && (
-          <div className="ck-alert" role="alert">
-            <p>{m.wrongPatient}</p>
-          </div>
-        )}
-        {form.status === 'conflict' ? (
-          <div className="ck-alert" role="alert">
-            <p>{m.prescriptionConflict(form.changedFields.map((field) => labelOf(field, m)))}</p>
-          </div>
-        ) : (
-          form.changedElsewhere && (
-            <p className="ck-form-notice" role="status">
-              {m.prescriptionChangedElsewhere(form.changedFields.map((field) => labelOf(field, m)))}
-            </p>
-          )
-        )}
-        {form.conflicts.length > 0 && (
-          <ConflictList
-            id={form.conflictsId}
-            messages={m}
-            onKeepStored={(field) => form.keepStored(field as PrescriptionFieldName)}
-            rows={form.conflicts.map(({ field, theirs, yours }) => ({
-              field,
-              label: labelOf(field, m),
-              theirs: shown(m, field, theirs),
-              yours: shown(m, field, yours),
-            }))}
-          />
-        )}
-        {form.formErrors.length > 0 && (
-          <div className="ck-alert" role="alert">
-            {form.formErrors.map((text) => (
-              <p key={text}>{text}</p>
-            ))}
-          </div>
-        )}
+        <FormMessages
+          form={form}
+          labelOf={(field) => labelOf(field, m)}
+          display={(field, value) => shown(m, field, value)}
+          refusal={form.wrongPatient ? m.wrongPatient : undefined}
+          texts={{
+            ...m,
+            loading: m.loadingPrescription,
+            loadFailed: m.loadPrescriptionFailed,
+            conflict: m.prescriptionConflict,
+            changedElsewhere: m.prescriptionChangedElsewhere,
+          }}
+        />
         {form.wrongPatient ? null : (
           <fieldset className="ck-prescription-form__fields" disabled={unavailable}>
             <Field form={form} name="medication" className="ck-prescription-form__medication">

@@ -1,7 +1,7 @@
 'use client';
 import type { ObservationStatus } from '@clinikapi/core';
 import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
-import { ConflictList } from '../../form/ConflictList.js';
+import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import { flagLabel, formatRange } from '../format.js';
 import { ENTRY_UNITS, type EntryUnit } from '../units.js';
@@ -117,53 +117,19 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
       {...rest}
       {...form.getFormProps()}
     >
-      {form.status === 'loading' ? (
-        <p className="ck-form-notice" role="status">
-          {m.loadingVital}
-        </p>
-      ) : null}
-      {form.status === 'load-error' ? (
-        <div className="ck-alert" role="alert">
-          <span>{m.loadVitalFailed}</span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {m.retry}
-          </button>
-        </div>
-      ) : null}
-      {form.blocked ? (
-        <p className="ck-alert" role="alert">
-          {form.blocked}
-        </p>
-      ) : null}
-      {form.status === 'conflict' ? (
-        <div className="ck-alert" role="alert">
-          <p>{m.vitalConflict(form.changedFields.map((f) => form.labelOf(f)))}</p>
-        </div>
-      ) : form.changedElsewhere ? (
-        <p className="ck-form-notice" role="status">
-          {m.vitalChangedElsewhere(form.changedFields.map((f) => form.labelOf(f)))}
-        </p>
-      ) : null}
-      {form.conflicts.length > 0 ? (
-        <ConflictList
-          id={form.conflictsId}
-          messages={m}
-          onKeepStored={(field) => form.keepStored(field as EditField)}
-          rows={form.conflicts.map(({ field, theirs, yours }) => ({
-            field,
-            label: form.labelOf(field),
-            theirs: shown(form, field, theirs),
-            yours: shown(form, field, yours),
-          }))}
-        />
-      ) : null}
-      {form.formErrors.length > 0 ? (
-        <div className="ck-alert" role="alert">
-          {form.formErrors.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormMessages
+        form={form}
+        labelOf={form.labelOf}
+        display={(field, value) => shown(form, field, String(value ?? ''))}
+        refusal={form.blocked}
+        texts={{
+          ...m,
+          loading: m.loadingVital,
+          loadFailed: m.loadVitalFailed,
+          conflict: m.vitalConflict,
+          changedElsewhere: m.vitalChangedElsewhere,
+        }}
+      />
       {form.blocked === m.otherPatient ? null : (
         <fieldset className="ck-vitals-form__fields" disabled={unavailable}>
           <div

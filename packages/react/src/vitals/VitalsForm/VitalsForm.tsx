@@ -1,5 +1,6 @@
 'use client';
 import { type FormHTMLAttributes, forwardRef } from 'react';
+import { FormLoadStatus } from '../../form/FormLoadStatus.js';
 import { formatOffset } from '../../time/format.js';
 import { cx } from '../../ui/cx.js';
 import { fromWallClockInput } from '../practiceTime.js';
@@ -226,19 +227,16 @@ export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function 
       {...rest}
       {...form.getFormProps()}
     >
-      {form.status === 'loading' ? (
-        <p className="ck-form-notice" role="status">
-          {patientId ? m.loadingVitalsForm : m.noPatient}
-        </p>
-      ) : null}
-      {form.status === 'load-error' ? (
-        <div className="ck-alert" role="alert">
-          <span>{m.loadVitalsFormFailed}</span>{' '}
-          <button type="button" className="ck-button" onClick={form.retryLoad}>
-            {m.retry}
-          </button>
-        </div>
-      ) : null}
+      <FormLoadStatus
+        status={form.status}
+        loadError={form.loadError}
+        retryLoad={form.retryLoad}
+        texts={{
+          loading: patientId ? m.loadingVitalsForm : m.noPatient,
+          loadFailed: m.loadVitalsFormFailed,
+          retry: m.retry,
+        }}
+      />
       <div
         id={form.alertId}
         className="ck-form-alert"

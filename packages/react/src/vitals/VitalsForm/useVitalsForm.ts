@@ -432,6 +432,8 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
       if (patient.isError) void patient.refetch();
       if (history.status === 'error') void history.query.refetch();
     },
+    /** Why loading the patient or their vitals failed (core's typed error), when it did. */
+    loadError: patient.error ?? history.query.error,
     submit,
     fieldId,
     errorId,
