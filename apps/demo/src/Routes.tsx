@@ -1,3 +1,4 @@
+import { ChartPage } from './pages/ChartPage.js';
 import { NewPatientPage } from './pages/NewPatientPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PatientPage } from './pages/PatientPage.js';
@@ -22,6 +23,8 @@ export function Routes({ user }: { user: SessionUser }) {
   }
   if (pathname === '/patients') return <PatientsPage canCreate={user.role === 'front-desk'} />;
   if (pathname === '/patients/new' && user.role === 'front-desk') return <NewPatientPage />;
+  const chart = matchPath('/patients/:id/chart', pathname);
+  if (chart?.id) return <ChartPage patientId={chart.id} canEdit={user.role === 'front-desk'} />;
   const patient = matchPath('/patients/:id', pathname);
   if (patient?.id)
     return <PatientPage patientId={patient.id} canEdit={user.role === 'front-desk'} />;

@@ -35,6 +35,9 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
       </p>
       <h1 id="patient-title">{name}</h1>
       <PatientCard patientId={patientId} />
+      <p>
+        <Link to={`/patients/${encodeURIComponent(patientId)}/chart`}>Open the chart</Link>
+      </p>
       {canEdit && (
         <div className="demo-actions">
           <button

@@ -1,0 +1,205 @@
+import {
+  AllergyForm,
+  AllergyList,
+  ConditionForm,
+  ConditionList,
+  ImmunizationForm,
+  ImmunizationList,
+  MedicationList,
+  PatientSummary,
+  PrescriptionForm,
+  usePatient,
+  VitalEditForm,
+  VitalsForm,
+  VitalsList,
+  VitalsTrend,
+} from '@clinikapi/react';
+import { type ReactNode, useState } from 'react';
+import { PRACTICE_TIME_ZONE } from '../App.js';
+import { Link } from '../router.js';
+
+/** Which record a section's form edits: none (closed), a new one, or an id. */
+type Editing = { open: false } | { open: true; id: string | undefined };
+
+function ChartSection({
+  id,
+  title,
+  canEdit,
+  addLabel,
+  editing,
+  setEditing,
+  list,
+  form,
+}: {
+  id: string;
+  title: string;
+  canEdit: boolean;
+  addLabel: string;
+  editing: Editing;
+  setEditing: (editing: Editing) => void;
+  list: ReactNode;
+  form: (recordId: string | undefined, done: () => void) => ReactNode;
+}) {
+  const close = () => setEditing({ open: false });
+  return (
+    <section id={id} className="demo-chart-section" aria-labelledby={`${id}-title`}>
+      <div className="demo-chart-section__header">
+        <h2 id={`${id}-title`}>{title}</h2>
+        {canEdit && (
+          <button
+            type="button"
+            className="ck-button"
+            aria-expanded={editing.open}
+            onClick={() => (editing.open ? close() : setEditing({ open: true, id: undefined }))}
+          >
+            {editing.open ? 'Close' : addLabel}
+          </button>
+        )}
+      </div>
+      {canEdit && editing.open && form(editing.id, close)}
+      {list}
+    </section>
+  );
+}
+
+/**
+ * The patient chart built from the library's widgets: the summary at the top, then each
+ * domain's list with its form (front desk only; the demo's practitioner role is read-only).
+ */
+export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
+  const patient = usePatient(patientId);
+  const [problems, setProblems] = useState<Editing>({ open: false });
+  const [allergies, setAllergies] = useState<Editing>({ open: false });
+  const [medications, setMedications] = useState<Editing>({ open: false });
+  const [vitals, setVitals] = useState<Editing>({ open: false });
+  const [immunizations, setImmunizations] = useState<Editing>({ open: false });
+  const zone = { timeZone: PRACTICE_TIME_ZONE };
+
+  if (patient.isError) {
+    return (
+      <section className="demo-page" aria-labelledby="chart-missing">
+        <h1 id="chart-missing">Patient not found</h1>
+        <p>
+          This record does not exist or is not yours to see.{' '}
+          <Link to="/patients">Back to patients</Link>
+        </p>
+      </section>
+    );
+  }
+  const name = patient.data?.fullName ?? 'Patient';
+  return (
+    <section className="demo-page demo-chart" aria-labelledby="chart-title">
+      <p>
+        <Link to={`/patients/${encodeURIComponent(patientId)}`}>← {name}</Link>
+      </p>
+      <h1 id="chart-title">Chart: {name}</h1>
+      <PatientSummary
+        patientId={patientId}
+        headingLevel={2}
+        hrefs={{
+          problems: '#problems',
+          allergies: '#allergies',
+          medications: '#medications',
+          vitals: '#vitals',
+          immunizations: '#immunizations',
+        }}
+      />
+      <ChartSection
+        id="problems"
+        title="Problem list"
+        canEdit={canEdit}
+        addLabel="Add a problem"
+        editing={problems}
+        setEditing={setProblems}
+        list={
+          <ConditionList
+            patientId={patientId}
+            headingLevel={3}
+            onSelect={canEdit ? (c) => setProblems({ open: true, id: c.id }) : undefined}
+          />
+        }
+        form={(id, done) => <ConditionForm patientId={patientId} conditionId={id} onSaved={done} />}
+      />
+      <ChartSection
+        id="allergies"
+        title="Allergies"
+        canEdit={canEdit}
+        addLabel="Add an allergy"
+        editing={allergies}
+        setEditing={setAllergies}
+        list={
+          <AllergyList
+            patientId={patientId}
+            headingLevel={3}
+            canRecordNoKnownAllergies={canEdit}
+            onSelect={canEdit ? (a) => setAllergies({ open: true, id: a.id }) : undefined}
+          />
+        }
+        form={(id, done) => <AllergyForm patientId={patientId} allergyId={id} onSaved={done} />}
+      />
+      <ChartSection
+        id="medications"
+        title="Medications"
+        canEdit={canEdit}
+        addLabel="Prescribe"
+        editing={medications}
+        setEditing={setMedications}
+        list={
+          <MedicationList
+            patientId={patientId}
+            {...zone}
+            statusActions={canEdit}
+            onEdit={canEdit ? (p) => setMedications({ open: true, id: p.id }) : undefined}
+          />
+        }
+        form={(id, done) => (
+          <PrescriptionForm patientId={patientId} prescriptionId={id} {...zone} onSaved={done} />
+        )}
+      />
+      <ChartSection
+        id="vitals"
+        title="Vital signs"
+        canEdit={canEdit}
+        addLabel="Record vitals"
+        editing={vitals}
+        setEditing={setVitals}
+        list={
+          <>
+            <VitalsTrend patientId={patientId} {...zone} headingLevel={3} />
+            <VitalsList
+              patientId={patientId}
+              {...zone}
+              headingLevel={3}
+              onEdit={canEdit ? (r) => setVitals({ open: true, id: r.id }) : undefined}
+            />
+          </>
+        }
+        form={(id, done) =>
+          id ? (
+            <VitalEditForm patientId={patientId} observationId={id} {...zone} onSaved={done} />
+          ) : (
+            <VitalsForm patientId={patientId} {...zone} />
+          )
+        }
+      />
+      <ChartSection
+        id="immunizations"
+        title="Immunizations"
+        canEdit={canEdit}
+        addLabel="Record an immunization"
+        editing={immunizations}
+        setEditing={setImmunizations}
+        list={
+          <ImmunizationList
+            patientId={patientId}
+            {...zone}
+            onEdit={canEdit ? (i) => setImmunizations({ open: true, id: i.id }) : undefined}
+          />
+        }
+        form={(id, done) => (
+          <ImmunizationForm patientId={patientId} immunizationId={id} {...zone} onSaved={done} />
+        )}
+      />
+    </section>
+  );
+}
