@@ -10,6 +10,7 @@ export {
 export {
   addMinutes,
   type DayKey,
+  type Disambiguation,
   dayBoundsIn,
   dayKeyOf,
   daysQueryRange,
@@ -20,9 +21,14 @@ export {
   isValidTimeZone,
   millisOf,
   minutesBetween,
+  offsetMinutesAt,
   shiftDay,
   startOfDayIn,
   todayIn,
   toZonedIso,
+  type WallTime,
+  wallTimeToInstant,
+  weekdayOf,
   weekOf,
+  ZonedTime,
 } from './zone.js';

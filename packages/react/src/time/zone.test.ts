@@ -10,6 +10,7 @@ import {
   startOfDayIn,
   todayIn,
   toZonedIso,
+  wallTimeToInstant,
   weekOf,
 } from './zone.js';
 
@@ -99,6 +100,61 @@ describe.each(['America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Chatham'])(
     });
   },
 );
+
+describe('wall times a zone skips or repeats', () => {
+  const NY = 'America/New_York';
+  const at = (hour: number, minute: number, day = 8, month = 3) => ({
+    year: 2026,
+    month,
+    day,
+    hour,
+    minute,
+  });
+  const iso = (ms: number | undefined, zone = NY) =>
+    ms === undefined ? undefined : toZonedIso(ms, zone);
+
+  it('moves a time in the spring-forward gap forward by default (never to the hour before)', () => {
+    expect(iso(wallTimeToInstant(at(2, 30), NY))).toBe('2026-03-08T03:30:00-04:00');
+    expect(iso(wallTimeToInstant(at(2, 30), NY, 'later'))).toBe('2026-03-08T03:30:00-04:00');
+    expect(iso(wallTimeToInstant(at(2, 30), NY, 'earlier'))).toBe('2026-03-08T01:30:00-05:00');
+    expect(wallTimeToInstant(at(2, 30), NY, 'reject')).toBeUndefined();
+    expect(iso(wallTimeToInstant(at(3, 0), NY, 'reject'))).toBe('2026-03-08T03:00:00-04:00');
+  });
+
+  it('takes the first of two repeated fall-back times by default, the second when asked', () => {
+    const twice = at(1, 30, 1, 11);
+    expect(iso(wallTimeToInstant(twice, NY))).toBe('2026-11-01T01:30:00-04:00');
+    expect(iso(wallTimeToInstant(twice, NY, 'earlier'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(iso(wallTimeToInstant(twice, NY, 'later'))).toBe('2026-11-01T01:30:00-05:00');
+    expect(wallTimeToInstant(twice, NY, 'reject')).toBeUndefined();
+  });
+
+  it('starts America/Santiago’s change day at 01:00, not on the previous day', () => {
+    const zone = 'America/Santiago';
+    expect(toZonedIso(startOfDayIn('2026-09-06', zone), zone)).toBe('2026-09-06T01:00:00-03:00');
+    expect(dayKeyOf(startOfDayIn('2026-09-06', zone), zone)).toBe('2026-09-06');
+    expect(hoursInDay('2026-09-06', zone)).toBe(23);
+    // Its fall-back repeats 23:00-24:00 of April 4: April 5 starts once, and April 4 is 25 hours.
+    expect(toZonedIso(startOfDayIn('2026-04-05', zone), zone)).toBe('2026-04-05T00:00:00-04:00');
+    expect(hoursInDay('2026-04-04', zone)).toBe(25);
+  });
+
+  it('handles half-hour changes (Australia/Lord_Howe) and half-hour zones', () => {
+    expect(hoursInDay('2026-10-04', 'Australia/Lord_Howe')).toBe(23.5);
+    expect(
+      iso(
+        wallTimeToInstant(
+          { year: 2026, month: 10, day: 4, hour: 2, minute: 15 },
+          'Australia/Lord_Howe',
+        ),
+        'Australia/Lord_Howe',
+      ),
+    ).toBe('2026-10-04T02:45:00+11:00');
+    expect(iso(wallTimeToInstant(at(23, 30, 16, 6), 'Asia/Kolkata'), 'Asia/Kolkata')).toBe(
+      '2026-06-16T23:30:00+05:30',
+    );
+  });
+});
 
 describe('validation', () => {
   it('checks zones and day keys', () => {
