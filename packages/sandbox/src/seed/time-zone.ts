@@ -10,20 +10,53 @@ export function zoneOffsetMinutes(instant: number, timeZone: string): number {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Wall-clock fields of `instant` in `timeZone`, read back as a UTC timestamp. */
+function wallAsUtcOf(instant: number, timeZone: string): number {
+  return instant + zoneOffsetMinutes(instant, timeZone) * MINUTE;
+}
+
+/**
+ * The instant a wall-clock time (given as its UTC reading, `Date.UTC(...)`) names in `timeZone`,
+ * with Temporal's `compatible` disambiguation, the rule `@clinikapi/react`'s `wallTimeToInstant`
+ * uses: a time that exists once is that instant; a time repeated on a fall-back night is its first
+ * occurrence; a time inside a spring-forward gap moves forward by the gap (02:30 in New York on
+ * 2026-03-08 is 03:30 EDT; midnight in America/Santiago on 2026-09-06 is 01:00 -03:00), never to
+ * the hour before it or to the previous day.
+ */
+export function wallTimeToInstant(wallAsUtc: number, timeZone: string): number {
+  // The offsets a day either side cover any one transition; each gives a candidate instant.
+  const before = zoneOffsetMinutes(wallAsUtc - DAY, timeZone);
+  const after = zoneOffsetMinutes(wallAsUtc + DAY, timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wallAsUtc - offset * MINUTE)
+    .filter((instant) => wallAsUtcOf(instant, timeZone) === wallAsUtc)
+    .sort((a, b) => a - b);
+  if (candidates[0] !== undefined) return candidates[0];
+  // In a gap: read with the offset from before it, the time lands after it.
+  return Math.max(wallAsUtc - before * MINUTE, wallAsUtc - after * MINUTE);
+}
 
 /**
  * A wall-clock time in `timeZone` as an ISO 8601 string with that zone's offset, e.g.
- * `2026-11-24T09:00:00-05:00`. Daylight-saving changes are respected.
+ * `2026-11-24T09:00:00-05:00`. Daylight-saving changes are respected; a time that does not exist
+ * (inside a spring-forward gap) is moved forward by the gap (see `wallTimeToInstant`), so the
+ * result names the instant and the wall time it really has.
  */
 export function zonedDateTime(date: string, time: string, timeZone: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  const wallAsUtc = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0);
-  let offset = zoneOffsetMinutes(wallAsUtc, timeZone);
-  offset = zoneOffsetMinutes(wallAsUtc - offset * 60_000, timeZone);
+  const instant = wallTimeToInstant(
+    Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0),
+    timeZone,
+  );
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const wall = new Date(instant + offset * MINUTE).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${date}T${pad(hh ?? 0)}:${pad(mm ?? 0)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** Today's date (`YYYY-MM-DD`) in `timeZone`. */
