@@ -368,6 +368,12 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
         void submit();
       },
     }),
+    /** Props of the `<FormField>` around an input: the control's id, its label and its error. */
+    getFormFieldProps: (name: keyof V & string) => ({
+      id: fieldId(name),
+      label: config.labelOf(name),
+      error: state.fieldErrors[name],
+    }),
     /** Props wiring a control to its label and error (id, aria-invalid, aria-describedby). */
     getControlProps: (name: keyof V & string) => ({
       id: fieldId(name),

@@ -1,7 +1,8 @@
 'use client';
-import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { type FormHTMLAttributes, forwardRef } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
+import { FieldError, FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import type { AllergyMessages } from '../allergyMessages.js';
@@ -51,43 +52,6 @@ function shown(m: AllergyMessages, field: AllergyFieldName, value: unknown): str
   }
 }
 
-/** A label, a control, an optional hint and the field's error, wired together. */
-function Field({
-  form,
-  name,
-  hint,
-  children,
-}: {
-  form: AllergyFormState;
-  name: AllergyFieldName;
-  hint?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const error = form.fieldErrors[name];
-  const hintId = `${form.fieldId(name)}-hint`;
-  const describedBy = [hint ? hintId : undefined, error ? form.errorId(name) : undefined]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="ck-field" data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" htmlFor={form.fieldId(name)}>
-        {form.labelOf(name)}
-      </label>
-      {children(describedBy || undefined)}
-      {hint && (
-        <p id={hintId} className="ck-field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={form.errorId(name)} className="ck-field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function Select({
   form,
   name,
@@ -104,23 +68,16 @@ function Select({
   required?: boolean;
 }) {
   return (
-    <Field form={form} name={name}>
-      {(describedBy) => (
-        <select
-          className="ck-input ck-select"
-          aria-required={required || undefined}
-          {...form.getFieldProps(name)}
-          aria-describedby={describedBy}
-        >
-          <option value="">{empty}</option>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {labels[option]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <FormField {...form.getFormFieldProps(name)} required={required}>
+      <select className="ck-input ck-select" {...form.getFieldProps(name)}>
+        <option value="">{empty}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 }
 
@@ -144,25 +101,17 @@ function Reactions({ form, recordKey }: { form: AllergyFormState; recordKey: str
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; inputs follow their row's value
           <fieldset key={`${recordKey}|${index}`} className="ck-allergy-form__reaction">
             <legend>{m.reaction(n)}</legend>
-            <div className="ck-field">
-              <label className="ck-label" htmlFor={`${id}-manifestation`}>
-                {m.manifestation}
-              </label>
+            <FormField id={`${id}-manifestation`} label={m.manifestation}>
               <CodeInput
-                id={`${id}-manifestation`}
                 valueSet="allergy-reactions"
                 allowFreeText
                 value={row.manifestation}
                 onChange={(manifestation) => form.updateReaction(index, { manifestation })}
                 messages={m.coded}
               />
-            </div>
-            <div className="ck-field">
-              <label className="ck-label" htmlFor={`${id}-severity`}>
-                {m.severity}
-              </label>
+            </FormField>
+            <FormField id={`${id}-severity`} label={m.severity}>
               <select
-                id={`${id}-severity`}
                 className="ck-input ck-select"
                 value={row.severity}
                 onChange={(event) =>
@@ -178,21 +127,16 @@ function Reactions({ form, recordKey }: { form: AllergyFormState; recordKey: str
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="ck-field">
-              <label className="ck-label" htmlFor={`${id}-description`}>
-                {m.reactionDescription}
-              </label>
+            </FormField>
+            <FormField id={`${id}-description`} label={m.reactionDescription}>
               <input
-                id={`${id}-description`}
-                className="ck-input"
                 autoComplete="off"
                 value={row.description}
                 onChange={(event) =>
                   form.updateReaction(index, { description: event.target.value })
                 }
               />
-            </div>
+            </FormField>
             <button type="button" className="ck-button" onClick={() => form.removeReaction(index)}>
               {m.removeReaction(n)}
             </button>
@@ -202,11 +146,7 @@ function Reactions({ form, recordKey }: { form: AllergyFormState; recordKey: str
       <button type="button" className="ck-button" onClick={form.addReaction}>
         {m.addReaction}
       </button>
-      {error && (
-        <p id={form.errorId('reactions')} className="ck-field__error">
-          {error}
-        </p>
-      )}
+      <FieldError id={form.errorId('reactions')}>{error}</FieldError>
     </fieldset>
   );
 }
@@ -228,8 +168,6 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
     form.status === 'loading' || form.status === 'load-error' || form.otherPatient;
   const saving = form.status === 'submitting';
   const recordKey = `${patientId ?? ''}|${allergyId ?? 'new'}`;
-  const codeError = form.fieldErrors.code;
-  const codeHintId = `${form.fieldId('code')}-hint`;
   const categoryError = form.fieldErrors.category;
 
   return (
@@ -257,30 +195,15 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
         {form.replacesStatement && <p className="ck-form-notice">{m.replacesNoKnownAllergies}</p>}
       </FormMessages>
       <fieldset className="ck-allergy-form__fields" disabled={unavailable}>
-        <div className="ck-field" data-state={codeError ? 'invalid' : undefined}>
-          <label className="ck-label" htmlFor={form.fieldId('code')}>
-            {m.substance}
-          </label>
+        <FormField {...form.getFormFieldProps('code')} description={m.substanceHint} required>
           <CodeInput
             key={recordKey}
             valueSet="allergy-substances"
             allowFreeText
-            aria-required
             messages={m.coded}
             {...form.getCodeProps()}
-            aria-describedby={[codeHintId, codeError ? form.errorId('code') : undefined]
-              .filter(Boolean)
-              .join(' ')}
           />
-          <p id={codeHintId} className="ck-field__hint">
-            {m.substanceHint}
-          </p>
-          {codeError && (
-            <p id={form.errorId('code')} className="ck-field__error">
-              {codeError}
-            </p>
-          )}
-        </div>
+        </FormField>
         <div className="ck-allergy-form__row">
           <Select
             form={form}
@@ -327,35 +250,21 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
               <input {...form.getCategoryProps(category)} /> {m.categoryLabels[category]}
             </label>
           ))}
-          {categoryError && (
-            <p id={form.errorId('category')} className="ck-field__error">
-              {categoryError}
-            </p>
-          )}
+          <FieldError id={form.errorId('category')}>{categoryError}</FieldError>
         </fieldset>
-        <Field form={form} name="onsetDateTime" hint={m.onsetHint}>
-          {(describedBy) => (
-            <input
-              className="ck-input"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="YYYY-MM-DD"
-              {...form.getFieldProps('onsetDateTime')}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+        <FormField {...form.getFormFieldProps('onsetDateTime')} description={m.onsetHint}>
+          <input
+            className="ck-input"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="YYYY-MM-DD"
+            {...form.getFieldProps('onsetDateTime')}
+          />
+        </FormField>
         <Reactions form={form} recordKey={recordKey} />
-        <Field form={form} name="note">
-          {(describedBy) => (
-            <textarea
-              className="ck-input"
-              rows={3}
-              {...form.getFieldProps('note')}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+        <FormField {...form.getFormFieldProps('note')}>
+          <textarea className="ck-input" rows={3} {...form.getFieldProps('note')} />
+        </FormField>
       </fieldset>
       <div className="ck-allergy-form__actions">
         <button

@@ -1,8 +1,9 @@
 'use client';
-import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { type FormHTMLAttributes, forwardRef } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import { CODE_SYSTEMS } from '../../coded/systems.js';
+import { FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import {
@@ -35,42 +36,6 @@ function shown(m: ConditionMessages, field: ConditionFieldName, value: unknown):
   return text;
 }
 
-function Field({
-  form,
-  name,
-  hint,
-  children,
-}: {
-  form: ConditionFormState;
-  name: ConditionFieldName;
-  hint?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const error = form.fieldErrors[name];
-  const hintId = `${form.fieldId(name)}-hint`;
-  const describedBy = [hint ? hintId : undefined, error ? form.errorId(name) : undefined]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="ck-field" data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" htmlFor={form.fieldId(name)}>
-        {form.labelOf(name)}
-      </label>
-      {children(describedBy || undefined)}
-      {hint && (
-        <p id={hintId} className="ck-field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={form.errorId(name)} className="ck-field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function Select({
   form,
   name,
@@ -87,23 +52,16 @@ function Select({
   required?: boolean;
 }) {
   return (
-    <Field form={form} name={name}>
-      {(describedBy) => (
-        <select
-          className="ck-input ck-select"
-          aria-required={required || undefined}
-          {...form.getFieldProps(name)}
-          aria-describedby={describedBy}
-        >
-          <option value="">{empty}</option>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {labels[option]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <FormField {...form.getFormFieldProps(name)} required={required}>
+      <select className="ck-input ck-select" {...form.getFieldProps(name)}>
+        <option value="">{empty}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 }
 
@@ -130,8 +88,6 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
   const unavailable =
     form.status === 'loading' || form.status === 'load-error' || form.otherPatient;
   const saving = form.status === 'submitting';
-  const codeError = form.fieldErrors.code;
-  const codeHintId = `${form.fieldId('code')}-hint`;
 
   return (
     <form
@@ -155,31 +111,16 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
         }}
       />
       <fieldset className="ck-condition-form__fields" disabled={unavailable}>
-        <div className="ck-field" data-state={codeError ? 'invalid' : undefined}>
-          <label className="ck-label" htmlFor={form.fieldId('code')}>
-            {m.code}
-          </label>
+        <FormField {...form.getFormFieldProps('code')} description={m.codeHint} required>
           <CodeInput
             key={`${patientId ?? ''}|${conditionId ?? 'new'}`}
             valueSet="problems"
             systems={form.codeSystems ?? DEFAULT_SYSTEMS}
             allowFreeText
-            aria-required
             messages={m.coded}
             {...form.getCodeProps()}
-            aria-describedby={[codeHintId, codeError ? form.errorId('code') : undefined]
-              .filter(Boolean)
-              .join(' ')}
           />
-          <p id={codeHintId} className="ck-field__hint">
-            {m.codeHint}
-          </p>
-          {codeError && (
-            <p id={form.errorId('code')} className="ck-field__error">
-              {codeError}
-            </p>
-          )}
-        </div>
+        </FormField>
         <div className="ck-condition-form__row">
           <Select
             form={form}
@@ -206,41 +147,28 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
           />
         </div>
         <div className="ck-condition-form__row">
-          <Field form={form} name="onsetDateTime" hint={m.dateHint}>
-            {(describedBy) => (
-              <input
-                className="ck-input"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder="YYYY-MM-DD"
-                {...form.getFieldProps('onsetDateTime')}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <Field form={form} name="abatementDateTime" hint={m.abatementHint}>
-            {(describedBy) => (
-              <input
-                className="ck-input"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder="YYYY-MM-DD"
-                {...form.getFieldProps('abatementDateTime')}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-        </div>
-        <Field form={form} name="note">
-          {(describedBy) => (
-            <textarea
+          <FormField {...form.getFormFieldProps('onsetDateTime')} description={m.dateHint}>
+            <input
               className="ck-input"
-              rows={3}
-              {...form.getFieldProps('note')}
-              aria-describedby={describedBy}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="YYYY-MM-DD"
+              {...form.getFieldProps('onsetDateTime')}
             />
-          )}
-        </Field>
+          </FormField>
+          <FormField {...form.getFormFieldProps('abatementDateTime')} description={m.abatementHint}>
+            <input
+              className="ck-input"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="YYYY-MM-DD"
+              {...form.getFieldProps('abatementDateTime')}
+            />
+          </FormField>
+        </div>
+        <FormField {...form.getFormFieldProps('note')}>
+          <textarea className="ck-input" rows={3} {...form.getFieldProps('note')} />
+        </FormField>
       </fieldset>
       <div className="ck-condition-form__actions">
         <button

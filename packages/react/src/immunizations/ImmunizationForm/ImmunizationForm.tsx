@@ -1,8 +1,9 @@
 'use client';
-import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { type FormHTMLAttributes, forwardRef } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import type { CodeValue, SearchCodes } from '../../coded/types.js';
+import { FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import type { ImmunizationMessages } from '../immunizationMessages.js';
@@ -36,38 +37,6 @@ function shown(
     return form.performers.find((p) => p.id === value)?.name ?? String(value ?? '');
   }
   return String(value ?? '');
-}
-
-function Field({
-  form,
-  name,
-  children,
-  hint,
-}: {
-  form: ImmunizationFormState;
-  name: ImmunizationFieldName;
-  children: ReactNode;
-  hint?: string;
-}) {
-  const error = form.fieldErrors[name];
-  return (
-    <div className="ck-field" data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" htmlFor={form.fieldId(name)}>
-        {labelOf(name, form.messages)}
-      </label>
-      {children}
-      {hint ? (
-        <p className="ck-muted" id={`${form.fieldId(name)}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error && (
-        <p className="ck-field__error" id={form.errorId(name)}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 function controlProps(form: ImmunizationFormState, name: ImmunizationFieldName) {
@@ -142,8 +111,6 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
       form.status === 'loading' || form.status === 'load-error' || form.wrongPatient;
     const saving = form.status === 'submitting';
     const vaccineControl = form.getControlProps('vaccineCode');
-    const hintId = `${form.fieldId('occurrence')}-hint`;
-    const occurrence = controlProps(form, 'occurrence');
 
     return (
       <form
@@ -168,7 +135,7 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
         />
         {form.wrongPatient ? null : (
           <fieldset className="ck-immunization-form__fields" disabled={unavailable}>
-            <Field form={form} name="vaccineCode">
+            <FormField {...form.getFormFieldProps('vaccineCode')}>
               <CodeInput
                 {...vaccineControl}
                 valueSet="vaccines"
@@ -178,9 +145,9 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                 value={form.values.vaccineCode === '' ? undefined : form.values.vaccineCode}
                 onChange={(value) => form.setValue('vaccineCode', value ?? '')}
               />
-            </Field>
+            </FormField>
             <div className="ck-immunization-form__row">
-              <Field form={form} name="status">
+              <FormField {...form.getFormFieldProps('status')}>
                 <select {...controlProps(form, 'status')} className="ck-input ck-select">
                   <option value="completed">{m.statusLabels.completed}</option>
                   <option value="not-done">{m.statusLabels['not-done']}</option>
@@ -188,21 +155,18 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                     <option value="entered-in-error">{m.statusLabels['entered-in-error']}</option>
                   ) : null}
                 </select>
-              </Field>
-              <Field form={form} name="occurrence" hint={m.timesInZone(form.timeZone)}>
-                <input
-                  {...occurrence}
-                  type="datetime-local"
-                  required
-                  aria-describedby={[occurrence['aria-describedby'], hintId]
-                    .filter(Boolean)
-                    .join(' ')}
-                />
-              </Field>
+              </FormField>
+              <FormField
+                {...form.getFormFieldProps('occurrence')}
+                description={m.timesInZone(form.timeZone)}
+                descriptionClassName="ck-muted"
+              >
+                <input {...controlProps(form, 'occurrence')} type="datetime-local" required />
+              </FormField>
             </div>
             {form.showsReason ? (
               <div className="ck-immunization-form__row">
-                <Field form={form} name="statusReason">
+                <FormField {...form.getFormFieldProps('statusReason')}>
                   <select {...controlProps(form, 'statusReason')} className="ck-input ck-select">
                     <option value="">{form.valueSets ? m.chooseReason : m.loadingOptions}</option>
                     {(() => {
@@ -219,28 +183,28 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                     })()}
                     <option value={OTHER_REASON}>{m.otherReason}</option>
                   </select>
-                </Field>
+                </FormField>
                 {form.values.statusReason === OTHER_REASON ? (
-                  <Field form={form} name="statusReasonText">
+                  <FormField {...form.getFormFieldProps('statusReasonText')}>
                     <input
                       {...controlProps(form, 'statusReasonText')}
                       type="text"
                       maxLength={500}
                     />
-                  </Field>
+                  </FormField>
                 ) : null}
               </div>
             ) : null}
             <div className="ck-immunization-form__row">
-              <Field form={form} name="doseNumber">
+              <FormField {...form.getFormFieldProps('doseNumber')}>
                 <input {...controlProps(form, 'doseNumber')} type="text" inputMode="numeric" />
-              </Field>
-              <Field form={form} name="lotNumber">
+              </FormField>
+              <FormField {...form.getFormFieldProps('lotNumber')}>
                 <input {...controlProps(form, 'lotNumber')} type="text" maxLength={100} />
-              </Field>
+              </FormField>
             </div>
             <div className="ck-immunization-form__row">
-              <Field form={form} name="site">
+              <FormField {...form.getFormFieldProps('site')}>
                 <select {...controlProps(form, 'site')} className="ck-input ck-select">
                   <CodedOptions
                     form={form}
@@ -248,8 +212,8 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                     current={form.values.site}
                   />
                 </select>
-              </Field>
-              <Field form={form} name="route">
+              </FormField>
+              <FormField {...form.getFormFieldProps('route')}>
                 <select {...controlProps(form, 'route')} className="ck-input ck-select">
                   <CodedOptions
                     form={form}
@@ -257,8 +221,8 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                     current={form.values.route}
                   />
                 </select>
-              </Field>
-              <Field form={form} name="performerId">
+              </FormField>
+              <FormField {...form.getFormFieldProps('performerId')}>
                 <select {...controlProps(form, 'performerId')} className="ck-input ck-select">
                   <option value="">
                     {form.performersLoading ? m.loadingOptions : m.notRecorded}
@@ -269,11 +233,11 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
                     </option>
                   ))}
                 </select>
-              </Field>
+              </FormField>
             </div>
-            <Field form={form} name="note">
+            <FormField {...form.getFormFieldProps('note')}>
               <textarea {...controlProps(form, 'note')} rows={2} maxLength={2000} />
-            </Field>
+            </FormField>
           </fieldset>
         )}
         <div className="ck-immunization-form__actions">

@@ -4,6 +4,7 @@ import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
 import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import type { SearchCodes } from '../../coded/types.js';
+import { FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import { type CodeValue, codeFromKey, codeKey, codeLabel } from '../codes.js';
@@ -58,33 +59,6 @@ function shown(m: MedicationMessages, field: PrescriptionFieldName, value: unkno
   }
   if (field === 'asNeeded') return value ? m.asNeededShown : '';
   return String(value ?? '');
-}
-
-function Field({
-  form,
-  name,
-  children,
-  className,
-}: {
-  form: PrescriptionFormState;
-  name: PrescriptionFieldName;
-  children: ReactNode;
-  className?: string;
-}) {
-  const error = form.fieldErrors[name];
-  return (
-    <div className={cx('ck-field', className)} data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" htmlFor={form.fieldId(name)}>
-        {labelOf(name, form.messages)}
-      </label>
-      {children}
-      {error && (
-        <p className="ck-field__error" id={form.errorId(name)}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** Text and number inputs wired to their label, error and value. */
@@ -200,14 +174,18 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
         />
         {form.wrongPatient ? null : (
           <fieldset className="ck-prescription-form__fields" disabled={unavailable}>
-            <Field form={form} name="medication" className="ck-prescription-form__medication">
+            <FormField
+              {...form.getFormFieldProps('medication')}
+              className="ck-prescription-form__medication"
+            >
               {renderMedicationInput ? (
-                renderMedicationInput({
-                  ...medicationControl,
-                  value: form.values.medication,
-                  onChange: (value) => form.setValue('medication', value),
-                  label: m.medication,
-                })
+                () =>
+                  renderMedicationInput({
+                    ...medicationControl,
+                    value: form.values.medication,
+                    onChange: (value) => form.setValue('medication', value),
+                    label: m.medication,
+                  })
               ) : (
                 <CodeInput
                   {...medicationControl}
@@ -219,20 +197,20 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
                   onChange={(value) => form.setValue('medication', value ?? '')}
                 />
               )}
-            </Field>
+            </FormField>
             <AllergyWarning form={form} />
 
             <fieldset className="ck-fieldset ck-prescription-form__row">
               <legend>{m.dosage}</legend>
-              <Field form={form} name="doseValue">
+              <FormField {...form.getFormFieldProps('doseValue')}>
                 <input {...inputProps(form, 'doseValue')} type="text" inputMode="decimal" />
-              </Field>
-              <Field form={form} name="doseUnit">
+              </FormField>
+              <FormField {...form.getFormFieldProps('doseUnit')}>
                 <select {...inputProps(form, 'doseUnit')} className="ck-input ck-select">
                   <UnitOptions form={form} name="doseUnit" />
                 </select>
-              </Field>
-              <Field form={form} name="route">
+              </FormField>
+              <FormField {...form.getFormFieldProps('route')}>
                 <select {...inputProps(form, 'route')} className="ck-input ck-select">
                   <option value="">{form.valueSets ? m.notChosen : m.loadingOptions}</option>
                   {routeKeys.map((key) => (
@@ -241,22 +219,22 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
                     </option>
                   ))}
                 </select>
-              </Field>
+              </FormField>
             </fieldset>
 
             <fieldset className="ck-fieldset ck-prescription-form__row">
               <legend>{m.howOften}</legend>
-              <Field form={form} name="frequency">
+              <FormField {...form.getFormFieldProps('frequency')}>
                 <input {...inputProps(form, 'frequency')} type="text" inputMode="numeric" />
-              </Field>
-              <Field form={form} name="period">
+              </FormField>
+              <FormField {...form.getFormFieldProps('period')}>
                 <input {...inputProps(form, 'period')} type="text" inputMode="decimal" />
-              </Field>
-              <Field form={form} name="periodUnit">
+              </FormField>
+              <FormField {...form.getFormFieldProps('periodUnit')}>
                 <select {...inputProps(form, 'periodUnit')} className="ck-input ck-select">
                   <TimeUnitOptions m={m} count={frequencyCount} />
                 </select>
-              </Field>
+              </FormField>
               <div className="ck-field ck-prescription-form__check">
                 <input
                   {...form.getControlProps('asNeeded')}
@@ -272,36 +250,36 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
 
             <fieldset className="ck-fieldset ck-prescription-form__row">
               <legend>{m.duration}</legend>
-              <Field form={form} name="durationValue">
+              <FormField {...form.getFormFieldProps('durationValue')}>
                 <input {...inputProps(form, 'durationValue')} type="text" inputMode="decimal" />
-              </Field>
-              <Field form={form} name="durationUnit">
+              </FormField>
+              <FormField {...form.getFormFieldProps('durationUnit')}>
                 <select {...inputProps(form, 'durationUnit')} className="ck-input ck-select">
                   <TimeUnitOptions m={m} count={durationCount} />
                 </select>
-              </Field>
+              </FormField>
             </fieldset>
             <p className="ck-prescription-form__preview" aria-live="polite">
               {form.dosagePreview ? m.readsAs(form.dosagePreview) : ''}
             </p>
 
-            <Field form={form} name="dosageInstruction">
+            <FormField {...form.getFormFieldProps('dosageInstruction')}>
               <textarea {...inputProps(form, 'dosageInstruction')} rows={2} maxLength={1000} />
-            </Field>
+            </FormField>
 
             <div className="ck-prescription-form__row">
-              <Field form={form} name="quantityValue">
+              <FormField {...form.getFormFieldProps('quantityValue')}>
                 <input {...inputProps(form, 'quantityValue')} type="text" inputMode="decimal" />
-              </Field>
-              <Field form={form} name="quantityUnit">
+              </FormField>
+              <FormField {...form.getFormFieldProps('quantityUnit')}>
                 <select {...inputProps(form, 'quantityUnit')} className="ck-input ck-select">
                   <UnitOptions form={form} name="quantityUnit" />
                 </select>
-              </Field>
-              <Field form={form} name="refills">
+              </FormField>
+              <FormField {...form.getFormFieldProps('refills')}>
                 <input {...inputProps(form, 'refills')} type="text" inputMode="numeric" />
-              </Field>
-              <Field form={form} name="substitution">
+              </FormField>
+              <FormField {...form.getFormFieldProps('substitution')}>
                 <select {...inputProps(form, 'substitution')} className="ck-input ck-select">
                   {(['', 'allowed', 'not-allowed'] as const).map((choice) => (
                     <option key={choice} value={choice}>
@@ -309,14 +287,14 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
                     </option>
                   ))}
                 </select>
-              </Field>
+              </FormField>
               {form.isEditing ? null : (
-                <Field form={form} name="status">
+                <FormField {...form.getFormFieldProps('status')}>
                   <select {...inputProps(form, 'status')} className="ck-input ck-select">
                     <option value="active">{m.statusLabels.active}</option>
                     <option value="draft">{m.statusLabels.draft}</option>
                   </select>
-                </Field>
+                </FormField>
               )}
             </div>
 
@@ -333,9 +311,9 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
               )}
             </div>
 
-            <Field form={form} name="note">
+            <FormField {...form.getFormFieldProps('note')}>
               <textarea {...inputProps(form, 'note')} rows={2} maxLength={2000} />
-            </Field>
+            </FormField>
           </fieldset>
         )}
         <div className="ck-prescription-form__actions">

@@ -1,6 +1,7 @@
 'use client';
 import type { ObservationStatus } from '@clinikapi/core';
 import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
 import { cx } from '../../ui/cx.js';
 import { flagLabel, formatRange } from '../format.js';
@@ -17,7 +18,8 @@ export interface VitalEditFormProps
   extends UseVitalEditFormOptions,
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {}
 
-function Field({
+/** One measured number: its input, with the unit (`children`) beside it. */
+function MeasureInput({
   form,
   name,
   label,
@@ -32,38 +34,28 @@ function Field({
   readOnly?: boolean | undefined;
   children?: ReactNode;
 }) {
-  const error = form.fieldErrors[name];
-  const props = form.getFieldProps(name);
-  const hintId = `${form.fieldId(name)}-hint`;
   return (
-    <div className="ck-field ck-vitals__measure" data-state={error ? 'invalid' : undefined}>
-      <label className="ck-label" htmlFor={props.id}>
-        {label}
-      </label>
-      <div className="ck-vitals__inputs">
-        <input
-          className="ck-input"
-          inputMode="decimal"
-          autoComplete="off"
-          readOnly={readOnly}
-          {...props}
-          aria-describedby={
-            [props['aria-describedby'], hint ? hintId : ''].filter(Boolean).join(' ') || undefined
-          }
-        />
-        {children}
-      </div>
-      {hint ? (
-        <p className="ck-vitals__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ck-field__error" id={form.errorId(name)}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField
+      {...form.getFormFieldProps(name)}
+      label={label}
+      className="ck-vitals__measure"
+      description={hint}
+      descriptionClassName="ck-vitals__hint"
+    >
+      {(control) => (
+        <div className="ck-vitals__inputs">
+          <input
+            className="ck-input"
+            inputMode="decimal"
+            autoComplete="off"
+            readOnly={readOnly}
+            {...form.getFieldProps(name)}
+            {...control}
+          />
+          {children}
+        </div>
+      )}
+    </FormField>
   );
 }
 
@@ -132,40 +124,35 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
       />
       {form.blocked === m.otherPatient ? null : (
         <fieldset className="ck-vitals-form__fields" disabled={unavailable}>
-          <div
-            className="ck-field ck-vitals__time"
-            data-state={form.fieldErrors.effectiveDateTime ? 'invalid' : undefined}
-          >
-            <label className="ck-label" htmlFor={form.fieldId('effectiveDateTime')}>
-              {m.effectiveDateTime}
-            </label>
-            <input
-              className="ck-input"
-              type="datetime-local"
-              {...form.getFieldProps('effectiveDateTime')}
-            />
-            {form.recordedAs ? (
-              <p className="ck-vitals__hint">{m.recordedAs(form.recordedAs)}</p>
-            ) : null}
-            {form.fieldErrors.effectiveDateTime ? (
-              <p className="ck-field__error" id={form.errorId('effectiveDateTime')}>
-                {form.fieldErrors.effectiveDateTime}
-              </p>
-            ) : null}
-          </div>
+          <FormField {...form.getFormFieldProps('effectiveDateTime')} className="ck-vitals__time">
+            {(control) => (
+              <>
+                <input
+                  className="ck-input"
+                  type="datetime-local"
+                  {...form.getFieldProps('effectiveDateTime')}
+                  {...control}
+                />
+                {/* Said next to the input, not part of its description. */}
+                {form.recordedAs ? (
+                  <p className="ck-vitals__hint">{m.recordedAs(form.recordedAs)}</p>
+                ) : null}
+              </>
+            )}
+          </FormField>
           {reading && !measure ? (
             <fieldset className="ck-vitals__measure ck-vitals__measure--group">
               <legend className="ck-label">
                 {m.vitalLabels.bloodPressure} ({m.unitLabels['mm[Hg]']})
               </legend>
               <div className="ck-vitals__pair">
-                <Field
+                <MeasureInput
                   form={form}
                   name="systolic"
                   label={m.measureLabels.systolic}
                   hint={rangeHint('systolic')}
                 />
-                <Field
+                <MeasureInput
                   form={form}
                   name="diastolic"
                   label={m.measureLabels.diastolic}
@@ -175,10 +162,14 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
             </fieldset>
           ) : null}
           {measure && unit === 'ft_in' ? (
-            <Field form={form} name="feet" label={`${m.measureLabels[measure]} (${m.feet})`} />
+            <MeasureInput
+              form={form}
+              name="feet"
+              label={`${m.measureLabels[measure]} (${m.feet})`}
+            />
           ) : null}
           {measure ? (
-            <Field
+            <MeasureInput
               form={form}
               name="value"
               label={
@@ -206,22 +197,14 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
                   {m.unitLabels[MEASURES[measure].ucum]}
                 </span>
               )}
-            </Field>
+            </MeasureInput>
           ) : null}
-          <div className="ck-field" data-state={form.fieldErrors.status ? 'invalid' : undefined}>
-            <label className="ck-label" htmlFor={form.fieldId('status')}>
-              {m.changeKind}
-            </label>
-            <select
-              className="ck-input ck-select"
-              {...form.getFieldProps('status')}
-              aria-describedby={[
-                form.getFieldProps('status')['aria-describedby'],
-                `${form.fieldId('status')}-hint`,
-              ]
-                .filter(Boolean)
-                .join(' ')}
-            >
+          <FormField
+            {...form.getFormFieldProps('status')}
+            description={m.changeKindHint}
+            descriptionClassName="ck-vitals__hint"
+          >
+            <select className="ck-input ck-select" {...form.getFieldProps('status')}>
               {storedStatus && !(EDIT_STATUSES as readonly string[]).includes(storedStatus) ? (
                 <option value={storedStatus}>{m.keepStatus(m.statusLabels[storedStatus])}</option>
               ) : null}
@@ -231,15 +214,7 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
                 </option>
               ))}
             </select>
-            <p className="ck-vitals__hint" id={`${form.fieldId('status')}-hint`}>
-              {m.changeKindHint}
-            </p>
-            {form.fieldErrors.status ? (
-              <p className="ck-field__error" id={form.errorId('status')}>
-                {form.fieldErrors.status}
-              </p>
-            ) : null}
-          </div>
+          </FormField>
         </fieldset>
       )}
       <div className="ck-vitals-form__actions">

@@ -1,5 +1,6 @@
 'use client';
 import { type FormHTMLAttributes, forwardRef } from 'react';
+import { FieldError, FormField } from '../../form/FormField.js';
 import { FormLoadStatus } from '../../form/FormLoadStatus.js';
 import { formatOffset } from '../../time/format.js';
 import { cx } from '../../ui/cx.js';
@@ -21,14 +22,9 @@ const UNIT_FIELD: Partial<Record<VitalMeasure, UnitField>> = {
   bodyWeight: 'bodyWeightUnit',
 };
 
-function FieldError({ form, name }: { form: VitalsFormState; name: EntryField }) {
-  const error = form.fieldErrors[name];
-  return error ? (
-    <p className="ck-field__error" id={form.errorId(name)}>
-      {error}
-    </p>
-  ) : null;
-}
+const errorOf = (form: VitalsFormState, name: EntryField) => (
+  <FieldError id={form.errorId(name)}>{form.fieldErrors[name]}</FieldError>
+);
 
 /** One measured number: label, input, unit (a picker where it converts), hint and error. */
 function MeasureField({ form, measure }: { form: VitalsFormState; measure: VitalMeasure }) {
@@ -119,32 +115,35 @@ function MeasureField({ form, measure }: { form: VitalsFormState; measure: Vital
           messages={m}
           locale={form.locale}
         />
-        <FieldError form={form} name="bodyHeightFeet" />
-        <FieldError form={form} name="bodyHeight" />
+        {errorOf(form, 'bodyHeightFeet')}
+        {errorOf(form, 'bodyHeight')}
       </fieldset>
     );
   }
 
   return (
-    <div
-      className="ck-field ck-vitals__measure"
-      data-state={form.fieldErrors[field] ? 'invalid' : undefined}
+    <FormField
+      id={form.fieldId(field)}
+      label={label}
+      error={form.fieldErrors[field]}
+      className="ck-vitals__measure"
     >
-      <label className="ck-label" htmlFor={form.fieldId(field)}>
-        {label}
-      </label>
-      <div className="ck-vitals__inputs">
-        <input
-          className="ck-input"
-          inputMode="decimal"
-          autoComplete="off"
-          {...form.getInputProps(field, hasHint)}
-        />
-        {unitPicker}
-      </div>
-      {hint}
-      <FieldError form={form} name={field} />
-    </div>
+      {() => (
+        // Wired by getInputProps: the hint (MeasureHint, when there is one) and the error.
+        <>
+          <div className="ck-vitals__inputs">
+            <input
+              className="ck-input"
+              inputMode="decimal"
+              autoComplete="off"
+              {...form.getInputProps(field, hasHint)}
+            />
+            {unitPicker}
+          </div>
+          {hint}
+        </>
+      )}
+    </FormField>
   );
 }
 
@@ -249,24 +248,25 @@ export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function 
         ))}
       </div>
       <fieldset className="ck-vitals-form__fields" disabled={unavailable}>
-        <div
-          className="ck-field ck-vitals__time"
-          data-state={form.fieldErrors.effectiveDateTime ? 'invalid' : undefined}
+        <FormField
+          id={form.fieldId('effectiveDateTime')}
+          label={m.effectiveDateTime}
+          error={form.fieldErrors.effectiveDateTime}
+          className="ck-vitals__time"
+          description={
+            <>
+              {m.timeInZone(form.timeZone, offset)}
+              {time.ok ? ` · ${m.recordedAs(form.formatWhen(time.iso))}` : ''}
+            </>
+          }
+          descriptionClassName="ck-vitals__hint"
         >
-          <label className="ck-label" htmlFor={form.fieldId('effectiveDateTime')}>
-            {m.effectiveDateTime}
-          </label>
           <input
             className="ck-input"
             type="datetime-local"
-            {...form.getInputProps('effectiveDateTime', true)}
+            {...form.getInputProps('effectiveDateTime')}
           />
-          <p className="ck-vitals__hint" id={form.hintId('effectiveDateTime')}>
-            {m.timeInZone(form.timeZone, offset)}
-            {time.ok ? ` · ${m.recordedAs(form.formatWhen(time.iso))}` : ''}
-          </p>
-          <FieldError form={form} name="effectiveDateTime" />
-        </div>
+        </FormField>
         {shows('bloodPressure') ? (
           <fieldset
             className="ck-vitals__measure ck-vitals__measure--group"
