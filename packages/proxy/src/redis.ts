@@ -3,6 +3,7 @@
 export {
   RedisDedupeStore,
   RedisEventBus,
+  RedisNotConnectedError,
   RedisRateLimitStore,
   type RedisStoreOptions,
   redisStores,

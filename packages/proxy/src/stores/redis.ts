@@ -21,6 +21,24 @@ export interface RedisStoreOptions {
   prefix?: string;
 }
 
+/**
+ * The client is between connections (Redis unreachable): a command would wait in ioredis's
+ * offline queue and run late, after the outage. The stores fail at once instead.
+ */
+export class RedisNotConnectedError extends Error {
+  override name = 'RedisNotConnectedError';
+  readonly code = 'ERR_CLINIK_REDIS_NOT_CONNECTED';
+}
+
+/** `client` if it is connected or making its first connection; throws while it reconnects. */
+function connected(client: Redis): Redis {
+  const { status } = client;
+  if (status === 'reconnecting' || status === 'close' || status === 'end') {
+    throw new RedisNotConnectedError(`The Redis connection is ${status}`);
+  }
+  return client;
+}
+
 // INCR and, on the first hit of a window, PEXPIRE, atomically; returns hits and ms left.
 const INCREMENT_SCRIPT = `
 local hits = redis.call('INCR', KEYS[1])
@@ -44,7 +62,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async increment(key: string): Promise<IncrementResult> {
-    const [hits, ttl] = (await this.options.client.eval(
+    const [hits, ttl] = (await connected(this.options.client).eval(
       INCREMENT_SCRIPT,
       1,
       this.prefix + key,
@@ -54,15 +72,15 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async decrement(key: string): Promise<void> {
-    await this.options.client.decr(this.prefix + key);
+    await connected(this.options.client).decr(this.prefix + key);
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.options.client.del(this.prefix + key);
+    await connected(this.options.client).del(this.prefix + key);
   }
 
   async ping(): Promise<void> {
-    await this.options.client.ping();
+    await connected(this.options.client).ping();
   }
 }
 
@@ -92,7 +110,7 @@ export class RedisDedupeStore implements DedupeStore {
 
   async claim(id: string, ttlMs: number): Promise<ClaimResult> {
     const token = `p:${randomUUID()}`;
-    const found = await this.options.client.eval(
+    const found = await connected(this.options.client).eval(
       CLAIM_SCRIPT,
       1,
       this.prefix + id,
@@ -104,15 +122,15 @@ export class RedisDedupeStore implements DedupeStore {
 
   /** Marks a claim done, remembered for `ttlMs`, once its change is published. */
   async confirm(id: string, ttlMs: number): Promise<void> {
-    await this.options.client.set(this.prefix + id, 'done', 'PX', ttlMs);
+    await connected(this.options.client).set(this.prefix + id, 'done', 'PX', ttlMs);
   }
 
   async release(id: string): Promise<void> {
-    await this.options.client.del(this.prefix + id);
+    await connected(this.options.client).del(this.prefix + id);
   }
 
   async ping(): Promise<void> {
-    await this.options.client.ping();
+    await connected(this.options.client).ping();
   }
 }
 
@@ -136,16 +154,16 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish(notice: ChangeNotice): Promise<void> {
-    await this.options.client.publish(this.channel, JSON.stringify(notice));
+    await connected(this.options.client).publish(this.channel, JSON.stringify(notice));
   }
 
   /** Tells every instance's streams to refetch (their `watch` listeners get `'reset'`). */
   async publishReset(): Promise<void> {
-    await this.options.client.publish(this.channel, RESET_MESSAGE);
+    await connected(this.options.client).publish(this.channel, RESET_MESSAGE);
   }
 
   async ping(): Promise<void> {
-    await this.options.client.ping();
+    await connected(this.options.client).ping();
   }
 
   /**
