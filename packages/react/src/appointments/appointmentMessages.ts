@@ -10,9 +10,19 @@ export interface AppointmentMessages {
   choosePractitioner: string;
   date: string;
   availableTimes: string;
-  timesInZone: (zone: string, offset: string) => string;
+  /**
+   * Which zone the times are in: `zone` as people read it ("Eastern Time (New York)"), its
+   * offsets over the period ("GMT-4 → GMT-5" across a clock change) and the IANA id.
+   */
+  timesInZone: (zone: string, offset: string, id: string) => string;
   loadingTimes: string;
   noTimes: string;
+  /** Button moving the form to the next day with a free time. */
+  nextAvailable: (day: string) => string;
+  /** While the next day with a free time is looked up. */
+  findingNextAvailable: string;
+  /** No free time in the days looked at after the chosen one. */
+  noTimesAhead: (days: number) => string;
   choosePractitionerFirst: string;
   loadTimesFailed: string;
   endsNextDay: (end: string) => string;
@@ -117,9 +127,12 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   choosePractitioner: 'Choose a practitioner',
   date: 'Date',
   availableTimes: 'Available times',
-  timesInZone: (zone, offset) => `Times in ${zone} (${offset})`,
+  timesInZone: (zone, offset) => `Times in ${zone}, ${offset}`,
   loadingTimes: 'Loading times…',
   noTimes: 'No free times on this day.',
+  nextAvailable: (day) => `Next available: ${day}`,
+  findingNextAvailable: 'Looking for the next day with free times…',
+  noTimesAhead: (days) => `No free times in the next ${days} days either.`,
   choosePractitionerFirst: 'Choose a practitioner to see their free times.',
   loadTimesFailed: 'Could not load the free times.',
   endsNextDay: (end) => `ends ${end} the next day`,

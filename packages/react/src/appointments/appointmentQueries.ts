@@ -40,6 +40,12 @@ export const appointmentQueries = {
   practitioners: (params?: PractitionerListParams) => clinikQueries.practitioners.list(params),
   /** Every slot of a practitioner or schedule in a range, sorted by start. */
   slots: (params: SlotRangeParams) => clinikQueries.slots.range({ ...params, sort: 'date' }),
+  /**
+   * The first free slots (one page of 100, earliest first) of a practitioner or schedule in a
+   * range: where "Next available" looks.
+   */
+  freeSlots: (params: Omit<SlotRangeParams, 'status'>) =>
+    clinikQueries.slots.list({ ...params, status: 'free', sort: 'date', count: 100 }),
 };
 
 /** @deprecated Use `clinikInvalidation.scheduled(queryClient, appointment)`. */

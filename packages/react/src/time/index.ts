@@ -1,4 +1,15 @@
-export { formatDateTime, formatDay, formatOffset, formatTime, type ZoneFormat } from './format.js';
+export {
+  formatDateTime,
+  formatDay,
+  formatOffset,
+  formatOffsetsOver,
+  formatTime,
+  formatTimeRange,
+  formatZoneName,
+  twinOf,
+  type WithZone,
+  type ZoneFormat,
+} from './format.js';
 export { type DayGroup, groupByDay } from './group.js';
 export {
   type BookableSlotOptions,

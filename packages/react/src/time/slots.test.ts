@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDay, formatOffset, formatTime } from './format.js';
+import {
+  formatDay,
+  formatOffset,
+  formatOffsetsOver,
+  formatTime,
+  formatTimeRange,
+  formatZoneName,
+} from './format.js';
 import { groupByDay } from './group.js';
 import { bookableSlots, crossesMidnight, slotStartLabels } from './slots.js';
 import { minutesBetween } from './zone.js';
@@ -111,6 +118,63 @@ describe('bookableSlots', () => {
     expect(
       bookableSlots(autumn, { day: '2026-10-25', timeZone: london.timeZone, now: EARLY }),
     ).toHaveLength(1);
+  });
+});
+
+describe('twin wall times of a fall-back day', () => {
+  const edt130 = '2026-11-01T01:30:00-04:00';
+  const est100 = '2026-11-01T01:00:00-05:00';
+  const est130 = '2026-11-01T01:30:00-05:00';
+
+  it('names the zone of a repeated time even when its twin is not on screen (booked, past)', () => {
+    const offered = [slot('est-2', est130, '2026-11-01T02:00:00-05:00')];
+    expect([...slotStartLabels(offered, NY).values()].map(plain)).toEqual(['1:30 AM EST']);
+    expect(plain(formatTime(edt130, NY))).toBe('1:30 AM EDT');
+    expect(plain(formatTime('2026-11-01T03:00:00-05:00', NY))).toBe('3:00 AM');
+    expect(plain(formatTime('2026-11-01T03:00:00-05:00', NY, true))).toBe('3:00 AM EST');
+    expect(plain(formatTime(est130, NY, false))).toBe('1:30 AM');
+  });
+
+  it('names the zone on both ends of a range when either end needs it', () => {
+    expect(plain(formatTimeRange(edt130, est100, NY))).toBe('1:30 AM EDT – 1:00 AM EST');
+    expect(plain(formatTimeRange(est130, '2026-11-01T02:30:00-05:00', NY))).toBe(
+      '1:30 AM EST – 2:30 AM EST',
+    );
+    expect(
+      plain(formatTimeRange('2026-11-01T09:00:00-05:00', '2026-11-01T09:30:00-05:00', NY)),
+    ).toBe('9:00 AM – 9:30 AM');
+    expect(
+      plain(formatTimeRange('2026-06-16T23:30:00+05:30', '2026-06-17T00:30:00+05:30', KOLKATA)),
+    ).toBe('11:30 PM – 12:30 AM (+1)');
+    expect(
+      plain(formatTimeRange('2026-06-16T23:30:00+05:30', '2026-06-17T00:00:00+05:30', KOLKATA)),
+    ).toBe('11:30 PM – 12:00 AM');
+  });
+
+  it('uses offsets where the short names of the twins are equal', () => {
+    // en-US has no abbreviation for Europe/Berlin: GMT+2 and GMT+1 are the names.
+    const berlin = { timeZone: 'Europe/Berlin', locale: 'en-US' };
+    expect(plain(formatTime('2026-10-25T02:30:00+02:00', berlin))).toBe('2:30 AM GMT+2');
+    expect(plain(formatTime('2026-10-25T02:30:00+01:00', berlin))).toBe('2:30 AM GMT+1');
+  });
+});
+
+describe('zone names and offsets people read', () => {
+  it('names zones like "Eastern Time (New York)", never a raw IANA id where Intl has a name', () => {
+    const june = '2026-06-15T12:00:00Z';
+    expect(formatZoneName('America/New_York', 'en-US', june)).toBe('Eastern Time (New York)');
+    expect(formatZoneName('Asia/Kolkata', 'en-US', june)).toBe('India Standard Time (Kolkata)');
+    expect(formatZoneName('America/Los_Angeles', 'en-US', june)).toBe('Pacific Time (Los Angeles)');
+    expect(formatZoneName('Europe/Berlin', 'de-DE', june)).toBe('Mitteleuropäische Zeit (Berlin)');
+    expect(formatZoneName('Pacific/Chatham', 'en-US', june)).toBe('Chatham Time');
+    expect(formatZoneName('UTC', 'en-US', june)).toBe('UTC');
+  });
+
+  it('gives every offset of a period that spans a clock change, in order', () => {
+    expect(formatOffsetsOver('2026-10-26', '2026-11-01', NY)).toBe('GMT-4 → GMT-5');
+    expect(formatOffsetsOver('2026-11-02', '2026-11-08', NY)).toBe('GMT-5');
+    expect(formatOffsetsOver('2026-03-08', '2026-03-08', NY)).toBe('GMT-5 → GMT-4');
+    expect(formatOffsetsOver('2026-06-15', '2026-06-21', KOLKATA)).toBe('GMT+5:30');
   });
 });
 

@@ -47,23 +47,13 @@ export function bookableSlots<S extends TimeRange & { id: string; status: string
 }
 
 /**
- * Accessible names of slot buttons: the start time in the zone. On a fall-back day two slots
- * can share a wall-clock time (1:30 AM twice), so repeated times get the zone name (EDT/EST).
+ * Accessible names of slot buttons: the start time in the zone. On a fall-back day a wall-clock
+ * time happens twice (1:30 AM EDT, then 1:30 AM EST): such a time always names its zone, also
+ * when its twin is not offered (booked, past), so a lone "1:30 AM" is never ambiguous.
  */
 export function slotStartLabels(
   slots: readonly (TimeRange & { id: string })[],
   format: ZoneFormat,
 ): Map<string, string> {
-  const plain = slots.map((slot) => formatTime(slot.start, format));
-  const counts = new Map<string, number>();
-  for (const label of plain) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const labels = new Map<string, string>();
-  slots.forEach((slot, i) => {
-    const label = plain[i] ?? '';
-    labels.set(
-      slot.id,
-      (counts.get(label) ?? 0) > 1 ? formatTime(slot.start, format, true) : label,
-    );
-  });
-  return labels;
+  return new Map(slots.map((slot) => [slot.id, formatTime(slot.start, format)]));
 }

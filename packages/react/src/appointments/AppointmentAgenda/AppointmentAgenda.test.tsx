@@ -104,12 +104,28 @@ describe('AppointmentAgenda', () => {
     expect(within(day).getByText('Clocks change today: a 25-hour day.')).toBeTruthy();
     await waitFor(() => expect(entriesOf(day)).toHaveLength(8));
     const times = entriesOf(day).map((b) => plain(b.querySelector('.ck-agenda-time')));
-    expect(times.slice(2, 6)).toEqual([
-      '1:00 AM EDT – 1:30 AM',
-      '1:30 AM EDT – 1:00 AM',
-      '1:00 AM EST – 1:30 AM',
-      '1:30 AM EST – 2:00 AM',
+    // On a clock-change day every entry names the zone, on both ends.
+    expect(times).toEqual([
+      '12:00 AM EDT – 12:30 AM EDT',
+      '12:30 AM EDT – 1:00 AM EDT',
+      '1:00 AM EDT – 1:30 AM EDT',
+      '1:30 AM EDT – 1:00 AM EST',
+      '1:00 AM EST – 1:30 AM EST',
+      '1:30 AM EST – 2:00 AM EST',
+      '2:00 AM EST – 2:30 AM EST',
+      '2:30 AM EST – 3:00 AM EST',
     ]);
+    expect(screen.getByText(/Times in Eastern Time \(New York\), GMT-4 → GMT-5/)).toBeTruthy();
+  });
+
+  it('names every offset of a week that spans a clock change', async () => {
+    scheduling.use(createSchedulingApi(newYorkFallBackPractice()));
+    renderAgenda({ timeZone: NEW_YORK, defaultDay: '2026-10-28' });
+    expect(
+      await screen.findByText(
+        /Oct 26, 2026 – Sun, Nov 1, 2026 · Times in Eastern Time \(New York\), GMT-4 → GMT-5$/,
+      ),
+    ).toBeTruthy();
   });
 
   it('renders hundreds of entries in a week', async () => {

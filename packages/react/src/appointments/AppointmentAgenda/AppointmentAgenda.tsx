@@ -4,8 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { forwardRef, type HTMLAttributes, useId, useMemo, useState } from 'react';
 import { LoadFailed } from '../../list/LoadFailed.js';
 import { useClinik } from '../../provider/context.js';
-import { formatDay, formatOffset, formatTime } from '../../time/format.js';
-import { crossesMidnight } from '../../time/slots.js';
+import {
+  formatDay,
+  formatOffsetsOver,
+  formatTimeRange,
+  formatZoneName,
+} from '../../time/format.js';
 import {
   type DayKey,
   hoursInDay,
@@ -150,7 +154,13 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
             </button>
           </div>
           <p aria-live="polite" className="ck-agenda-range">
-            {rangeLabel} · {messages.timesInZone(timeZone, formatOffset(range.from, format))}
+            {rangeLabel} ·{' '}
+            {messages.timesInZone(
+              formatZoneName(timeZone, locale, range.from),
+              // A week across a clock change names every offset in it, in order.
+              formatOffsetsOver(first, last, format),
+              timeZone,
+            )}
           </p>
         </div>
         <p id={helpId} className="ck-muted">
@@ -241,14 +251,13 @@ function EntryContent({
   withZone,
 }: {
   entry: AgendaEntry;
-  /** On clock-change days a wall-clock time can repeat: name the zone (EDT/EST). */
+  /** On clock-change days name the zone on both ends of every entry (EDT/EST, GMT+1/GMT+2). */
   withZone: boolean;
   format: { timeZone: string; locale: string };
   messages: AppointmentMessages;
 }) {
-  const times = `${formatTime(entry.start, format, withZone)} – ${formatTime(entry.end, format)}${
-    crossesMidnight(entry, format.timeZone) ? ' (+1)' : ''
-  }`;
+  // Repeated wall times always name their zone; on clock-change days every entry does, on both ends.
+  const times = formatTimeRange(entry.start, entry.end, format, withZone ? true : 'auto');
   return (
     <>
       <span className="ck-agenda-time">{times}</span>{' '}

@@ -1,9 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { clinikKeys } from '../../queries/keys.js';
 import { axeViolations } from '../../test/axe.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
 import { createSchedulingApi } from '../test/schedulingApi.js';
+import { makeSlots } from '../test/schedulingFixtures.js';
 import {
   FALL_BACK_DAY,
   FALL_BACK_NOW,
@@ -62,7 +63,7 @@ describe('AppointmentForm', () => {
     expect(
       screen.getByRole('button', { name: '11:30 PM' }).getAttribute('title')?.replace(/\s/g, ' '),
     ).toBe('ends 12:30 AM the next day');
-    expect(screen.getByText('Times in Asia/Kolkata (GMT+5:30)')).toBeTruthy();
+    expect(screen.getByText('Times in India Standard Time (Kolkata), GMT+5:30')).toBeTruthy();
     expect(scheduling.api.log.find((l) => l.includes('/slots'))).toContain(
       'dateFrom=2026-06-16T00%3A00%3A00%2B05%3A30&dateTo=2026-06-16T23%3A59%3A59%2B05%3A30',
     );
@@ -228,7 +229,7 @@ describe('AppointmentForm', () => {
     await user.clear(date);
     await user.type(date, FALL_BACK_DAY);
     await slotButton('1:00 AM EDT');
-    expect(screen.getByText('Times in America/New_York (GMT-4 → GMT-5)')).toBeTruthy();
+    expect(screen.getByText('Times in Eastern Time (New York), GMT-4 → GMT-5')).toBeTruthy();
     expect(slotNames()).toEqual([
       '12:00 AM',
       '12:30 AM',
@@ -246,6 +247,59 @@ describe('AppointmentForm', () => {
       start: '2026-11-01T01:00:00-05:00',
       end: '2026-11-01T01:30:00-05:00',
     });
+  });
+
+  it('names a repeated hour apart even when its twin is booked', async () => {
+    const api = scheduling.use(createSchedulingApi(newYorkFallBackPractice()));
+    // The EDT occurrences are taken: the EST ones must not read as plain "1:00 AM".
+    api.takeSlot('rao-1101-2');
+    api.takeSlot('rao-1101-3');
+    renderWithClient(
+      <AppointmentForm patientId="pat-ada" practitionerId="prac-rao" timeZone={NEW_YORK} />,
+      {
+        baseUrl: scheduling.baseUrl,
+        timeZone: KOLKATA,
+        now: () => FALL_BACK_NOW,
+      },
+    );
+    const date = screen.getByLabelText('Date');
+    fireEvent.change(date, { target: { value: FALL_BACK_DAY } });
+    await slotButton('1:00 AM EST');
+    expect(slotNames()).toEqual([
+      '12:00 AM',
+      '12:30 AM',
+      '1:00 AM EST',
+      '1:30 AM EST',
+      '2:00 AM',
+      '2:30 AM',
+    ]);
+  });
+
+  it('offers the next day with free times when the chosen day has none', async () => {
+    scheduling.api.state.slots.push(
+      ...makeSlots({
+        scheduleId: 'sch-okafor',
+        day: '2026-06-19',
+        timeZone: KOLKATA,
+        from: '14:00',
+        count: 2,
+        minutes: 30,
+        idPrefix: 'okafor-0619',
+      }),
+    );
+    const { user } = renderForm({ practitionerId: 'prac-okafor' });
+    expect(await screen.findByText('No free times on this day.')).toBeTruthy();
+    const next = await screen.findByRole('button', {
+      name: 'Next available: Friday, June 19, 2026',
+    });
+    await user.click(next);
+    expect(screen.getByLabelText('Date')).toHaveProperty('value', '2026-06-19');
+    const first = await slotButton('2:00 PM');
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    expect(slotNames()).toEqual(['2:00 PM', '2:30 PM']);
+    // Only times long enough for the chosen duration count.
+    await user.selectOptions(screen.getByLabelText('Duration'), '45');
+    expect(await screen.findByText('No free times in the next 90 days either.')).toBeTruthy();
   });
 
   it('has no axe violations with times shown and with errors', async () => {

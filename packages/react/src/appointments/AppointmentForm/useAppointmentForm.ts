@@ -43,6 +43,20 @@ import { usePracticeZone } from '../usePracticeZone.js';
 export const FORM_APPOINTMENT_TYPES = ['routine', 'walkin', 'urgent', 'followup'] as const;
 /** Durations offered, in minutes. */
 export const DEFAULT_DURATIONS = [15, 30, 45, 60, 90] as const;
+/** How many days after the chosen one "Next available" looks at. */
+export const NEXT_AVAILABLE_DAYS = 90;
+
+/** The next day with a free time, when the chosen day has none (see `useAppointmentForm`). */
+export interface NextAvailable {
+  /** Looking it up. */
+  loading: boolean;
+  /** The day (`YYYY-MM-DD` in the practice zone), or `undefined` while loading or when none. */
+  day: DayKey | undefined;
+  /** Found none within `NEXT_AVAILABLE_DAYS` days (or the lookup failed). */
+  none: boolean;
+  /** Moves the form to `day`. */
+  go: () => void;
+}
 
 export interface AppointmentFormValues {
   patientId: string;
@@ -310,6 +324,42 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
     [slots, timeZone, clinik.locale],
   );
   const selectedSlot = slots.find((slot) => slot.id === values.slotId);
+
+  // "Next available": when the chosen day has no bookable time, the first later day that has one
+  // for this practitioner (long enough for the chosen duration, in the future), so the front desk
+  // is not left at a dead end.
+  const dayIsEmpty = Boolean(values.practitionerId) && slotsQuery.isSuccess && slots.length === 0;
+  const lookFrom = Math.max(startOfDayIn(shiftDay(validDay, 1), timeZone).getTime(), nowMs);
+  const freeAhead = useQuery({
+    ...appointmentQueries.freeSlots({
+      practitionerId: values.practitionerId,
+      dateFrom: toZonedIso(lookFrom, timeZone),
+      dateTo: toZonedIso(
+        startOfDayIn(shiftDay(validDay, NEXT_AVAILABLE_DAYS + 1), timeZone).getTime() - 1000,
+        timeZone,
+      ),
+    }),
+    enabled: dayIsEmpty,
+  });
+  const nextDay = useMemo(() => {
+    const next = (freeAhead.data?.data ?? []).find(
+      (slot) =>
+        slot.status === 'free' &&
+        millisOf(slot.start) > nowMs &&
+        minutesBetween(slot.start, slot.end) >= (values.duration ?? 0),
+    );
+    return next ? dayKeyOf(next.start, timeZone) : undefined;
+  }, [freeAhead.data, nowMs, values.duration, timeZone]);
+  const nextAvailable: NextAvailable | undefined = dayIsEmpty
+    ? {
+        loading: freeAhead.isPending,
+        day: nextDay,
+        none: !freeAhead.isPending && nextDay === undefined,
+        go: () => {
+          if (nextDay) setField('day', nextDay);
+        },
+      }
+    : undefined;
 
   // A picked time that is no longer offered (booked by someone else, past, removed) is dropped
   // and announced. While this form's own request is in flight its slot turns busy first: that is
@@ -579,6 +629,8 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
     messages,
     /** Free, future slots of the chosen day in the practice zone, earliest first. */
     slots,
+    /** Set when the chosen day has no free time: the next day that has one. */
+    nextAvailable,
     slotLabels,
     slotsQuery,
     selectedSlot,

@@ -1,8 +1,7 @@
 'use client';
 import type { Appointment } from '@clinikapi/core';
 import { useRef, useState } from 'react';
-import { formatTime } from '../../time/format.js';
-import { crossesMidnight } from '../../time/slots.js';
+import { formatTime, formatTimeRange } from '../../time/format.js';
 import { AppointmentForm } from '../AppointmentForm/AppointmentForm.js';
 import type { AppointmentMessages } from '../appointmentMessages.js';
 import { StatusBadge } from '../StatusBadge.js';
@@ -34,14 +33,9 @@ export function AppointmentListItem({
   const cancelButton = useRef<HTMLButtonElement>(null);
   const format = { timeZone, locale };
   const { start, end } = appointment;
+  // A repeated wall time (fall-back night) names its zone, and then both ends do.
   const range =
-    start && end
-      ? `${formatTime(start, format)} – ${formatTime(end, format)}${
-          crossesMidnight({ start, end }, timeZone) ? ' (+1)' : ''
-        }`
-      : start
-        ? formatTime(start, format)
-        : '';
+    start && end ? formatTimeRange(start, end, format) : start ? formatTime(start, format) : '';
   const canAct = actionable && CANCELLABLE.has(appointment.status);
   return (
     <li className="ck-appointment" data-status={appointment.status}>
