@@ -22,17 +22,31 @@ const MAIN_DATE: Record<string, string> = {
   observations: 'effectiveDateTime',
 };
 
+/** A request as a failure rule sees it: method, path (`/api/clinik/v1/...`) and body text. */
+export interface ChartRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
 /**
- * An in-memory chart of the data API for stories: any registered resource path, searched by
- * `patientId` and `status`, sorted by its main date, read by id, created and patched with core's
- * schemas (422 issues as the API words them), in the contract's envelopes. Like the patients fake
- * it sends no ETag, so forms take the `updatedAt` path of the concurrency rules.
+ * An in-memory chart of the data API for stories and the few tests that need states the sandbox
+ * cannot produce on demand: any registered resource path, searched by `patientId` and `status`,
+ * sorted by its main date, read by id, created and patched with core's schemas (422 issues as
+ * the API words them), in the contract's envelopes. Like the patients fake it sends no ETag, so
+ * forms take the `updatedAt` path of the concurrency rules.
  */
 export interface ChartFake {
   records: Record<string, Row[]>;
   fetch: typeof fetch;
+  /** Writes that reached the records (method, path, parsed body), in order: test data only. */
+  writes: { method: string; path: string; body: unknown }[];
   /** The next `times` requests answer `status` with a contract error body. */
   failNext(times: number, status: number): void;
+  /** The next write (POST, PATCH, DELETE) answers `status`. */
+  failNextWrite(status: number): void;
+  /** The next `times` requests that `match` answer `status`. `times` defaults to 1. */
+  failWhen(match: (request: ChartRequest) => boolean, status: number, times?: number): void;
   /** Holds responses until released (loading states). */
   hold(): { release: () => void };
   /** After the first read of `path/id`, someone else changes it (a conflict on save). */
@@ -43,8 +57,10 @@ export function createChartFake(seed: ChartSeed): ChartFake {
   const records: Record<string, Row[]> = Object.fromEntries(
     Object.entries(seed).map(([path, rows]) => [path, rows.map((r) => ({ ...r }) as Row)]),
   );
+  const writes: ChartFake['writes'] = [];
   const gate = responseGate();
-  let failures = { times: 0, status: 500 };
+  const failures: { match: (request: ChartRequest) => boolean; status: number; times: number }[] =
+    [];
   const afterRead: { path: string; id: string; fields: Record<string, unknown>; done: boolean }[] =
     [];
   let nextId = 1;
@@ -119,21 +135,43 @@ export function createChartFake(seed: ChartSeed): ChartFake {
     return fail(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
   }
 
+  const failWhen: ChartFake['failWhen'] = (match, status, times = 1) => {
+    failures.push({ match, status, times });
+  };
+
   return {
     records,
+    writes,
     failNext(times, status) {
-      failures = { times, status };
+      failWhen(() => true, status, times);
     },
+    failNextWrite(status) {
+      failWhen((request) => request.method !== 'GET', status);
+    },
+    failWhen,
     hold: gate.hold,
     changeAfterFirstRead(path, id, fields) {
       afterRead.push({ path, id, fields, done: false });
     },
     async fetch(input, init) {
       const request = new Request(new URL(String(input), globalThis.location.origin), init);
+      const { pathname } = new URL(request.url);
+      const body = request.method === 'GET' ? '' : await request.clone().text();
       await gate.passed();
-      if (failures.times > 0) {
-        failures.times -= 1;
-        return fail(failures.status, 'INTERNAL_ERROR', 'Simulated failure');
+      const failure = failures.find(
+        (f) => f.times > 0 && f.match({ method: request.method, path: pathname, body }),
+      );
+      if (failure) {
+        failure.times -= 1;
+        const code = failure.status === 422 ? 'VALIDATION_ERROR' : 'INTERNAL_ERROR';
+        return fail(failure.status, code, 'Simulated failure');
+      }
+      if (request.method !== 'GET') {
+        writes.push({
+          method: request.method,
+          path: pathname,
+          body: body ? JSON.parse(body) : undefined,
+        });
       }
       return route(request);
     },
@@ -149,7 +187,12 @@ export interface ChartStoryOptions {
   theme?: 'light' | 'dark';
   /** Frame width in px, e.g. 360 for a phone. Defaults to full width. */
   width?: number;
+  /** The practice's zone. Defaults to America/New_York. */
   timeZone?: string;
+  /** Defaults to en-US. */
+  locale?: string;
+  /** The story's fixed clock. Defaults to `CHART_NOW`. */
+  now?: Date;
 }
 
 /** Runs a story against `createChartFake`: the provider's `fetch` answers from it. */
@@ -174,7 +217,8 @@ export function ChartStory({
       queryClient={state.queryClient}
       clientOptions={{ fetch: state.api.fetch, retries: 0 }}
       timeZone={options.timeZone ?? 'America/New_York'}
-      now={() => CHART_NOW}
+      locale={options.locale ?? 'en-US'}
+      now={() => options.now ?? CHART_NOW}
     >
       <div
         data-ck-theme={options.theme ?? 'light'}

@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { noKnownAllergyStatement, sampleAllergies, withAllergyApi } from '../test/allergyApi.js';
+import { withChart } from '../../test/chartFake.js';
+import { allergyStory, noKnownAllergyStatement, sampleAllergies } from '../test/fixtures.js';
 import { AllergyForm } from './AllergyForm.js';
 
 const meta = {
   title: 'Chart/Allergies/AllergyForm',
   component: AllergyForm,
   args: { patientId: 'pat-story', onSaved: fn() },
-  decorators: [withAllergyApi({ records: sampleAllergies() })],
+  decorators: [withChart(allergyStory(sampleAllergies))],
 } satisfies Meta<typeof AllergyForm>;
 
 export default meta;
@@ -67,7 +68,7 @@ export const Edit: Story = {
 
 export const Loading: Story = {
   args: { allergyId: 'alg-1' },
-  decorators: [withAllergyApi({ records: sampleAllergies(), setup: (api) => void api.hold() })],
+  decorators: [withChart(allergyStory(sampleAllergies, { setup: (api) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading allergy…')).toBeVisible();
   },
@@ -75,9 +76,7 @@ export const Loading: Story = {
 
 export const LoadFailed: Story = {
   args: { allergyId: 'alg-1' },
-  decorators: [
-    withAllergyApi({ records: sampleAllergies(), setup: (api) => api.failNext(1, 503) }),
-  ],
+  decorators: [withChart(allergyStory(sampleAllergies, { setup: (api) => api.failNext(1, 503) }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the allergy.');
   },
@@ -87,10 +86,11 @@ export const LoadFailed: Story = {
 export const Conflict: Story = {
   args: { allergyId: 'alg-2' },
   decorators: [
-    withAllergyApi({
-      records: sampleAllergies(),
-      setup: (api) => api.changeAfterFirstRead('alg-2', { criticality: 'high' }),
-    }),
+    withChart(
+      allergyStory(sampleAllergies, {
+        setup: (api) => api.changeAfterFirstRead('allergies', 'alg-2', { criticality: 'high' }),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -109,7 +109,7 @@ export const Conflict: Story = {
 export const SaveFailed: Story = {
   args: { allergyId: 'alg-2' },
   decorators: [
-    withAllergyApi({ records: sampleAllergies(), setup: (api) => api.failNextWrite(503) }),
+    withChart(allergyStory(sampleAllergies, { setup: (api) => api.failNextWrite(503) })),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -125,7 +125,7 @@ export const SaveFailed: Story = {
 
 /** Recording an allergy while "No known allergies" is on file says it will retire it. */
 export const ReplacesNoKnownAllergies: Story = {
-  decorators: [withAllergyApi({ records: [noKnownAllergyStatement()] })],
+  decorators: [withChart(allergyStory(() => [noKnownAllergyStatement()]))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText(
       '“No known allergies” is on file for this patient; saving this allergy marks it inactive.',
@@ -135,12 +135,12 @@ export const ReplacesNoKnownAllergies: Story = {
 
 export const Dark: Story = {
   args: { allergyId: 'alg-1' },
-  decorators: [withAllergyApi({ records: sampleAllergies(), theme: 'dark' })],
+  decorators: [withChart(allergyStory(sampleAllergies, { theme: 'dark' }))],
   play: Edit.play,
 };
 
 export const Narrow: Story = {
   args: { allergyId: 'alg-1' },
-  decorators: [withAllergyApi({ records: sampleAllergies(), width: 360 })],
+  decorators: [withChart(allergyStory(sampleAllergies, { width: 360 }))],
   play: Edit.play,
 };

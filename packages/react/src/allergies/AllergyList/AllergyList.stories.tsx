@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { noKnownAllergyStatement, sampleAllergies, withAllergyApi } from '../test/allergyApi.js';
+import { withChart } from '../../test/chartFake.js';
+import { allergyStory, noKnownAllergyStatement, sampleAllergies } from '../test/fixtures.js';
 import { AllergyList } from './AllergyList.js';
 
 const meta = {
   title: 'Chart/Allergies/AllergyList',
   component: AllergyList,
   args: { patientId: 'pat-story', onSelect: fn() },
-  decorators: [withAllergyApi({ records: sampleAllergies() })],
+  decorators: [withChart(allergyStory(sampleAllergies))],
 } satisfies Meta<typeof AllergyList>;
 
 export default meta;
@@ -29,7 +30,7 @@ export const Filled: Story = {
 };
 
 export const Loading: Story = {
-  decorators: [withAllergyApi({ records: sampleAllergies(), setup: (api) => void api.hold() })],
+  decorators: [withChart(allergyStory(sampleAllergies, { setup: (api) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading allergies…')).toBeVisible();
   },
@@ -38,7 +39,7 @@ export const Loading: Story = {
 /** Nothing on file: "not recorded", with the button to record "No known allergies". */
 export const NotRecorded: Story = {
   args: { canRecordNoKnownAllergies: true },
-  decorators: [withAllergyApi({ records: [] })],
+  decorators: [withChart(allergyStory(() => []))],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(region(canvasElement).dataset.state).toBe('not-recorded'));
   },
@@ -47,7 +48,7 @@ export const NotRecorded: Story = {
 /** Records the statement: the list then says "No known allergies (recorded …)". */
 export const RecordNoKnownAllergies: Story = {
   args: { canRecordNoKnownAllergies: true },
-  decorators: [withAllergyApi({ records: [] })],
+  decorators: [withChart(allergyStory(() => []))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(
@@ -59,7 +60,7 @@ export const RecordNoKnownAllergies: Story = {
 };
 
 export const NoKnownAllergies: Story = {
-  decorators: [withAllergyApi({ records: [noKnownAllergyStatement()] })],
+  decorators: [withChart(allergyStory(() => [noKnownAllergyStatement()]))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('No known allergies (recorded Mar 2, 2026).');
   },
@@ -67,7 +68,7 @@ export const NoKnownAllergies: Story = {
 
 /** "No known allergies" on file while allergies are recorded: flagged, with a way to retire it. */
 export const Contradicted: Story = {
-  decorators: [withAllergyApi({ records: [noKnownAllergyStatement(), ...sampleAllergies()] })],
+  decorators: [withChart(allergyStory(() => [noKnownAllergyStatement(), ...sampleAllergies()]))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('button', {
       name: 'Mark “No known allergies” inactive',
@@ -76,16 +77,14 @@ export const Contradicted: Story = {
 };
 
 export const OnlyResolved: Story = {
-  decorators: [withAllergyApi({ records: sampleAllergies().slice(2) })],
+  decorators: [withChart(allergyStory(() => sampleAllergies().slice(2)))],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(region(canvasElement).dataset.state).toBe('no-active'));
   },
 };
 
 export const LoadFailed: Story = {
-  decorators: [
-    withAllergyApi({ records: sampleAllergies(), setup: (api) => api.failNext(1, 503) }),
-  ],
+  decorators: [withChart(allergyStory(sampleAllergies, { setup: (api) => api.failNext(1, 503) }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText('Could not load allergies.');
@@ -95,14 +94,14 @@ export const LoadFailed: Story = {
 };
 
 export const Dark: Story = {
-  decorators: [withAllergyApi({ records: sampleAllergies(), theme: 'dark' })],
+  decorators: [withChart(allergyStory(sampleAllergies, { theme: 'dark' }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('table', { name: '2 active allergies' });
   },
 };
 
 export const Narrow: Story = {
-  decorators: [withAllergyApi({ records: sampleAllergies(), width: 360 })],
+  decorators: [withChart(allergyStory(sampleAllergies, { width: 360 }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('table', { name: '2 active allergies' });
   },

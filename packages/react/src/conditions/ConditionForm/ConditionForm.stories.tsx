@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { sampleProblems, withConditionApi } from '../test/conditionApi.js';
+import { withChart } from '../../test/chartFake.js';
+import { conditionStory, sampleProblems } from '../test/fixtures.js';
 import { ConditionForm } from './ConditionForm.js';
 
 const meta = {
   title: 'Chart/Problems/ConditionForm',
   component: ConditionForm,
   args: { patientId: 'pat-story', onSaved: fn() },
-  decorators: [withConditionApi({ records: sampleProblems() })],
+  decorators: [withChart(conditionStory(sampleProblems))],
 } satisfies Meta<typeof ConditionForm>;
 
 export default meta;
@@ -85,7 +86,7 @@ export const Resolve: Story = {
 
 export const Loading: Story = {
   args: { conditionId: 'cnd-1' },
-  decorators: [withConditionApi({ records: sampleProblems(), setup: (api) => void api.hold() })],
+  decorators: [withChart(conditionStory(sampleProblems, { setup: (api) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading problem…')).toBeVisible();
   },
@@ -93,9 +94,7 @@ export const Loading: Story = {
 
 export const LoadFailed: Story = {
   args: { conditionId: 'cnd-1' },
-  decorators: [
-    withConditionApi({ records: sampleProblems(), setup: (api) => api.failNext(1, 503) }),
-  ],
+  decorators: [withChart(conditionStory(sampleProblems, { setup: (api) => api.failNext(1, 503) }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the problem.');
   },
@@ -105,10 +104,11 @@ export const LoadFailed: Story = {
 export const Conflict: Story = {
   args: { conditionId: 'cnd-1' },
   decorators: [
-    withConditionApi({
-      records: sampleProblems(),
-      setup: (api) => api.changeAfterFirstRead('cnd-1', { severity: 'mild' }),
-    }),
+    withChart(
+      conditionStory(sampleProblems, {
+        setup: (api) => api.changeAfterFirstRead('conditions', 'cnd-1', { severity: 'mild' }),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -124,7 +124,7 @@ export const Conflict: Story = {
 export const SaveFailed: Story = {
   args: { conditionId: 'cnd-1' },
   decorators: [
-    withConditionApi({ records: sampleProblems(), setup: (api) => api.failNextWrite(503) }),
+    withChart(conditionStory(sampleProblems, { setup: (api) => api.failNextWrite(503) })),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -138,12 +138,12 @@ export const SaveFailed: Story = {
 
 export const Dark: Story = {
   args: { conditionId: 'cnd-4' },
-  decorators: [withConditionApi({ records: sampleProblems(), theme: 'dark' })],
+  decorators: [withChart(conditionStory(sampleProblems, { theme: 'dark' }))],
   play: Edit.play,
 };
 
 export const Narrow: Story = {
   args: { conditionId: 'cnd-4' },
-  decorators: [withConditionApi({ records: sampleProblems(), width: 360 })],
+  decorators: [withChart(conditionStory(sampleProblems, { width: 360 }))],
   play: Edit.play,
 };

@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { sampleProblems, withConditionApi } from '../test/conditionApi.js';
+import { withChart } from '../../test/chartFake.js';
+import { conditionStory, sampleProblems } from '../test/fixtures.js';
 import { ConditionList } from './ConditionList.js';
 
 const meta = {
   title: 'Chart/Problems/ConditionList',
   component: ConditionList,
   args: { patientId: 'pat-story', onSelect: fn() },
-  decorators: [withConditionApi({ records: sampleProblems() })],
+  decorators: [withChart(conditionStory(sampleProblems))],
 } satisfies Meta<typeof ConditionList>;
 
 export default meta;
@@ -38,23 +39,21 @@ export const Expanded: Story = {
 };
 
 export const Loading: Story = {
-  decorators: [withConditionApi({ records: sampleProblems(), setup: (api) => void api.hold() })],
+  decorators: [withChart(conditionStory(sampleProblems, { setup: (api) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading problems…')).toBeVisible();
   },
 };
 
 export const Empty: Story = {
-  decorators: [withConditionApi({ records: [] })],
+  decorators: [withChart(conditionStory(() => []))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('No problems recorded.');
   },
 };
 
 export const LoadFailed: Story = {
-  decorators: [
-    withConditionApi({ records: sampleProblems(), setup: (api) => api.failNext(1, 503) }),
-  ],
+  decorators: [withChart(conditionStory(sampleProblems, { setup: (api) => api.failNext(1, 503) }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText('Could not load the problem list.');
@@ -65,14 +64,14 @@ export const LoadFailed: Story = {
 
 export const Dark: Story = {
   args: { expandInactive: true },
-  decorators: [withConditionApi({ records: sampleProblems(), theme: 'dark' })],
+  decorators: [withChart(conditionStory(sampleProblems, { theme: 'dark' }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('table', { name: 'Active (2)' });
   },
 };
 
 export const Narrow: Story = {
-  decorators: [withConditionApi({ records: sampleProblems(), width: 360 })],
+  decorators: [withChart(conditionStory(sampleProblems, { width: 360 }))],
   play: async ({ canvasElement }) => {
     await waitFor(() =>
       expect(within(canvasElement).getByRole('table', { name: 'Active (2)' })).toBeVisible(),

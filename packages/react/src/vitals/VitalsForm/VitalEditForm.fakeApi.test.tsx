@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createChartFake } from '../../test/chartFake.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { createVitalsApi } from '../test/vitalsApi.js';
 import { adultPatient, storedVital, VITALS_NOW } from '../test/vitalsFixtures.js';
 import { VitalEditForm } from './VitalEditForm.js';
 
@@ -11,7 +11,7 @@ import { VitalEditForm } from './VitalEditForm.js';
 describe('VitalEditForm editing against an API without ETags', () => {
   it('compares updatedAt with a fresh read and writes nothing when a colleague saved first', async () => {
     const reading = storedVital('heartRate', { heartRate: 72 }, '2026-06-15T09:30:00-04:00');
-    const api = createVitalsApi({ patients: [adultPatient], observations: [reading] });
+    const api = createChartFake({ patients: [adultPatient], observations: [reading] });
     const { user } = renderWithClient(
       <VitalEditForm patientId={adultPatient.id} observationId={reading.id} />,
       {
@@ -25,7 +25,7 @@ describe('VitalEditForm editing against an API without ETags', () => {
     const input = () => screen.getByLabelText<HTMLInputElement>('Heart rate');
     await waitFor(() => expect(input().value).toBe('72'));
     // A colleague corrects it meanwhile.
-    api.observations[0] = {
+    api.records.observations?.splice(0, 1, {
       ...reading,
       status: 'corrected',
       valueQuantity: {
@@ -33,7 +33,7 @@ describe('VitalEditForm editing against an API without ETags', () => {
         value: 80,
       },
       updatedAt: '2026-06-15T13:59:00.000Z',
-    };
+    });
     await user.clear(input());
     await user.type(input(), '90');
     await user.click(screen.getByRole('button', { name: 'Save change' }));

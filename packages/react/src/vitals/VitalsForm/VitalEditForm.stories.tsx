@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { withVitals } from '../test/storybook.js';
-import type { VitalsApi } from '../test/vitalsApi.js';
-import { adultPatient, storedVital } from '../test/vitalsFixtures.js';
+import { type ChartFake, withChart } from '../../test/chartFake.js';
+import { adultPatient, storedVital, vitalsStory } from '../test/vitalsFixtures.js';
 import { VitalEditForm } from './VitalEditForm.js';
 
 const reading = () => storedVital('heartRate', { heartRate: 72 }, '2026-06-15T09:30:00-04:00');
@@ -12,7 +11,7 @@ const meta = {
   title: 'Vitals/VitalEditForm',
   component: VitalEditForm,
   args: { patientId: adultPatient.id, observationId: fixedReading.id, onSaved: fn() },
-  decorators: [withVitals({ observations: () => [fixedReading] })],
+  decorators: [withChart(vitalsStory({ observations: () => [fixedReading] }))],
 } satisfies Meta<typeof VitalEditForm>;
 
 export default meta;
@@ -34,25 +33,16 @@ export const EditReading: Story = {
 /** A colleague corrects the same reading right after this form loaded it (no ETags: updatedAt path). */
 export const EditConflict: Story = {
   decorators: [
-    withVitals({
-      observations: () => [fixedReading],
-      setup: (api) => {
-        let reads = 0;
-        api.afterRead = (id, self) => {
-          reads += 1;
-          if (reads !== 1) return;
-          const index = self.observations.findIndex((o) => o.id === id);
-          const stored = self.observations[index];
-          if (!stored?.valueQuantity) return;
-          self.observations[index] = {
-            ...stored,
+    withChart(
+      vitalsStory({
+        observations: () => [fixedReading],
+        setup: (api) =>
+          api.changeAfterFirstRead('observations', fixedReading.id, {
             status: 'corrected',
-            valueQuantity: { ...stored.valueQuantity, value: 80 },
-            updatedAt: '2026-06-15T13:59:00.000Z',
-          };
-        };
-      },
-    }),
+            valueQuantity: { ...fixedReading.valueQuantity, value: 80 },
+          }),
+      }),
+    ),
   ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -71,9 +61,11 @@ export const EditConflict: Story = {
 export const Withdrawn: Story = {
   args: { observationId: 'obs-withdrawn' },
   decorators: [
-    withVitals({
-      observations: () => [{ ...reading(), id: 'obs-withdrawn', status: 'entered-in-error' }],
-    }),
+    withChart(
+      vitalsStory({
+        observations: () => [{ ...reading(), id: 'obs-withdrawn', status: 'entered-in-error' }],
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText(
@@ -84,7 +76,12 @@ export const Withdrawn: Story = {
 
 export const Loading: Story = {
   decorators: [
-    withVitals({ observations: () => [fixedReading], setup: (api: VitalsApi) => void api.hold() }),
+    withChart(
+      vitalsStory({
+        observations: () => [fixedReading],
+        setup: (api: ChartFake) => void api.hold(),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Loading the reading…');
@@ -93,7 +90,11 @@ export const Loading: Story = {
 
 export const LoadError: Story = {
   decorators: [
-    withVitals({ setup: (api) => api.failWhen((r) => r.path.includes('/observations/'), 500, 9) }),
+    withChart(
+      vitalsStory({
+        setup: (api) => api.failWhen((r) => r.path.includes('/observations/'), 500, 9),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the reading.');
@@ -104,18 +105,20 @@ export const LoadError: Story = {
 export const BloodPressure: Story = {
   args: { observationId: 'obs-bp' },
   decorators: [
-    withVitals({
-      observations: () => [
-        {
-          ...storedVital(
-            'bloodPressure',
-            { systolic: 142, diastolic: 88 },
-            '2026-06-15T09:30:00-04:00',
-          ),
-          id: 'obs-bp',
-        },
-      ],
-    }),
+    withChart(
+      vitalsStory({
+        observations: () => [
+          {
+            ...storedVital(
+              'bloodPressure',
+              { systolic: 142, diastolic: 88 },
+              '2026-06-15T09:30:00-04:00',
+            ),
+            id: 'obs-bp',
+          },
+        ],
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -125,9 +128,9 @@ export const BloodPressure: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [withVitals({ theme: 'dark', observations: () => [fixedReading] })],
+  decorators: [withChart(vitalsStory({ theme: 'dark', observations: () => [fixedReading] }))],
 };
 
 export const NarrowWidth: Story = {
-  decorators: [withVitals({ width: 360, observations: () => [fixedReading] })],
+  decorators: [withChart(vitalsStory({ width: 360, observations: () => [fixedReading] }))],
 };

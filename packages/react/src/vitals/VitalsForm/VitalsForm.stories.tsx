@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { withVitals } from '../test/storybook.js';
-import type { VitalsApi } from '../test/vitalsApi.js';
-import { adultPatient, childPatient, vitalsHistory } from '../test/vitalsFixtures.js';
+import { type ChartFake, withChart } from '../../test/chartFake.js';
+import { adultPatient, childPatient, vitalsHistory, vitalsStory } from '../test/vitalsFixtures.js';
 import { VitalsForm } from './VitalsForm.js';
 
 const meta = {
   title: 'Vitals/VitalsForm',
   component: VitalsForm,
   args: { patientId: adultPatient.id, onSaved: fn() },
-  decorators: [withVitals()],
+  decorators: [withChart(vitalsStory())],
 } satisfies Meta<typeof VitalsForm>;
 
 export default meta;
@@ -46,7 +45,7 @@ export const USUnits: Story = {
 
 /** Metric units for a UK practice. */
 export const MetricUnits: Story = {
-  decorators: [withVitals({ locale: 'en-GB' })],
+  decorators: [withChart(vitalsStory({ locale: 'en-GB' }))],
 };
 
 export const ImplausibleValue: Story = {
@@ -64,10 +63,12 @@ export const ImplausibleValue: Story = {
 /** The temperature could not be saved: the rest is saved, the temperature is kept to retry. */
 export const PartialFailure: Story = {
   decorators: [
-    withVitals({
-      setup: (api: VitalsApi) =>
-        api.failWhen((r) => r.method === 'POST' && r.body.includes('"8310-5"'), 503),
-    }),
+    withChart(
+      vitalsStory({
+        setup: (api: ChartFake) =>
+          api.failWhen((r) => r.method === 'POST' && r.body.includes('"8310-5"'), 503),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -85,7 +86,7 @@ export const PartialFailure: Story = {
 
 /** Only a weight typed: the BMI uses the latest recorded height, and says so. */
 export const BmiFromLatestHeight: Story = {
-  decorators: [withVitals({ observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ observations: vitalsHistory }))],
   args: { units: { bodyWeight: 'kg' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -98,14 +99,14 @@ export const BmiFromLatestHeight: Story = {
 /** A child: no flags against adult ranges. */
 export const Child: Story = {
   args: { patientId: childPatient.id },
-  decorators: [withVitals({ patients: [adultPatient, childPatient] })],
+  decorators: [withChart(vitalsStory({ patients: [adultPatient, childPatient] }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText(/No flags: the reference ranges are for adults/);
   },
 };
 
 export const Loading: Story = {
-  decorators: [withVitals({ setup: (api: VitalsApi) => void api.hold() })],
+  decorators: [withChart(vitalsStory({ setup: (api: ChartFake) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Loading the patient…');
   },
@@ -113,7 +114,9 @@ export const Loading: Story = {
 
 export const LoadError: Story = {
   decorators: [
-    withVitals({ setup: (api) => api.failWhen((r) => r.path.includes('/patients/'), 500, 9) }),
+    withChart(
+      vitalsStory({ setup: (api) => api.failWhen((r) => r.path.includes('/patients/'), 500, 9) }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the patient.');
@@ -121,7 +124,7 @@ export const LoadError: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [withVitals({ theme: 'dark', observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ theme: 'dark', observations: vitalsHistory }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByLabelText('Heart rate')).toBeEnabled());
@@ -131,5 +134,5 @@ export const DarkTheme: Story = {
 };
 
 export const NarrowWidth: Story = {
-  decorators: [withVitals({ width: 360 })],
+  decorators: [withChart(vitalsStory({ width: 360 }))],
 };

@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { withVitals } from '../test/storybook.js';
-import type { VitalsApi } from '../test/vitalsApi.js';
-import { adultPatient, vitalsHistory } from '../test/vitalsFixtures.js';
+import { type ChartFake, withChart } from '../../test/chartFake.js';
+import { adultPatient, vitalsHistory, vitalsStory } from '../test/vitalsFixtures.js';
 import { VitalsList } from './VitalsList.js';
 
 const meta = {
   title: 'Vitals/VitalsList',
   component: VitalsList,
   args: { patientId: adultPatient.id },
-  decorators: [withVitals({ observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ observations: vitalsHistory }))],
 } satisfies Meta<typeof VitalsList>;
 
 export default meta;
@@ -47,14 +46,14 @@ export const WithEdit: Story = {
 };
 
 export const Loading: Story = {
-  decorators: [withVitals({ setup: (api: VitalsApi) => void api.hold() })],
+  decorators: [withChart(vitalsStory({ setup: (api: ChartFake) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Loading vital signs…');
   },
 };
 
 export const Empty: Story = {
-  decorators: [withVitals()],
+  decorators: [withChart(vitalsStory())],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('No vital signs recorded.');
   },
@@ -62,7 +61,11 @@ export const Empty: Story = {
 
 export const LoadError: Story = {
   decorators: [
-    withVitals({ setup: (api) => api.failWhen((r) => r.path.endsWith('/observations'), 500, 9) }),
+    withChart(
+      vitalsStory({
+        setup: (api) => api.failWhen((r) => r.path.endsWith('/observations'), 500, 9),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -72,9 +75,9 @@ export const LoadError: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [withVitals({ theme: 'dark', observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ theme: 'dark', observations: vitalsHistory }))],
 };
 
 export const NarrowWidth: Story = {
-  decorators: [withVitals({ width: 360, observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ width: 360, observations: vitalsHistory }))],
 };

@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { withVitals } from '../test/storybook.js';
-import type { VitalsApi } from '../test/vitalsApi.js';
-import { adultPatient, storedVital, vitalsHistory } from '../test/vitalsFixtures.js';
+import { type ChartFake, withChart } from '../../test/chartFake.js';
+import { adultPatient, storedVital, vitalsHistory, vitalsStory } from '../test/vitalsFixtures.js';
 import { VitalsTrend } from './VitalsTrend.js';
 
 const meta = {
   title: 'Vitals/VitalsTrend',
   component: VitalsTrend,
   args: { patientId: adultPatient.id },
-  decorators: [withVitals({ observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ observations: vitalsHistory }))],
 } satisfies Meta<typeof VitalsTrend>;
 
 export default meta;
@@ -45,23 +44,25 @@ export const BloodPressureKeyboard: Story = {
 
 export const SingleReading: Story = {
   decorators: [
-    withVitals({
-      observations: () => [
-        storedVital('heartRate', { heartRate: 72 }, '2026-06-15T09:30:00-04:00'),
-      ],
-    }),
+    withChart(
+      vitalsStory({
+        observations: () => [
+          storedVital('heartRate', { heartRate: 72 }, '2026-06-15T09:30:00-04:00'),
+        ],
+      }),
+    ),
   ],
 };
 
 export const Loading: Story = {
-  decorators: [withVitals({ setup: (api: VitalsApi) => void api.hold() })],
+  decorators: [withChart(vitalsStory({ setup: (api: ChartFake) => void api.hold() }))],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Loading vital signs…');
   },
 };
 
 export const Empty: Story = {
-  decorators: [withVitals()],
+  decorators: [withChart(vitalsStory())],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('No vital signs recorded.');
   },
@@ -69,7 +70,11 @@ export const Empty: Story = {
 
 export const LoadError: Story = {
   decorators: [
-    withVitals({ setup: (api) => api.failWhen((r) => r.path.endsWith('/observations'), 500, 9) }),
+    withChart(
+      vitalsStory({
+        setup: (api) => api.failWhen((r) => r.path.endsWith('/observations'), 500, 9),
+      }),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('Could not load the vital signs.');
@@ -77,9 +82,9 @@ export const LoadError: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [withVitals({ theme: 'dark', observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ theme: 'dark', observations: vitalsHistory }))],
 };
 
 export const NarrowWidth: Story = {
-  decorators: [withVitals({ width: 360, observations: vitalsHistory })],
+  decorators: [withChart(vitalsStory({ width: 360, observations: vitalsHistory }))],
 };

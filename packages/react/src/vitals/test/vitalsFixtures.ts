@@ -1,4 +1,5 @@
 import type { Observation, Patient } from '@clinikapi/core';
+import type { ChartStoryOptions } from '../../test/chartFake.js';
 import { vitalBody } from '../observations.js';
 import { MEASURES, type VitalKey, type VitalMeasure } from '../vitalSigns.js';
 
@@ -83,4 +84,25 @@ export function vitalsHistory(): Observation[] {
     }),
   );
   return list;
+}
+
+export interface VitalsStoryOptions extends Omit<ChartStoryOptions, 'seed'> {
+  /** Defaults to `adultPatient` alone. */
+  patients?: Patient[];
+  /** Defaults to none. */
+  observations?: () => Observation[];
+}
+
+/** A vitals story on the chart fake: `patients` and their `observations`, New York, `VITALS_NOW`. */
+export function vitalsStory({
+  patients = [adultPatient],
+  observations,
+  ...options
+}: VitalsStoryOptions = {}): ChartStoryOptions {
+  return {
+    timeZone: VITALS_ZONE,
+    now: VITALS_NOW,
+    ...options,
+    seed: () => ({ patients, observations: observations?.() ?? [] }),
+  };
 }
