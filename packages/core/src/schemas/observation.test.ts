@@ -46,4 +46,36 @@ describe('observation schema (FHIR R4 Observation, simplified)', () => {
     expect(validate(observationPatchSchema, { status: 'entered-in-error' }).success).toBe(true);
     expect(validate(observationPatchSchema, { status: 'deleted' }).success).toBe(false);
   });
+
+  it('records what a value was computed from as Observation ids (FHIR R4 derivedFrom), on create and patch', () => {
+    const bmi = {
+      status: 'final',
+      category: 'vital-signs',
+      patientId: 'p1',
+      code: { system: 'http://loinc.org', code: '39156-5' },
+      valueQuantity: {
+        value: 22.9,
+        unit: 'kg/m2',
+        system: 'http://unitsofmeasure.org',
+        code: 'kg/m2',
+      },
+      derivedFromIds: ['weight-1', 'height-1'],
+    };
+    const created = validate(observationCreateSchema, bmi);
+    expect(created.success && created.data.derivedFromIds).toEqual(['weight-1', 'height-1']);
+    expect(validate(observationPatchSchema, { derivedFromIds: ['w.2'] }).success).toBe(true);
+    // Ids only (the contract's id pattern), never references or free text, at most 10.
+    const refused = validate(observationCreateSchema, {
+      ...bmi,
+      derivedFromIds: ['Observation/weight-1'],
+    });
+    expect(refused.success ? [] : refused.issues.map((i) => i.diagnostics)).toEqual([
+      'derivedFromIds[0] must be a valid id',
+    ]);
+    expect(validate(observationCreateSchema, { ...bmi, derivedFromIds: 'weight-1' }).success).toBe(
+      false,
+    );
+    const eleven = Array.from({ length: 11 }, (_, i) => `o${i}`);
+    expect(validate(observationPatchSchema, { derivedFromIds: eleven }).success).toBe(false);
+  });
 });

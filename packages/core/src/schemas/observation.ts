@@ -59,6 +59,12 @@ const observationFields = z.strictObject({
   patientId: idSchema,
   encounterId: z.optional(idSchema),
   performerId: z.optional(idSchema),
+  /**
+   * FHIR R4 `Observation.derivedFrom` (Reference(Observation) only): ids of the Observations
+   * this value was computed from, e.g. a BMI (39156-5) from its body weight (29463-7) and body
+   * height (8302-2), weight first. At most 10.
+   */
+  derivedFromIds: z.optional(z.array(idSchema).check(z.maxLength(10))),
   effectiveDateTime: z.optional(dateTimeSchema),
   valueQuantity: z.optional(quantitySchema),
   valueString: z.optional(z.string().check(z.maxLength(2000))),

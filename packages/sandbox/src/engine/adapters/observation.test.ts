@@ -106,13 +106,29 @@ async function practice() {
 
 const coding = (concept: unknown) => (concept as { coding: unknown[] }).coding;
 
+/** A fixture body with `{weightId}` / `{heightId}` replaced by stored ids. */
+const withIds = (body: Body, ids: Record<string, string>): Body =>
+  JSON.parse(
+    JSON.stringify(body).replace(/\{(weightId|heightId)\}/g, (whole, name: string) => {
+      const id = ids[name];
+      if (!id) throw new Error(`${whole} is not stored yet`);
+      return id;
+    }),
+  );
+
 describe('vital-sign Observations', () => {
   it('are stored as FHIR R4 vital signs: valid, profiled, LOINC and UCUM exactly as written', async () => {
-    const { key, bodies, patientId } = await practice();
-    for (const body of bodies) {
+    const { key, bodies: written, patientId } = await practice();
+    // The BMI names the weight and height stored before it (FHIR derivedFrom).
+    const storedIds: Record<string, string> = {};
+    for (const template of written) {
+      const body = withIds(template, storedIds);
       const created = await t.request('POST', '/v1/observations', { key, body });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const id = created.body.data.id as string;
+      const code = (body.code as { code: string }).code;
+      if (code === '29463-7') storedIds.weightId = id;
+      if (code === '8302-2') storedIds.heightId = id;
       // The simplified record round-trips unchanged.
       const { id: _id, createdAt: _c, updatedAt: _u, ...simplified } = created.body.data;
       expect(simplified).toEqual(body);
@@ -121,7 +137,6 @@ describe('vital-sign Observations', () => {
       );
 
       const fhir = (await t.request('GET', `/v1/fhir/Observation/${id}`, { key })).body;
-      const code = (body.code as { code: string }).code;
       expect(fhirR4Errors(fhir), code).toEqual([]);
       expect(profileErrors(fhir, PROFILE_OF[code] as string), code).toEqual([]);
       expect(profileErrors(fhir, 'vitalsigns'), code).toEqual([]);
@@ -144,7 +159,14 @@ describe('vital-sign Observations', () => {
         expect(fhir.referenceRange).toEqual([body.referenceRange]);
       }
       if (body.note) expect(fhir.note).toEqual([{ text: body.note }]);
+      if (code === '39156-5') {
+        expect(fhir.derivedFrom).toEqual([
+          { reference: `Observation/${storedIds.weightId}` },
+          { reference: `Observation/${storedIds.heightId}` },
+        ]);
+      } else expect(fhir.derivedFrom).toBeUndefined();
     }
+    expect(Object.keys(storedIds)).toEqual(['heightId', 'weightId']);
   });
 
   it('keep blood pressure as the 85354-9 panel: systolic and diastolic components in mm[Hg], each flagged', async () => {
@@ -214,5 +236,52 @@ describe('vital-sign Observations', () => {
       .data;
     expect(simplified.patientId).toBe(patientId);
     expect(simplified.component).toEqual((bodies[0] as { component: unknown }).component);
+  });
+
+  it('keep derivedFrom as FHIR Reference(Observation): written raw, read back as ids, patched whole', async () => {
+    const { key, bodies, patientId } = await practice();
+    const weight = await t.request('POST', '/v1/observations', { key, body: bodies[6] });
+    const height = await t.request('POST', '/v1/observations', { key, body: bodies[5] });
+    const [weightId, heightId] = [weight.body.data.id, height.body.data.id] as string[];
+    const bmi = withIds(bodies[7] as Body, { weightId, heightId } as Record<string, string>);
+    const { derivedFromIds: _ids, ...unlinked } = bmi;
+    const created = await t.request('POST', '/v1/observations', { key, body: unlinked });
+    const id = created.body.data.id as string;
+    expect(created.body.data.derivedFromIds).toBeUndefined();
+
+    // A PATCH replaces the list whole; the FHIR resource stays valid R4.
+    const patched = await t.request('PATCH', `/v1/observations/${id}`, {
+      key,
+      body: { derivedFromIds: [weightId, heightId] },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.data.derivedFromIds).toEqual([weightId, heightId]);
+    const fhir = (await t.request('GET', `/v1/fhir/Observation/${id}`, { key })).body;
+    expect(fhir.derivedFrom).toEqual([
+      { reference: `Observation/${weightId}` },
+      { reference: `Observation/${heightId}` },
+    ]);
+    expect(fhirR4Errors(fhir)).toEqual([]);
+    expect(profileErrors(fhir, 'bmi')).toEqual([]);
+
+    // Raw FHIR from elsewhere: only Reference(Observation) is part of the simplified shape.
+    const { id: _id, meta: _meta, ...raw } = fhir;
+    const posted = await t.request('POST', '/v1/fhir/Observation', {
+      key,
+      headers: { 'content-type': 'application/fhir+json' },
+      body: {
+        ...raw,
+        derivedFrom: [...fhir.derivedFrom, { reference: 'Media/photo-1' }],
+      },
+    });
+    expect(posted.status).toBe(201);
+    const read = (await t.request('GET', `/v1/observations/${posted.body.id}`, { key })).body.data;
+    expect(read).toMatchObject({ patientId, derivedFromIds: [weightId, heightId] });
+
+    const refused = await t.request('PATCH', `/v1/observations/${id}`, {
+      key,
+      body: { derivedFromIds: [`Observation/${weightId}`] },
+    });
+    expect(refused.status).toBe(422);
   });
 });

@@ -5,11 +5,13 @@ import {
   compact,
   fromConcept,
   idFromRef,
+  idsFromRefs,
   isPlainObject,
   notesOf,
   noteText,
   plain,
   ref,
+  refs,
   str,
   systemCode,
   systemConcept,
@@ -87,6 +89,7 @@ export const observationAdapter: ResourceAdapter = {
       interpretation: interpretationToFhir(o.interpretation),
       note: notesOf(o.note),
       referenceRange: rangesToFhir(o.referenceRange),
+      derivedFrom: refs('Observation', o.derivedFromIds),
       component: asArray(o.component).filter(isPlainObject).map(componentToFhir),
     }) as FhirResource,
   fromFhir: (r) =>
@@ -96,6 +99,9 @@ export const observationAdapter: ResourceAdapter = {
       patientId: idFromRef(r.subject, 'Patient'),
       encounterId: idFromRef(r.encounter, 'Encounter'),
       performerId: idFromRef(asArray(r.performer)[0], 'Practitioner'),
+      // Only Reference(Observation) reads back; other derivedFrom targets (Media, ...) are not
+      // part of the simplified shape.
+      derivedFromIds: idsFromRefs(r.derivedFrom, 'Observation'),
       effectiveDateTime: str(r.effectiveDateTime),
       ...valueFromFhir(r),
       component: asArray(r.component).filter(isPlainObject).map(componentFromFhir),
