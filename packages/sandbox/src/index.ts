@@ -1,4 +1,12 @@
-export type { CreateKeyOptions, Environment, KeyInfo, KeyScope } from './auth/keys.js';
+export {
+  type CreateKeyOptions,
+  type Environment,
+  isKeyFormat,
+  type KeyInfo,
+  type KeyScope,
+  type KeyState,
+  type RotatedKey,
+} from './auth/keys.js';
 export type { ChangeAction, ChangeEvent, ChangeListener } from './events.js';
 export type { RequestHandler } from './http/app.js';
 export { PLAN_LIMITS, PLAN_MONTHLY_QUOTAS, type Plan } from './limits/plans.js';

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { type CreateKeyOptions, type KeyInfo, KeyStore } from './auth/keys.js';
+import { KeyUsage } from './auth/key-usage.js';
+import { type CreateKeyOptions, type KeyInfo, KeyStore, type RotatedKey } from './auth/keys.js';
 import { BulkJobs } from './bulk/jobs.js';
 import { bulkRoutes } from './bulk/routes.js';
 import { AutoAnalyze } from './db/auto-analyze.js';
@@ -72,9 +73,23 @@ export interface Sandbox {
   readonly keys: {
     /** Creates a key; the plaintext `key` is returned only here. */
     create(options: CreateKeyOptions): Promise<{ id: string; key: string }>;
-    /** Revokes a key at once; resolves `false` when it does not exist. */
+    /** Revokes a key at once (also one in a rotation's grace period); resolves `false` when it does not exist. */
     revoke(id: string): Promise<boolean>;
+    /**
+     * An organization's keys with their state and usage (last used, requests in the current 60 s
+     * window and UTC month); never the key itself.
+     */
     list(org: string): Promise<KeyInfo[]>;
+    /**
+     * Issues a replacement for key `id` (same org, env and scope; `expiresAt` defaults to never);
+     * the old key keeps working for `graceMs` (default 86,400,000: 24 h), then answers 401
+     * KEY_REVOKED. Resolves `undefined` for an unknown id; throws a `TypeError` for a key that is
+     * revoked, expired or already being rotated out.
+     */
+    rotate(
+      id: string,
+      options?: { graceMs?: number; expiresAt?: Date | string },
+    ): Promise<RotatedKey | undefined>;
   };
   /** Fills an organization with realistic synthetic data (deterministic for a seed value). */
   seed(options?: SeedOptions): Promise<SeedResult>;
@@ -87,7 +102,7 @@ export interface Sandbox {
   /** Stops the server (if listening) and closes the database. */
   close(): Promise<void>;
   /** The underlying services, for the CLI, seeding and tests in this package. */
-  readonly internals: { db: Database; engine: ResourceEngine };
+  readonly internals: { db: Database; engine: ResourceEngine; keys: KeyStore };
 }
 
 /** Reported in the CapabilityStatement. */
@@ -140,7 +155,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     statistics,
     ...(searchLag ? { searchLag } : {}),
   });
-  const keys = new KeyStore(db);
+  const usage = new KeyUsage(db);
+  const keys = new KeyStore(db, usage);
   const limits = new OrgRateLimits(db, plan, undefined, undefined, {
     ...PLAN_MONTHLY_QUOTAS,
     ...options.monthlyQuotas,
@@ -178,6 +194,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       create: (o) => keys.create(o),
       revoke: (id) => keys.revoke(id),
       list: (org) => keys.list(org),
+      rotate: (id, rotateOptions) => keys.rotate(id, rotateOptions),
     },
     seed: (seedOptions) => seed(engine, seedOptions),
     setPlan: (org, p) => limits.setPlan(org, p),
@@ -191,11 +208,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         await new Promise<void>((done) => running.close(() => done()));
       }
       await bulk.drain();
+      await usage.close();
       await searchLag?.close();
       await webhooks.stop();
       await statistics.drain();
       await db.close();
     },
-    internals: { db, engine },
+    internals: { db, engine, keys },
   };
 }

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { KeyScope } from '../auth/keys.js';
+import { resolve } from 'node:path';
+import type { Environment } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
 import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
-import { adminAccess, printer } from './admin-access.js';
+import { ENV_VAR_NAME } from './env-file.js';
 import { CliError, usageError } from './errors.js';
-import { parseCommand, parseDuration, parseSearchLag, positiveInt } from './parse.js';
-import { type KeyApi, remoteKeys } from './remote-keys.js';
+import { keysCommand } from './keys-command.js';
+import { parseCommand, parseSearchLag, positiveInt } from './parse.js';
+import { DEFAULT_ENV_FILE_VAR, ensureServeKey, fixedKeyOf } from './serve-key.js';
 import { lockDataDir, storageOptions } from './storage.js';
-import { KEYS_HELP, MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
+import { MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
 import { webhooksCommand } from './webhooks-command.js';
 
 export interface CliIo {
@@ -42,13 +44,12 @@ async function withSandbox<T>(
 }
 
 const ENVS = new Set(['test', 'live']);
-const SCOPES = new Set(['read', 'write', '*']);
 
 /** `serve --seed` on a reused data directory must not add a second copy of the demo data. */
-async function hasPatients(sandbox: Sandbox, org: string): Promise<boolean> {
+async function hasPatients(sandbox: Sandbox, org: string, env: Environment): Promise<boolean> {
   const { engine } = sandbox.internals;
   const page = await engine.search(
-    { tenant: org, environment: 'test' },
+    { tenant: org, environment: env },
     engine.adapters.require('patients'),
     new URLSearchParams({ count: '1' }),
   );
@@ -62,8 +63,26 @@ async function serve(args: string[], io: CliIo): Promise<void> {
     plan: { type: 'string' },
     org: { type: 'string' },
     'search-lag': { type: 'string' },
+    key: { type: 'string' },
+    'env-file': { type: 'string' },
+    'env-var': { type: 'string' },
   });
   if (values.help) return io.out(SERVE_HELP);
+  const fixed = fixedKeyOf(values.key, io.env);
+  const envVar = values['env-var'] ?? DEFAULT_ENV_FILE_VAR;
+  if (!ENV_VAR_NAME.test(envVar)) {
+    throw usageError(
+      '--env-var must be a variable name: letters, digits and _, not starting with a digit',
+    );
+  }
+  if (values['env-var'] !== undefined && values['env-file'] === undefined) {
+    throw usageError('--env-var needs --env-file');
+  }
+  if (values['env-file'] === '') throw usageError('--env-file needs a file path');
+  const envFile =
+    values['env-file'] === undefined
+      ? undefined
+      : { path: resolve(values['env-file']), name: envVar };
   const searchLagMs = parseSearchLag(values['search-lag']);
   const port = positiveInt('port', values.port, 4010);
   if (port > 65535) throw usageError('--port must be at most 65535');
@@ -78,14 +97,13 @@ async function serve(args: string[], io: CliIo): Promise<void> {
   await withSandbox(
     { ...storage, plan, logger, adminToken, searchLagMs },
     async (sandbox, lock) => {
-      if ((await sandbox.keys.list(org)).length === 0) {
-        const { key } = await sandbox.keys.create({ org, env: 'test', scope: '*' });
-        io.err(`Created a test key for ${org} (shown once, store it now): ${key}\n`);
-      }
-      if (values.seed && (await hasPatients(sandbox, org))) {
+      const env = await ensureServeKey(sandbox.internals.keys, { fixed, envFile, org }, (text) =>
+        io.err(text),
+      );
+      if (values.seed && (await hasPatients(sandbox, org, env))) {
         io.err(`${org} already has data: not seeding again\n`);
       } else if (values.seed) {
-        const result = await sandbox.seed({ org });
+        const result = await sandbox.seed({ org, env });
         io.err(
           `Seeded ${org}: ${result.patients} patients, ${result.slots} slots (${result.timeZone})\n`,
         );
@@ -111,79 +129,6 @@ async function serve(args: string[], io: CliIo): Promise<void> {
       await io.untilStopped();
     },
   );
-}
-
-async function keys(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseCommand('keys', args, {
-    org: { type: 'string' },
-    env: { type: 'string' },
-    scope: { type: 'string' },
-    'expires-in': { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  const [action, ...rest] = positionals;
-  if (values.help || action === undefined) return io.out(KEYS_HELP);
-  if (values.memory)
-    throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
-  const storage = storageOptions(values, io.env);
-  const print = printer(io.out, values.json);
-  const withKeys = adminAccess<KeyApi>(storage, remoteKeys, (work) =>
-    withSandbox(storage, (sandbox) => work(sandbox.keys)),
-  );
-
-  if (action === 'create') {
-    if (!values.org) throw usageError('keys create: --org is required');
-    if (!values.env || !ENVS.has(values.env))
-      throw usageError('keys create: --env must be test or live');
-    const scope = values.scope ?? '*';
-    if (!SCOPES.has(scope)) throw usageError('keys create: --scope must be read, write or *');
-    const expiresIn = values['expires-in'];
-    const expiresAt = expiresIn ? new Date(Date.now() + parseDuration(expiresIn)) : undefined;
-    const org = values.org;
-    const env = values.env as 'test' | 'live';
-    await withKeys(async (keyApi) => {
-      const created = await keyApi.create({
-        org,
-        env,
-        scope: scope as KeyScope,
-        ...(expiresAt ? { expiresAt } : {}),
-      });
-      print(
-        `Key ${created.id} for ${org} (${env}, scope ${scope}). Shown once, store it now:\n${created.key}\n`,
-        created,
-      );
-    });
-    return;
-  }
-  if (action === 'list') {
-    if (!values.org) throw usageError('keys list: --org is required');
-    const org = values.org;
-    await withKeys(async (keyApi) => {
-      const list = await keyApi.list(org);
-      const text = list
-        .map((k) => {
-          const state = k.revokedAt
-            ? 'revoked'
-            : k.expiresAt && Date.parse(k.expiresAt) < Date.now()
-              ? 'expired'
-              : 'active';
-          return `${k.id}  ${k.env}  ${k.scope.padEnd(5)}  ${k.hint}  ${state}  created ${k.createdAt}`;
-        })
-        .join('\n');
-      print(list.length > 0 ? `${text}\n` : `No keys for ${org}\n`, list);
-    });
-    return;
-  }
-  if (action === 'revoke') {
-    const [id] = rest;
-    if (!id) throw usageError('keys revoke: give the key id (see keys list)');
-    await withKeys(async (keyApi) => {
-      if (!(await keyApi.revoke(id))) throw new CliError(`No key with id ${id}`);
-      print(`Revoked ${id}\n`, { id, revoked: true });
-    });
-    return;
-  }
-  throw usageError(`keys: unknown action "${action}". Run "clinik-sandbox keys --help".`);
 }
 
 async function seedCommand(args: string[], io: CliIo): Promise<void> {
@@ -235,8 +180,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'serve') await serve(args, io);
-    else if (command === 'keys') await keys(args, io);
-    else if (command === 'seed') await seedCommand(args, io);
+    else if (command === 'keys') {
+      await keysCommand(args, io, (options, work) =>
+        withSandbox(options, (sandbox) => work(sandbox.keys)),
+      );
+    } else if (command === 'seed') await seedCommand(args, io);
     else if (command === 'webhooks') {
       await webhooksCommand(args, io, (options, work) =>
         withSandbox(options, (sandbox) => work(sandbox.webhooks)),

@@ -70,12 +70,22 @@ export function parseSearchLag(raw: string | undefined): number {
   return Math.round(seconds * 1000);
 }
 
-/** `90m`, `12h`, `30d` -> milliseconds. */
-export function parseDuration(raw: string): number {
+/** The longest duration `parseDuration` accepts: 3650 days (a date past that is more likely a typo). */
+export const MAX_DURATION_DAYS = 3650;
+
+/**
+ * `90m`, `12h`, `30d` (also `45s`, `0s`) -> milliseconds, at most 3650 days; anything else is a
+ * usage error naming `--<flag>`.
+ */
+export function parseDuration(raw: string, flag = 'expires-in'): number {
   const match = /^(\d+)(s|m|h|d)$/.exec(raw);
-  if (!match) throw usageError('--expires-in must look like 90m, 12h or 30d');
+  if (!match) throw usageError(`--${flag} must look like 90m, 12h or 30d`);
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
     match[2] as 's' | 'm' | 'h' | 'd'
   ];
-  return Number(match[1]) * unit;
+  const ms = Number(match[1]) * unit;
+  if (ms > MAX_DURATION_DAYS * 86_400_000) {
+    throw usageError(`--${flag} must be at most ${MAX_DURATION_DAYS}d`);
+  }
+  return ms;
 }

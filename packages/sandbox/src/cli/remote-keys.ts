@@ -11,5 +11,6 @@ export function remoteKeys(url: string, token: string): KeyApi {
     list: (org) => call('GET', `?org=${encodeURIComponent(org)}`),
     revoke: async (id) =>
       (await call<{ revoked: boolean }>('POST', `/${encodeURIComponent(id)}/revoke`)).revoked,
+    rotate: (id, options = {}) => call('POST', `/${encodeURIComponent(id)}/rotate`, options, true),
   };
 }

@@ -3,8 +3,9 @@ export const MAIN_HELP = `clinik-sandbox: a local ClinikAPI-compatible data API
 Usage:
   clinik-sandbox serve [options]        start the API server
   clinik-sandbox keys create [options]  create an API key (printed once)
-  clinik-sandbox keys list --org O      list an organization's keys (never the keys themselves)
+  clinik-sandbox keys list --org O      list an organization's keys and their usage (never the keys)
   clinik-sandbox keys revoke ID         revoke a key at once
+  clinik-sandbox keys rotate ID         issue a replacement; the old key works for a grace period
   clinik-sandbox seed [options]         fill an organization with synthetic data
   clinik-sandbox webhooks add|list|remove|rotate|deliveries   webhook endpoints and their deliveries
 
@@ -17,7 +18,7 @@ Run "clinik-sandbox <command> --help" for a command's options.
 `;
 
 export const SERVE_HELP = `Usage: clinik-sandbox serve [--port 4010] [--data-dir D | --memory | --database-url U] [--seed]
-                            [--search-lag S]
+                            [--search-lag S] [--key K] [--env-file .env.local [--env-var NAME]]
 
 Starts the API on http://127.0.0.1:<port>. Logs one JSON line per request to stdout.
 
@@ -28,27 +29,43 @@ Options:
   --plan P            rate-limit plan of organizations without one: sandbox, starter, pro, team,
                       enterprise (default pro)
   --org O             organization of the key created on first start (default org_demo)
+  --key K             use this key (clk_test_ or clk_live_ and 16-128 letters or digits; the
+                      sandbox issues clk_test_ + 32): registered with scope * when the database
+                      does not know it, so a --memory restart keeps the app's key working.
+                      Default: the CLINIK_SANDBOX_KEY environment variable, if set
+  --env-file F        write the key in use to F as NAME=<key> (the line is updated or appended,
+                      other lines kept; a new file is created with mode 0600). A valid key already
+                      there is reused, so restarts keep it; without one a new test key is created
+  --env-var NAME      the variable --env-file writes (default CLINIKAPI_SECRET_KEY)
   --search-lag S      searches see the data as it was S seconds ago (0 to 3600, e.g. 10 or 0.5),
                       like the hosted API's eventually consistent search; reads by id, writes
                       and webhooks stay immediate (default 0: search is immediate)
   --data-dir D, --memory, --database-url U   storage (see clinik-sandbox --help)
   -h, --help          show this help
 
-On first start (no keys for the organization yet) a test key is created and printed once.
+On first start (no keys for the organization yet, no --key, no --env-file) a test key is created
+and printed once. A fixed key is never printed.
 `;
 
 export const KEYS_HELP = `Usage:
   clinik-sandbox keys create --org O --env test|live [--scope read|write|*] [--expires-in 30d]
   clinik-sandbox keys list --org O
   clinik-sandbox keys revoke ID
+  clinik-sandbox keys rotate ID [--grace 24h] [--expires-in 30d]
 
-Keys are stored as SHA-256 hashes; the key itself is printed once, at creation.
+Keys are stored as SHA-256 hashes; the key itself is printed once, at creation or rotation.
+list shows each key's id, environment, scope, last 4 characters, creation, last use, requests in
+the last 60 s (the rate-limit window) and this UTC month, expiry and state. rotate issues a key
+with the same organization, environment and scope; the old one keeps working for the grace period,
+then answers 401 KEY_REVOKED (revoke it to end the grace period at once).
 
 Options:
   --org O             organization (tenant) id
   --env test|live     environment: test and live data are separate
   --scope S           read (GET), write (POST/PATCH/DELETE) or * (default *)
-  --expires-in T      lifetime such as 90m, 12h or 30d (default: never expires)
+  --expires-in T      lifetime of the created (or rotated-in) key such as 90m, 12h or 30d, at most
+                      3650d (default: never expires)
+  --grace T           after rotate, how long the old key keeps working: 0s to 3650d (default 24h)
   --json              print JSON instead of text
   --data-dir D, --database-url U   storage (see clinik-sandbox --help)
   -h, --help          show this help

@@ -89,7 +89,7 @@ export async function webhooksCommand(
     const [id] = rest;
     if (!id) throw usageError('webhooks rotate: give the endpoint id (see webhooks list)');
     const graceSeconds = values.grace
-      ? Math.round(parseDuration(values.grace) / 1000)
+      ? Math.round(parseDuration(values.grace, 'grace') / 1000)
       : 24 * 60 * 60;
     await withWebhooks(async (api) => {
       const rotated = await api.rotate(id, graceSeconds);

@@ -1,3 +1,4 @@
+import { KEY_USAGE_TABLES_SQL } from '../auth/tables.js';
 import { FOLDING_VERSION, nameColumnsOf } from '../engine/search-text.js';
 import { WEBHOOK_TABLES_SQL } from '../webhooks/tables.js';
 import type { Database, Queryable } from './database.js';
@@ -161,6 +162,8 @@ const MIGRATIONS: readonly {
   { id: 2, sql: WEBHOOK_TABLES_SQL },
   { id: 3, sql: SETTINGS_AND_LAGGED_SQL },
   { id: 4, sql: FOLDED_NAMES_SQL, run: refoldNames },
+  // Per-key usage (last used, requests per month) and rotation (`replaced_by`).
+  { id: 5, sql: KEY_USAGE_TABLES_SQL },
 ];
 
 /** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */

@@ -43,6 +43,13 @@ export async function handleAdmin(
       ctx.route = '/_sandbox/keys/:id/revoke';
       return sendJson(res, 200, { revoked: await admin.keys.revoke(id) });
     }
+    if (method === 'POST' && id !== undefined && action === 'rotate') {
+      ctx.route = '/_sandbox/keys/:id/rotate';
+      const body = (await readJsonBody(req)) as Parameters<KeyStore['rotate']>[1];
+      const rotated = await admin.keys.rotate(id, body ?? {});
+      if (!rotated) throw notFound('No such key');
+      return sendJson(res, 200, rotated);
+    }
   } catch (error) {
     if (error instanceof TypeError) throw new HttpError(400, 'BAD_REQUEST', error.message);
     throw error;
