@@ -22,6 +22,7 @@ import { createApp, type RequestHandler } from './http/app.js';
 import { OrgRateLimits } from './limits/org-limits.js';
 import { isPlan, PLAN_MONTHLY_QUOTAS, type Plan } from './limits/plans.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
+import { type OpenApiDocument, openApiDocument, withServer } from './openapi/document.js';
 import { type SeedOptions, type SeedResult, seed } from './seed/seed.js';
 import {
   type SandboxWebhooks,
@@ -163,6 +164,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const bulk = new BulkJobs(db, engine);
   const webhooks = await startWebhooks(db, (listener) => events.on(listener), options.webhooks);
+  let openApi: OpenApiDocument | undefined;
   const app = createApp({
     engine,
     keys,
@@ -170,6 +172,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger: options.logger ?? silentLogger,
     groups: [fhirPassthrough(engine), bulkRoutes(bulk, engine.adapters)],
     capabilityStatement: () => capabilityStatement(engine.adapters, SANDBOX_VERSION),
+    openApi: (port) => {
+      openApi ??= openApiDocument(engine.adapters, SANDBOX_VERSION);
+      return withServer(openApi, port);
+    },
     ...(options.adminToken ? { admin: { token: options.adminToken, webhooks: webhooks.api } } : {}),
   });
 

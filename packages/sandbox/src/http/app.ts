@@ -30,6 +30,8 @@ export interface AppServices {
   admin?: { token: string; webhooks?: SandboxWebhooks };
   /** `GET /v1/metadata` (public). */
   capabilityStatement?: () => unknown;
+  /** `GET /openapi.json` (public): the OpenAPI document for a server listening on `port`. */
+  openApi?: (port: number | undefined) => unknown;
 }
 
 export const SUPPORTED_VERSIONS = ['v1'] as const;
@@ -55,6 +57,15 @@ export function createApp(services: AppServices): RequestHandler {
     if (segments.length === 1 && segments[0] === 'health' && method === 'GET') {
       ctx.route = '/health';
       return sendJson(res, 200, { status: 'ok', timestamp: new Date().toISOString() });
+    }
+    if (
+      segments.length === 1 &&
+      segments[0] === 'openapi.json' &&
+      method === 'GET' &&
+      services.openApi
+    ) {
+      ctx.route = '/openapi.json';
+      return sendJson(res, 200, services.openApi(req.socket.localPort));
     }
     if (segments[0] === '_sandbox' && services.admin) {
       return handleAdmin(req, res, ctx, segments, {
