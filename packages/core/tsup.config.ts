@@ -29,7 +29,9 @@ function reachableModules(entries: string[]): string[] {
   return [...seen].sort();
 }
 
-const ENTRIES = ['src/index.ts'];
+// Subpaths: `client` (no zod, no schema: what browser pages load up front) and `schemas` (zod, the
+// schemas and `validate`, which browser code loads with `import()`); the main entry is both.
+const ENTRIES = ['src/index.ts', 'src/entries/client.ts', 'src/entries/schemas.ts'];
 
 const shared: Options = {
   sourcemap: true,
@@ -50,17 +52,22 @@ export default defineConfig([
     entry: esmModules,
     bundle: false,
     format: ['esm'],
-    // One d.ts bundle (tsc -b type-checks with project references; this is built outside them).
-    // The package's build script copies it to index.d.cts for `require`: the same declarations.
+    // One d.ts bundle per entry (tsc -b type-checks with project references; this is built outside
+    // them). The package's build script copies them to .d.cts for `require`: the same declarations.
     dts: {
-      entry: { index: 'src/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        client: 'src/entries/client.ts',
+        schemas: 'src/entries/schemas.ts',
+      },
       compilerOptions: { composite: false, customConditions: [] },
     },
   },
   {
-    // CommonJS (Node `require`): one bundled file, no d.ts of its own (see above).
+    // CommonJS (Node `require`): one bundled file, no d.ts of its own (see above). The subpaths
+    // require it too (package.json), so `require` sees one copy of each class (instanceof holds).
     ...shared,
-    entry: ENTRIES,
+    entry: ['src/index.ts'],
     format: ['cjs'],
   },
 ]);

@@ -1,12 +1,10 @@
 'use client';
+import type { Appointment, AppointmentCreate, AppointmentPatch } from '@clinikapi/core';
 import {
-  type Appointment,
-  type AppointmentCreate,
-  type AppointmentPatch,
   type ClinikClient,
   ClinikConflictError,
   ClinikPreconditionFailedError,
-} from '@clinikapi/core';
+} from '@clinikapi/core/client';
 import {
   keepPreviousData,
   type QueryClient,

@@ -1,5 +1,5 @@
 'use client';
-import { ClinikConfigError } from '@clinikapi/core';
+import { ClinikConfigError } from '@clinikapi/core/client';
 import { useMemo } from 'react';
 import { useClinik } from '../provider/context.js';
 import { isValidTimeZone } from '../time/zone.js';

@@ -4,7 +4,7 @@ import {
   ClinikPreconditionFailedError,
   etagOf,
   type ResourcePath,
-} from '@clinikapi/core';
+} from '@clinikapi/core/client';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useClinik } from '../provider/context.js';
 import { clinikInvalidation } from '../queries/invalidation.js';

@@ -1,10 +1,6 @@
 'use client';
-import {
-  type ApiIssue,
-  ClinikApiError,
-  type ResourcePath,
-  type ValidationResult,
-} from '@clinikapi/core';
+import type { ValidationResult } from '@clinikapi/core';
+import { type ApiIssue, ClinikApiError, type ResourcePath } from '@clinikapi/core/client';
 import { type FormEvent, useEffect, useId } from 'react';
 import { useMessages } from '../provider/context.js';
 import type { RecordOf } from '../queries/types.js';

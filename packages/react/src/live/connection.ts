@@ -1,4 +1,4 @@
-import { type ChangeNotice, isChangeNotice } from '@clinikapi/core';
+import { type ChangeNotice, isChangeNotice } from '@clinikapi/core/client';
 
 /**
  * `unavailable`: the server has no event stream at the URL (404/405/501): live updates stay off

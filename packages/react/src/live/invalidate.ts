@@ -1,4 +1,4 @@
-import { type ChangeNotice, isResourcePath } from '@clinikapi/core';
+import { type ChangeNotice, isResourcePath } from '@clinikapi/core/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { clinikKeys } from '../queries/keys.js';
 import { forgetOwnWrite } from '../queries/readYourWrites.js';

@@ -1,5 +1,9 @@
 'use client';
-import { type ClinikClient, type ClinikClientOptions, createClinikClient } from '@clinikapi/core';
+import {
+  type ClinikClient,
+  type ClinikClientOptions,
+  createClinikClient,
+} from '@clinikapi/core/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ClinikLiveEvents } from '../live/ClinikLiveEvents.js';
@@ -7,6 +11,7 @@ import { type ClinikMessages, defaultMessages } from '../messages.js';
 import { bindClinikClient } from '../queries/clientRegistry.js';
 import { DEFAULT_READ_YOUR_WRITES_MS, installReadYourWrites } from '../queries/readYourWrites.js';
 import { ClinikContext, type ClinikContextValue } from './context.js';
+import { warnMissingTimeZone } from './timeZoneWarning.js';
 
 export interface ClinikProviderProps {
   /** Same-origin path of your ClinikAPI proxy. The browser never holds an API key. Defaults to `/api/clinik`. */
@@ -15,7 +20,11 @@ export interface ClinikProviderProps {
   queryClient?: QueryClient;
   /** Client options other than the key (fetch, timeouts, retries, headers). Defaults to core's. */
   clientOptions?: Omit<ClinikClientOptions, 'baseUrl' | 'apiKey' | 'dangerouslyAllowBrowser'>;
-  /** IANA time zone of the practice, used for "today" (ages). Defaults to the runtime's zone. */
+  /**
+   * IANA time zone of the practice (e.g. `America/New_York`), used for "today" (ages), slots and
+   * date-times. Defaults to the runtime's zone (the browser's), which is rarely the practice's:
+   * development builds then warn once per page load (`console.warn`).
+   */
   timeZone?: string;
   /** BCP 47 locale for dates and numbers. Defaults to `en-US`. */
   locale?: string;
@@ -100,6 +109,10 @@ export function ClinikProvider({
     }),
     [client, timeZone, locale, messages, now, practitionerId],
   );
+
+  useEffect(() => {
+    if (timeZone === undefined) warnMissingTimeZone(value.timeZone);
+  }, [timeZone, value.timeZone]);
 
   return (
     <QueryClientProvider client={activeQueryClient}>

@@ -1,4 +1,4 @@
-import { type ClinikClient, ClinikConfigError } from '@clinikapi/core';
+import { type ClinikClient, ClinikConfigError } from '@clinikapi/core/client';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**

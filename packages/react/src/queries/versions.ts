@@ -1,4 +1,4 @@
-import { etagOf, type ResourcePath } from '@clinikapi/core';
+import { etagOf, type ResourcePath } from '@clinikapi/core/client';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**

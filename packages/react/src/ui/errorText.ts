@@ -3,7 +3,7 @@ import {
   ClinikNetworkError,
   ClinikRateLimitError,
   ClinikTimeoutError,
-} from '@clinikapi/core';
+} from '@clinikapi/core/client';
 import type { ClinikMessages } from '../messages.js';
 
 /**

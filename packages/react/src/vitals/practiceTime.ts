@@ -1,5 +1,5 @@
 'use client';
-import { ClinikConfigError } from '@clinikapi/core';
+import { ClinikConfigError } from '@clinikapi/core/client';
 import { TZDateMini } from '@date-fns/tz/date/mini';
 import { useMemo } from 'react';
 import { useClinik } from '../provider/context.js';

@@ -5,7 +5,7 @@ import {
   allergyPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by useAllergyForm: core's schemas bring zod, which lists never need.
 

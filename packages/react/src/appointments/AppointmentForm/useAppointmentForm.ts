@@ -1,14 +1,13 @@
 'use client';
-import {
-  type Appointment,
-  type AppointmentCreate,
-  type AppointmentPatch,
-  type AppointmentStatus,
-  type AppointmentType,
-  ClinikConflictError,
-  ClinikPreconditionFailedError,
-  type Slot,
+import type {
+  Appointment,
+  AppointmentCreate,
+  AppointmentPatch,
+  AppointmentStatus,
+  AppointmentType,
+  Slot,
 } from '@clinikapi/core';
+import { ClinikConflictError, ClinikPreconditionFailedError } from '@clinikapi/core/client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Draft, discardEdit, draftValues, editField, rebaseDraft } from '../../form/draft.js';

@@ -5,7 +5,7 @@ import {
   conditionPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by useConditionForm: core's schemas bring zod, which lists never need.
 

@@ -5,7 +5,7 @@ import {
   immunizationPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by useImmunizationForm: core's schemas bring zod, which lists never need.
 

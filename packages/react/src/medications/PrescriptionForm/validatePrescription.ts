@@ -5,7 +5,7 @@ import {
   prescriptionPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by usePrescriptionForm: core's schemas bring zod, which lists never need.
 

@@ -5,7 +5,7 @@ import {
   patientPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by usePatientForm: core's schemas bring zod, which lists and cards never need.
 

@@ -1,16 +1,13 @@
 'use client';
-import {
-  type ApiIssue,
-  ClinikApiError,
-  type Observation,
-  type ObservationCreate,
-} from '@clinikapi/core';
+import type { Observation, ObservationCreate } from '@clinikapi/core';
+import { type ApiIssue, ClinikApiError } from '@clinikapi/core/client';
 import { type ChangeEvent, type FormEvent, useEffect, useId } from 'react';
 import { mapFieldIssues } from '../../form/issues.js';
 import { useRecordState } from '../../form/recordState.js';
 import { useClinik } from '../../provider/context.js';
 import { useCreateResource, useResource } from '../../queries/useResourceQueries.js';
 import { formatDateTime } from '../../time/format.js';
+import { bmiNoteFor, rebuiltBmi } from '../bmi.js';
 import { formatMeasure, formatReading } from '../format.js';
 import { readingOf } from '../observations.js';
 import { usePracticeZone, wallClockInput } from '../practiceTime.js';
@@ -86,9 +83,22 @@ interface EntryState {
   saved: { vital: VitalKey; observation: Observation }[];
   failed: { vital: VitalKey; reason: FailureReason }[];
   /** A computed BMI whose weight was saved but which is not saved yet: sent with the next save. */
-  pendingBmi: ObservationCreate | undefined;
+  pendingBmi: PendingBmi | undefined;
   focus: string | undefined;
   notice: string | undefined;
+}
+
+/**
+ * A computed BMI held back until what it is computed from is stored: it names them (FHIR
+ * `derivedFrom`, weight first), so it is never sent before both have ids.
+ */
+interface PendingBmi {
+  body: ObservationCreate;
+  weightKg: number;
+  heightCm: number;
+  weightId: string;
+  /** The recorded height used, or the typed one once stored; none while that is unsaved. */
+  heightId: string | undefined;
 }
 
 const reasonOf = (error: unknown): FailureReason => {
@@ -191,7 +201,7 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
       const reading = history.latest('bodyHeight', atOrBefore);
       const value = reading?.values.bodyHeight;
       return reading?.effectiveDateTime && value?.canonical
-        ? { value: value.value, effectiveDateTime: reading.effectiveDateTime }
+        ? { value: value.value, effectiveDateTime: reading.effectiveDateTime, id: reading.id }
         : undefined;
     },
   };
@@ -255,9 +265,18 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
       formatWhen,
     };
     const bodies = entryBodies(entry, target, messages, clinik.locale);
-    if (pendingBmi && !bodies.some((b) => b.vital === 'bmi')) {
-      bodies.push({ vital: 'bmi', body: pendingBmi });
-    }
+    // What the BMI is computed from: this entry's weight (and typed or recorded height), or the
+    // held-back BMI of an earlier save.
+    const fromEntry = entry.bmi && bodies.some((b) => b.vital === 'bmi');
+    const bmiInputs = fromEntry
+      ? {
+          weightKg: entry.bmi?.weightKg as number,
+          heightCm: entry.bmi?.heightCm as number,
+          weightId: undefined,
+          heightId: entry.bmi?.heightId,
+        }
+      : pendingBmi;
+    if (pendingBmi && !fromEntry) bodies.push({ vital: 'bmi', body: pendingBmi.body });
 
     const validate = await loadValidators();
     if (!isCurrent(key)) return;
@@ -300,17 +319,42 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
     };
     const primary = checked.filter((b) => b.vital !== 'bmi');
     await Promise.all(primary.map(send));
-    // The BMI goes after what it is computed from, and only once that is stored.
+    // The BMI goes after what it is computed from, only once that is stored, naming it.
     const bmi = checked.find((b) => b.vital === 'bmi');
-    let nextPendingBmi: ObservationCreate | undefined;
-    if (bmi) {
-      const failedNow = new Set(failed.map((f) => f.vital));
-      if (failedNow.has('bodyWeight'))
-        nextPendingBmi = undefined; // recomputed from the kept weight
-      else if (failedNow.has('bodyHeight')) nextPendingBmi = bmi.body;
+    let nextPendingBmi: PendingBmi | undefined;
+    if (bmi && bmiInputs) {
+      const savedNow = (vital: VitalKey) => saved.find((s) => s.vital === vital)?.observation;
+      const weightId = bmiInputs.weightId ?? savedNow('bodyWeight')?.id;
+      const height = bmiInputs.heightId === undefined ? savedNow('bodyHeight') : undefined;
+      const heightId = bmiInputs.heightId ?? height?.id;
+      let body = bmi.body;
+      // A held-back BMI whose typed height was changed before it was stored: computed again.
+      const storedHeight = height?.valueQuantity?.value;
+      if (storedHeight !== undefined && storedHeight !== bmiInputs.heightCm) {
+        body = rebuiltBmi(
+          body,
+          bmiInputs.weightKg,
+          storedHeight,
+          bmiNoteFor(bmiInputs.weightKg, storedHeight, undefined, messages, clinik.locale),
+        );
+      }
+      const pending = (heldId: string | undefined): PendingBmi | undefined =>
+        weightId
+          ? {
+              body,
+              weightKg: bmiInputs.weightKg,
+              heightCm: storedHeight ?? bmiInputs.heightCm,
+              weightId,
+              heightId: heldId,
+            }
+          : undefined;
+      // A failed weight: no BMI held (it is computed again from the kept weight). A height
+      // not stored (failed, or no longer typed): held until it is.
+      if (!weightId) nextPendingBmi = undefined;
+      else if (!heightId) nextPendingBmi = pending(undefined);
       else {
-        await send(bmi);
-        if (failed.some((f) => f.vital === 'bmi')) nextPendingBmi = bmi.body;
+        await send({ vital: 'bmi', body: { ...body, derivedFromIds: [weightId, heightId] } });
+        if (failed.some((f) => f.vital === 'bmi')) nextPendingBmi = pending(heightId);
       }
     }
 

@@ -5,7 +5,7 @@ import {
   observationPatchSchema,
   type ValidationResult,
   validate,
-} from '@clinikapi/core';
+} from '@clinikapi/core/schemas';
 
 // Loaded on demand by the vitals forms: core's schemas bring zod, which lists and charts never need.
 
