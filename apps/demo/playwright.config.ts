@@ -27,7 +27,8 @@ export default defineConfig({
     command: 'node e2e/serve-fresh.mjs',
     url: `http://localhost:${PORT}/auth/users`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // First start seeds a new sandbox: minutes when the machine is shared and busy.
+    timeout: 300_000,
     env: { PORT: String(PORT), DEMO_DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'test' },
     stdout: 'pipe',
   },
