@@ -4,6 +4,7 @@ test('patient portal: only their own record, other ids answer 404', async ({ pag
   await signInAs(page, 'patient');
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByRole('heading', { name: 'My record' })).toBeVisible();
+  await expect(page).toHaveTitle('My record · Patient portal · ClinikAPI demo');
   await expect(page.getByText('Jordan Rivera').first()).toBeVisible();
   await expectAccessible(page, 'patient portal');
   await screenshot(page, 'portal');
@@ -11,6 +12,7 @@ test('patient portal: only their own record, other ids answer 404', async ({ pag
   // Staff pages do not exist for this user.
   await page.goto('/patients');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Page not found · Patient portal · ClinikAPI demo');
 
   // Through the proxy: no patient directory at all, and appointment searches narrowed to them.
   const results = await page.evaluate(async () => {

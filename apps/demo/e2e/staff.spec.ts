@@ -30,6 +30,10 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
   const phone = page.getByLabel('Phone');
   await phone.fill('+1 555 0199');
   await page.getByRole('button', { name: 'Save patient' }).click();
+  // The form is gone: focus goes to the confirmation, which is also a live region.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved the details of Jordan Rivera.' }),
+  ).toBeFocused();
   await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
   await expect(page.getByText('+1 555 0199')).toBeVisible();
   await expectAccessible(page, 'patient page');
@@ -52,6 +56,7 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
   await form.getByLabel('Reason').fill(REASON);
   await screenshot(page, 'booking');
   await form.getByRole('button', { name: 'Book appointment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Booked for \w+day, / })).toBeFocused();
 
   const appointments = page
     .getByRole('region', { name: 'Appointments' })
@@ -93,5 +98,8 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
   await expect(
     page.locator('li.ck-appointment[data-status="cancelled"]').filter({ hasText: REASON }),
   ).toBeVisible();
+  // Confirmed in a live region, and focus did not fall to <body> with the removed panel.
+  await expect(page.getByRole('status').filter({ hasText: /cancelled/i })).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
   await expect(page.getByText('Cancelled').first()).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { ClinikProvider } from '@clinikapi/react';
 import { useCallback, useEffect, useState } from 'react';
+import { Announcer } from './announce.js';
 import { Layout } from './Layout.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { Routes } from './Routes.js';
@@ -39,20 +40,28 @@ export function App() {
     navigate('/', { replace: true });
   }, []);
 
-  if (user === undefined) return <p className="demo-loading">Loading…</p>;
-  if (user === null) return <SignInPage onSignIn={signIn} />;
   return (
-    // key: a new sign-in starts with an empty cache, so no data of the previous user remains.
-    <ClinikProvider
-      key={user.id}
-      baseUrl="/api/clinik"
-      timeZone={PRACTICE_TIME_ZONE}
-      locale="en-US"
-      live={live}
-    >
-      <Layout user={user} onSignOut={signOut}>
-        <Routes user={user} />
-      </Layout>
-    </ClinikProvider>
+    <>
+      {/* First and always mounted: a live region must exist before it speaks. */}
+      <Announcer />
+      {user === undefined ? (
+        <p className="demo-loading">Loading…</p>
+      ) : user === null ? (
+        <SignInPage onSignIn={signIn} />
+      ) : (
+        // key: a new sign-in starts with an empty cache, so no data of the previous user remains.
+        <ClinikProvider
+          key={user.id}
+          baseUrl="/api/clinik"
+          timeZone={PRACTICE_TIME_ZONE}
+          locale="en-US"
+          live={live}
+        >
+          <Layout user={user} onSignOut={signOut}>
+            <Routes user={user} />
+          </Layout>
+        </ClinikProvider>
+      )}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AreaContext } from './page.js';
 import { Link, usePathname } from './router.js';
 import type { SessionUser } from './session.js';
 
@@ -49,7 +50,9 @@ export function Layout({
           </button>
         </div>
       </header>
-      <main className="demo-main">{children}</main>
+      <main className="demo-main">
+        <AreaContext.Provider value={ROLE_LABEL[user.role]}>{children}</AreaContext.Provider>
+      </main>
     </div>
   );
 }

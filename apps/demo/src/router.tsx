@@ -2,6 +2,18 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 
 // A tiny history-API router: real URLs, back/forward, no dependency.
 const listeners = new Set<() => void>();
+/**
+ * Counts navigations: every `navigate()` and every back/forward that changes the path (not a
+ * jump to a #fragment). 0 is the page load, where focus stays where the browser puts it.
+ */
+let navigations = 0;
+let lastPath = window.location.pathname;
+const onPopState = () => {
+  if (window.location.pathname === lastPath) return;
+  lastPath = window.location.pathname;
+  navigations += 1;
+};
+window.addEventListener('popstate', onPopState);
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
@@ -14,8 +26,15 @@ const subscribe = (listener: () => void) => {
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  lastPath = window.location.pathname;
+  navigations += 1;
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+}
+
+/** The number of the current navigation (see `navigations`); changes with the path. */
+export function useNavigation(): number {
+  return useSyncExternalStore(subscribe, () => navigations);
 }
 
 export function usePathname(): string {

@@ -16,6 +16,8 @@ import {
 } from '@clinikapi/react';
 import { type ReactNode, useState } from 'react';
 import { PRACTICE_TIME_ZONE } from '../App.js';
+import { useConfirmation } from '../confirmation.js';
+import { usePage } from '../page.js';
 import { Link } from '../router.js';
 
 /** Which record a section's form edits: none (closed), a new one, or an id. */
@@ -26,6 +28,7 @@ function ChartSection({
   title,
   canEdit,
   addLabel,
+  savedMessage,
   editing,
   setEditing,
   list,
@@ -35,12 +38,19 @@ function ChartSection({
   title: string;
   canEdit: boolean;
   addLabel: string;
+  /** Said and shown when the form closes on success (focus goes there). */
+  savedMessage: string;
   editing: Editing;
   setEditing: (editing: Editing) => void;
   list: ReactNode;
   form: (recordId: string | undefined, done: () => void) => ReactNode;
 }) {
+  const confirmation = useConfirmation();
   const close = () => setEditing({ open: false });
+  const saved = () => {
+    close();
+    confirmation.confirm(savedMessage);
+  };
   return (
     <section id={id} className="demo-chart-section" aria-labelledby={`${id}-title`}>
       <div className="demo-chart-section__header">
@@ -50,13 +60,18 @@ function ChartSection({
             type="button"
             className="ck-button"
             aria-expanded={editing.open}
-            onClick={() => (editing.open ? close() : setEditing({ open: true, id: undefined }))}
+            onClick={() => {
+              confirmation.clear();
+              if (editing.open) close();
+              else setEditing({ open: true, id: undefined });
+            }}
           >
             {editing.open ? 'Close' : addLabel}
           </button>
         )}
       </div>
-      {canEdit && editing.open && form(editing.id, close)}
+      <p {...confirmation.props} />
+      {canEdit && editing.open && form(editing.id, saved)}
       {list}
     </section>
   );
@@ -74,11 +89,20 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
   const [vitals, setVitals] = useState<Editing>({ open: false });
   const [immunizations, setImmunizations] = useState<Editing>({ open: false });
   const zone = { timeZone: PRACTICE_TIME_ZONE };
+  const heading = usePage(
+    patient.isError
+      ? 'Patient not found'
+      : patient.data
+        ? `Chart: ${patient.data.fullName}`
+        : undefined,
+  );
 
   if (patient.isError) {
     return (
       <section className="demo-page" aria-labelledby="chart-missing">
-        <h1 id="chart-missing">Patient not found</h1>
+        <h1 id="chart-missing" ref={heading} tabIndex={-1}>
+          Patient not found
+        </h1>
         <p>
           This record does not exist or is not yours to see.{' '}
           <Link to="/patients">Back to patients</Link>
@@ -92,7 +116,9 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
       <p>
         <Link to={`/patients/${encodeURIComponent(patientId)}`}>← {name}</Link>
       </p>
-      <h1 id="chart-title">Chart: {name}</h1>
+      <h1 id="chart-title" ref={heading} tabIndex={-1}>
+        Chart: {name}
+      </h1>
       <PatientSummary
         patientId={patientId}
         headingLevel={2}
@@ -109,6 +135,7 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
         title="Problem list"
         canEdit={canEdit}
         addLabel="Add a problem"
+        savedMessage="Problem saved."
         editing={problems}
         setEditing={setProblems}
         list={
@@ -125,6 +152,7 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
         title="Allergies"
         canEdit={canEdit}
         addLabel="Add an allergy"
+        savedMessage="Allergy saved."
         editing={allergies}
         setEditing={setAllergies}
         list={
@@ -142,6 +170,7 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
         title="Medications"
         canEdit={canEdit}
         addLabel="Prescribe"
+        savedMessage="Prescription saved."
         editing={medications}
         setEditing={setMedications}
         list={
@@ -161,6 +190,7 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
         title="Vital signs"
         canEdit={canEdit}
         addLabel="Record vitals"
+        savedMessage="Vital signs saved."
         editing={vitals}
         setEditing={setVitals}
         list={
@@ -187,6 +217,7 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
         title="Immunizations"
         canEdit={canEdit}
         addLabel="Record an immunization"
+        savedMessage="Immunization saved."
         editing={immunizations}
         setEditing={setImmunizations}
         list={

@@ -7,7 +7,15 @@ import {
 } from '@clinikapi/react';
 import { useState } from 'react';
 import { PRACTICE_TIME_ZONE } from '../App.js';
+import { useConfirmation } from '../confirmation.js';
+import { usePage } from '../page.js';
 import { Link } from '../router.js';
+
+const bookedAt = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'full',
+  timeStyle: 'short',
+  timeZone: PRACTICE_TIME_ZONE,
+});
 
 export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
   const patient = usePatient(patientId);
@@ -15,11 +23,15 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
   const [booking, setBooking] = useState(() =>
     new URLSearchParams(window.location.search).has('booking'),
   );
+  const confirmation = useConfirmation();
+  const heading = usePage(patient.isError ? 'Patient not found' : patient.data?.fullName);
 
   if (patient.isError) {
     return (
       <section className="demo-page" aria-labelledby="patient-missing">
-        <h1 id="patient-missing">Patient not found</h1>
+        <h1 id="patient-missing" ref={heading} tabIndex={-1}>
+          Patient not found
+        </h1>
         <p>
           This record does not exist or is not yours to see.{' '}
           <Link to="/patients">Back to patients</Link>
@@ -33,7 +45,9 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
       <p>
         <Link to="/patients">← All patients</Link>
       </p>
-      <h1 id="patient-title">{name}</h1>
+      <h1 id="patient-title" ref={heading} tabIndex={-1}>
+        {name}
+      </h1>
       <PatientCard patientId={patientId} />
       <p>
         <Link to={`/patients/${encodeURIComponent(patientId)}/chart`}>Open the chart</Link>
@@ -43,7 +57,10 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
           <button
             type="button"
             className="ck-button"
-            onClick={() => setEditing((v) => !v)}
+            onClick={() => {
+              confirmation.clear();
+              setEditing((v) => !v);
+            }}
             aria-expanded={editing}
           >
             {editing ? 'Close editing' : 'Edit details'}
@@ -51,17 +68,28 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
           <button
             type="button"
             className="ck-button ck-button--primary"
-            onClick={() => setBooking((v) => !v)}
+            onClick={() => {
+              confirmation.clear();
+              setBooking((v) => !v);
+            }}
             aria-expanded={booking}
           >
             {booking ? 'Close booking' : 'Book an appointment'}
           </button>
         </div>
       )}
+      {/* Where focus goes when a form below closes on success; says what happened. */}
+      <p {...confirmation.props} />
       {canEdit && editing && (
         <section aria-labelledby="edit-title">
           <h2 id="edit-title">Edit details</h2>
-          <PatientForm patientId={patientId} onSaved={() => setEditing(false)} />
+          <PatientForm
+            patientId={patientId}
+            onSaved={(saved) => {
+              setEditing(false);
+              confirmation.confirm(`Saved the details of ${saved.fullName}.`);
+            }}
+          />
         </section>
       )}
       {canEdit && booking && (
@@ -70,7 +98,14 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
           <AppointmentForm
             patientId={patientId}
             timeZone={PRACTICE_TIME_ZONE}
-            onBooked={() => setBooking(false)}
+            onBooked={(appointment) => {
+              setBooking(false);
+              confirmation.confirm(
+                appointment.start
+                  ? `Booked for ${bookedAt.format(new Date(appointment.start))}.`
+                  : 'Booked.',
+              );
+            }}
           />
         </section>
       )}

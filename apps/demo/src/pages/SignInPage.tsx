@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { usePage } from '../page.js';
 import { type SessionUser, sessionApi } from '../session.js';
 
 const BUTTON_LABEL = {
@@ -16,12 +17,15 @@ const ROLE_HELP = {
 export function SignInPage({ onSignIn }: { onSignIn: (userId: string) => Promise<void> }) {
   const [users, setUsers] = useState<SessionUser[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const heading = usePage('Sign in');
   useEffect(() => {
     sessionApi.users().then(setUsers, () => setError('Could not reach the demo server.'));
   }, []);
   return (
     <main className="demo-signin">
-      <h1>Clinik front desk</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Clinik front desk
+      </h1>
       <p>
         A demo of <code>@clinikapi/react</code> and <code>@clinikapi/proxy</code>: this browser
         never holds an API key. Pick a demo user; a real app uses its own sign-in.
