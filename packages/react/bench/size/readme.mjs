@@ -1,0 +1,44 @@
+// Writes the size benchmark's figures into READMEs (scripts/size.mjs --write-readme): the table
+// between <!-- size-table:start --> and <!-- size-table:end -->, and inline figures written as
+// <!-- size:<page id>.<initial|total|lazy> -->8.8 kB<!-- /size --> (or size:peers, size:css).
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+
+const fmt = (bytes) => (bytes / 1024).toFixed(1);
+
+export async function rewriteReadmes(files, rows, peers, css) {
+  const figures = new Map([
+    ['peers', peers.total],
+    ['css', css],
+  ]);
+  for (const r of rows) {
+    figures.set(`${r.id}.initial`, r.vite.initial);
+    figures.set(`${r.id}.total`, r.vite.total);
+    figures.set(`${r.id}.lazy`, r.vite.total - r.vite.initial);
+  }
+  const table = [
+    '| page | loaded first | all chunks | target | check |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.title} | ${fmt(r.vite.initial)} kB | ${fmt(r.vite.total)} kB | ${r.target === undefined ? '-' : `${r.target} kB`} | ${r.status} |`,
+    ),
+  ].join('\n');
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const next = text
+      .replace(
+        /^([ \t]*)(<!-- size-table:start -->\n)[\s\S]*?^([ \t]*<!-- size-table:end -->)/m,
+        (_, indent, open, close) => `${indent}${open}${table.replaceAll(/^/gm, indent)}\n${close}`,
+      )
+      .replace(/(<!-- size:([\w+.-]+) -->)[^<]*(<!-- \/size -->)/g, (_whole, open, key, close) => {
+        if (!figures.has(key))
+          throw new Error(`${relative(process.cwd(), file)}: no figure ${key}`);
+        return `${open}${fmt(figures.get(key))} kB${close}`;
+      });
+    if (next !== text) {
+      await writeFile(file, next);
+      console.log(`${relative(process.cwd(), file)}: size figures rewritten.`);
+    }
+  }
+}
