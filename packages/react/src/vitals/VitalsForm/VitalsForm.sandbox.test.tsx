@@ -86,19 +86,25 @@ describe('VitalsForm records several vitals in one submit', () => {
     expect(notice.textContent).toBe(
       'Vitals recorded: Blood pressure 142/88 mmHg, Heart rate 72 /min, Respiratory rate 16 /min, Temperature 38.0 °C, Oxygen saturation (SpO₂) 97 %, Height 177.8 cm, Weight 69.9 kg, BMI 22.1 kg/m².',
     );
+    const stored = await storedFor(patient.id);
+    const idOf = (code: string) =>
+      stored.find((o) => (o.code as { code: string }).code === code)?.id as string;
     const expected = fixture.bodies.map((body) =>
       JSON.parse(
         JSON.stringify(body)
           .replaceAll('{patientId}', patient.id)
-          .replaceAll('{performerId}', nurse.id),
+          .replaceAll('{performerId}', nurse.id)
+          // The BMI names the weight and height stored before it (FHIR derivedFrom).
+          .replaceAll('{weightId}', idOf('29463-7'))
+          .replaceAll('{heightId}', idOf('8302-2')),
       ),
     );
+    expect(expected.at(-1).derivedFromIds).toEqual([idOf('29463-7'), idOf('8302-2')]);
     // Exactly the bodies the sandbox's own test proves valid FHIR R4 (codings, UCUM, flags).
     expect(net.writes().map((w) => [w.method, w.path])).toEqual(
       expected.map(() => ['POST', '/api/clinik/v1/observations']),
     );
     expect(net.writes().map((w) => w.body)).toEqual(expected);
-    const stored = await storedFor(patient.id);
     expect(stored.map(strip)).toEqual(expect.arrayContaining(expected));
     expect(stored).toHaveLength(8);
     expect(onSaved).toHaveBeenCalledTimes(1);
@@ -148,7 +154,7 @@ describe('VitalsForm records several vitals in one submit', () => {
 
   it('sends the BMI only after its weight is stored: a failed weight holds the BMI back, the retry sends both', async () => {
     const patient = await newPatient('Bmi');
-    await recordVital({
+    const recordedHeight = await recordVital({
       vital: 'bodyHeight',
       values: { bodyHeight: 175 },
       patientId: patient.id,
@@ -190,6 +196,47 @@ describe('VitalsForm records several vitals in one submit', () => {
     expect(bmi?.note).toMatch(
       /^Calculated from body weight 70\.0 kg and the latest body height 175\.0 cm \(measured Sun, Mar 1, 2026, 10:00\sAM EST\)\.$/,
     );
+    // It names the weight stored by the retry and the recorded height it used.
+    const weight = (await storedFor(patient.id)).find(
+      (o) => (o.code as { code: string }).code === '29463-7',
+    );
+    expect(bmi?.derivedFromIds).toEqual([weight?.id, recordedHeight.id]);
+  });
+
+  it('holds the BMI back while its typed height is not stored, and computes it from the height stored later', async () => {
+    const patient = await newPatient('BmiHeld');
+    const net = failingFetch([
+      { method: 'POST', status: 503, match: (_p, body) => body.includes('"8302-2"') },
+    ]);
+    const { user } = renderWithClient(
+      <VitalsForm patientId={patient.id} units={{ bodyWeight: 'kg', bodyHeight: 'cm' }} />,
+      settings(net.fetch),
+    );
+    await loaded();
+    fireEvent.change(input('Measured at'), { target: { value: '2026-06-15T09:30' } });
+    await user.type(input('Weight'), '70');
+    await user.type(input('Height'), '157');
+    await user.click(save());
+    await screen.findByText(/^Saved: Weight 70\.0 kg\. Not saved: Height \(server error\); BMI\./);
+    expect(net.writes().map((w) => (w.body as { code: { code: string } }).code.code)).toEqual([
+      '8302-2',
+      '29463-7',
+    ]);
+    // The height was mistyped: corrected before the retry.
+    await user.clear(input('Height'));
+    await user.type(input('Height'), '175');
+    await user.click(save());
+    await screen.findByText('Vitals recorded: Height 175.0 cm, Weight 70.0 kg, BMI 22.9 kg/m².');
+    const stored = await storedFor(patient.id);
+    const byCode = (code: string) =>
+      stored.find((o) => (o.code as { code: string }).code === code) as Observation;
+    expect(stored).toHaveLength(3);
+    expect(byCode('39156-5')).toMatchObject({
+      valueQuantity: { value: 22.9, code: 'kg/m2' },
+      interpretation: { code: 'N' },
+      note: 'Calculated from body weight 70.0 kg and body height 175.0 cm.',
+      derivedFromIds: [byCode('29463-7').id, byCode('8302-2').id],
+    });
   });
 
   it('refuses an implausible value before sending anything, and says which unit was probably meant', async () => {

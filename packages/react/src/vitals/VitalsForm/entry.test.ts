@@ -82,7 +82,10 @@ describe('readEntry + entryBodies', () => {
       'en-US',
     );
     expect(bodies.map((b) => b.vital)).toEqual([...ENTERED_VITALS, 'bmi']);
-    expect(bodies.map((b) => b.body)).toEqual(fixture.bodies);
+    // The BMI's derivedFromIds are added once its weight and height are stored (the form's test).
+    const { derivedFromIds, ...unlinked } = fixture.bodies.at(-1) as Record<string, unknown>;
+    expect(derivedFromIds).toEqual(['{weightId}', '{heightId}']);
+    expect(bodies.map((b) => b.body)).toEqual([...fixture.bodies.slice(0, -1), unlinked]);
     expect(JSON.stringify(bodies)).not.toMatch(/120\/80|mmHg"?\s*$/);
   });
 
@@ -161,7 +164,7 @@ describe('readEntry + entryBodies', () => {
       context({
         latestHeight: (at) => {
           heights.push(new Date(at).toISOString());
-          return { value: 175, effectiveDateTime: '2026-03-01T10:00:00-05:00' };
+          return { value: 175, effectiveDateTime: '2026-03-01T10:00:00-05:00', id: 'h1' };
         },
       }),
     );
@@ -171,6 +174,7 @@ describe('readEntry + entryBodies', () => {
       weightKg: 70,
       heightCm: 175,
       heightFrom: '2026-03-01T10:00:00-05:00',
+      heightId: 'h1',
     });
     const [, bmi] = entryBodies(
       read,

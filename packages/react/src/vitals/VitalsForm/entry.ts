@@ -1,4 +1,5 @@
 import type { ObservationCreate } from '@clinikapi/core';
+import { bmiNoteFor } from '../bmi.js';
 import { formatEntry, formatMeasure, formatNumber } from '../format.js';
 import { vitalBody } from '../observations.js';
 import { fromWallClockInput } from '../practiceTime.js';
@@ -196,8 +197,10 @@ export interface EntryContext {
   messages: VitalsMessages;
   /** The vitals the form shows (others are ignored). */
   vitals: readonly EnteredVital[];
-  /** The latest recorded height at or before a time (canonical cm), for BMI. */
-  latestHeight: (atOrBefore: number) => { value: number; effectiveDateTime: string } | undefined;
+  /** The latest recorded height at or before a time (canonical cm, its Observation id), for BMI. */
+  latestHeight: (
+    atOrBefore: number,
+  ) => { value: number; effectiveDateTime: string; id: string } | undefined;
   /** Whether BMI is computed and recorded with a weight. */
   bmi: boolean;
 }
@@ -210,9 +213,18 @@ export interface ReadEntry {
   values: Partial<Record<VitalMeasure, number>>;
   /** The vitals typed, in chart order. */
   entered: EnteredVital[];
-  /** The BMI to record with the weight, and where its height came from. */
+  /**
+   * The BMI to record with the weight, and where its height came from: typed in this entry, or a
+   * recorded height (`heightFrom` its time, `heightId` its Observation id).
+   */
   bmi?:
-    | { value: number; weightKg: number; heightCm: number; heightFrom?: string | undefined }
+    | {
+        value: number;
+        weightKg: number;
+        heightCm: number;
+        heightFrom?: string | undefined;
+        heightId?: string | undefined;
+      }
     | undefined;
   /** The weight was typed but no height is entered or recorded: no BMI. */
   bmiWithoutHeight: boolean;
@@ -299,7 +311,13 @@ export function readEntry(values: VitalsEntryValues, context: EntryContext): Rea
       if (value < plausible.low || value > plausible.high) {
         errors.bodyWeight ??= messages.bmiImplausible(formatNumber(value, 1, locale));
       } else {
-        bmi = { value, weightKg, heightCm, heightFrom: recorded?.effectiveDateTime };
+        bmi = {
+          value,
+          weightKg,
+          heightCm,
+          heightFrom: recorded?.effectiveDateTime,
+          heightId: recorded?.id,
+        };
       }
     }
   }
@@ -316,7 +334,10 @@ export interface EntryTarget {
   formatWhen: (iso: string) => string;
 }
 
-/** One Observation to create per vital typed, plus the BMI; blood pressure as one panel. */
+/**
+ * One Observation to create per vital typed, plus the BMI; blood pressure as one panel. The BMI's
+ * `derivedFromIds` are added by the form once its weight and height are stored.
+ */
 export function entryBodies(
   read: ReadEntry,
   target: EntryTarget,
@@ -344,10 +365,12 @@ export function entryBodies(
         ...common,
         vital: 'bmi',
         values: { bmi: read.bmi.value },
-        note: messages.bmiNote(
-          formatMeasure('bodyWeight', weightKg, messages, locale),
-          formatMeasure('bodyHeight', heightCm, messages, locale),
+        note: bmiNoteFor(
+          weightKg,
+          heightCm,
           heightFrom ? target.formatWhen(heightFrom) : undefined,
+          messages,
+          locale,
         ),
       }),
     });
