@@ -1,8 +1,9 @@
 // Redis outage under load: a real redis-server is killed (SIGKILL) while requests flow through the
-// proxy, started again, and the latency distribution and status counts are printed per phase
-// (up, down, recovering, back). Scenarios: rate limits failing open with ioredis defaults and with
-// the README's recommended client options, failing closed, and webhook deliveries to two instances
-// sharing Redis (de-duplication and fan-out). Loopback only, bounded in time.
+// proxy, started again, and the latency distribution and status counts are printed per phase (up,
+// down, recovering, back): as the clients saw it, as the proxy measured it (audit durationMs), and
+// this process's event-loop delay (clients and proxies share it). Scenarios: rate limits failing
+// open with ioredis defaults and with the README's recommended client options, failing closed, and
+// webhook deliveries to two instances sharing Redis (de-duplication and fan-out). Loopback only.
 //
 //   pnpm --filter @clinikapi/proxy bench:outage [-- --concurrency 16 --up 3 --down 5 --back 3 --store-ms 500]
 import { parseArgs } from 'node:util';
@@ -11,10 +12,11 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { redisStores } from '../src/stores/redis.js';
 import { type FakeUpstream, okHandler, startUpstream } from '../src/test/fake-upstream.js';
 import { send } from '../src/test/http.js';
-import { eventually, type Sample, sleep, startLoad, summarize } from '../src/test/outage.js';
+import { eventually, sleep, startLoad } from '../src/test/outage.js';
 import { startRedisServer, type TestRedis } from '../src/test/redis-server.js';
 import { asUser, startProxy } from '../src/test/setup-proxy.js';
 import type { ProxyHealth } from '../src/types.js';
+import { loopDelay, report, type Timed, type Timeline } from './outage-report.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a literal `--` through
@@ -40,47 +42,6 @@ const SECRET = 'whsec_outage_bench';
 const ONLY = new Set(values.only.split(','));
 const RECOMMENDED: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1 };
 
-type Phase = 'up' | 'down' | 'recovering' | 'back' | 'across the kill';
-interface Timeline {
-  killAt: number;
-  deadAt: number;
-  restartAt: number;
-  recoveredAt: number;
-}
-
-function phaseOf(s: { start: number; end: number }, t: Timeline): Phase {
-  if (s.end < t.killAt) return 'up';
-  if (s.start >= t.deadAt && s.start < t.restartAt) return 'down';
-  if (s.start >= t.restartAt && s.start < t.recoveredAt) return 'recovering';
-  if (s.start >= t.recoveredAt) return 'back';
-  return 'across the kill';
-}
-
-function report(
-  title: string,
-  samples: { start: number; end: number; ms: number; status: number }[],
-  t: Timeline,
-) {
-  console.log(`\n${title}`);
-  console.log(
-    `  recovery: ${Math.round(t.recoveredAt - t.restartAt)} ms from restart to health() ok`,
-  );
-  console.log(
-    '  phase            requests  statuses                      p50    p90    p99    max (ms)',
-  );
-  for (const phase of ['up', 'across the kill', 'down', 'recovering', 'back'] as const) {
-    const some = samples.filter((s) => phaseOf(s, t) === phase) as Sample[];
-    if (some.length === 0) continue;
-    const r = summarize(some);
-    const statuses = Object.entries(r.statuses)
-      .map(([status, count]) => `${status}: ${count}`)
-      .join(', ');
-    console.log(
-      `  ${phase.padEnd(16)} ${String(r.count).padStart(8)}  ${statuses.padEnd(28)} ${String(r.p50).padStart(5)}  ${String(r.p90).padStart(5)}  ${String(r.p99).padStart(5)}  ${String(r.max).padStart(5)}`,
-    );
-  }
-}
-
 async function client(url: string, options: RedisOptions) {
   const redis = new Redis(url, options);
   redis.on('error', () => {});
@@ -89,17 +50,24 @@ async function client(url: string, options: RedisOptions) {
 }
 
 /** Kills redis-server, waits DOWN_MS, restarts it and waits until every health() says ok. */
-async function outage(redis: TestRedis, health: (() => Promise<ProxyHealth>)[]): Promise<Timeline> {
+async function outage(
+  redis: TestRedis,
+  health: (() => Promise<ProxyHealth>)[],
+  loop: ReturnType<typeof loopDelay>,
+): Promise<Timeline> {
+  loop.end('up');
   const killAt = performance.now();
   await redis.kill();
   const deadAt = performance.now();
   await sleep(DOWN_MS);
+  loop.end('down');
   const restartAt = performance.now();
   await redis.restart();
   await eventually(
     async () => (await Promise.all(health.map((h) => h()))).every((r) => r.status === 'ok'),
     30_000,
   );
+  loop.end('recovering');
   return { killAt, deadAt, restartAt, recoveredAt: performance.now() };
 }
 
@@ -124,11 +92,18 @@ async function rateLimitScenario(
     timeoutMs: 30_000,
     next: (n) => ({ path: '/api/clinik/v1/patients', headers: asUser(`user_${n % 50}`) }),
   });
+  const loop = loopDelay();
   await sleep(UP_MS);
-  const timeline = await outage(redis, [() => proxy.middleware.health()]);
+  const timeline = await outage(redis, [() => proxy.middleware.health()], loop);
   await sleep(BACK_MS);
   await load.stop();
-  report(title, load.samples, timeline);
+  loop.end('back');
+  loop.stop();
+  const samples: Timed[] = load.samples.map((s) => ({
+    ...s,
+    requestId: String(s.headers['x-request-id'] ?? ''),
+  }));
+  report(title, samples, timeline, proxy.audit.events, loop);
   const warnings = proxy.log.lines.filter((l) => l.level === 'warn');
   console.log(
     `  log: ${warnings.length} warning(s) (${warnings.map((w) => `${w.store}: ${w.errorClass}`).join(', ')}); unlimited requests in audit: ${proxy.audit.events.filter((e) => e.unlimited).length}`,
@@ -155,14 +130,7 @@ async function webhookScenario(upstream: FakeUpstream) {
       }),
     );
   }
-  const deliveries: {
-    start: number;
-    end: number;
-    ms: number;
-    status: number;
-    id: string;
-    duplicate: unknown;
-  }[] = [];
+  const deliveries: (Timed & { id: string; duplicate: unknown })[] = [];
   let running = true;
   const senders: Promise<void>[] = [];
   // A sender delivering WEBHOOK_RATE new events a second, each retried (1 s apart, to the other
@@ -197,6 +165,7 @@ async function webhookScenario(upstream: FakeUpstream) {
               end,
               ms: end - start,
               status: res.status,
+              requestId: String(res.headers['x-request-id'] ?? ''),
               id: event.id,
               duplicate: res.json().duplicate,
             });
@@ -208,19 +177,25 @@ async function webhookScenario(upstream: FakeUpstream) {
       await sleep(1000 / WEBHOOK_RATE);
     }
   })();
+  const loop = loopDelay();
   await sleep(UP_MS);
   const timeline = await outage(
     redis,
     instances.map((p) => () => p.middleware.health()),
+    loop,
   );
   await sleep(BACK_MS);
   running = false;
   await ticker;
   await Promise.all(senders);
+  loop.end('back');
+  loop.stop();
   report(
     `Webhooks, two instances sharing Redis (${WEBHOOK_RATE}/s, sender retries after 1 s)`,
     deliveries,
     timeline,
+    instances.flatMap((p) => p.audit.events),
+    loop,
   );
   const processed = new Map<string, number>();
   for (const d of deliveries) {

@@ -127,9 +127,18 @@ describe('rate-limit store outage', () => {
       timeoutMs: 10_000,
       next: (n) => ({ path: '/api/clinik/v1/patients', headers: asUser(`nurse_${n % 3}`) }),
     });
-    await sleep(600);
-    const { timeline, healthDuring } = await outage(redis, [() => proxy.middleware.health()]);
-    await sleep(600);
+    // Enough requests in each phase, however slowly a loaded machine serves them.
+    const startedSince = (t: number) => load.samples.filter((s) => s.start >= t).length;
+    await eventually(() => load.samples.length >= 20, 20_000);
+    const { timeline, healthDuring } = await outage(
+      redis,
+      [() => proxy.middleware.health()],
+      async () => {
+        const dead = performance.now();
+        await eventually(() => startedSince(dead) >= 20, 20_000);
+      },
+    );
+    await eventually(() => startedSince(timeline.recoveredAt) >= 20, 20_000);
     await load.stop();
     const phases = byPhase(load.samples, timeline);
     for (const phase of ['up', 'down', 'back'] as const) {
@@ -173,7 +182,7 @@ describe('rate-limit store outage', () => {
     expect(warnings[0]?.errorClass).toMatch(/^[A-Za-z]+Error$/);
     expect(proxy.log.lines.filter((l) => /available again/.test(String(l.msg)))).toHaveLength(1);
     expect((await proxy.middleware.health()).stores.rateLimit?.state).toBe('up');
-  }, 40_000);
+  }, 90_000);
 
   it('fails closed when configured: 503 SERVICE_UNAVAILABLE with Retry-After, never 500 (recommended client options)', async () => {
     const { phases, healthDuring } = await run({ storeFailure: 'closed', client: RECOMMENDED });
@@ -185,7 +194,7 @@ describe('rate-limit store outage', () => {
     }
     expect(healthDuring.status).toBe('unavailable');
     expect(healthDuring.stores.rateLimit).toMatchObject({ state: 'down', policy: 'fail-closed' });
-  }, 40_000);
+  }, 90_000);
 });
 
 /** An SSE stream of a signed-in staff user; collects the raw text. */

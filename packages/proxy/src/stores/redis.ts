@@ -9,6 +9,9 @@ import type {
   EventBus,
 } from '../events/types.js';
 import type { IncrementResult, RateLimitStore } from '../rate-limit/store.js';
+import { connected, trackConnection } from './connection.js';
+
+export { RedisNotConnectedError } from './connection.js';
 
 export interface RedisStoreOptions {
   /**
@@ -19,24 +22,6 @@ export interface RedisStoreOptions {
   client: Redis;
   /** Prefix of every key and channel, so several apps can share one Redis. Defaults to `clinik:`. */
   prefix?: string;
-}
-
-/**
- * The client is between connections (Redis unreachable): a command would wait in ioredis's
- * offline queue and run late, after the outage. The stores fail at once instead.
- */
-export class RedisNotConnectedError extends Error {
-  override name = 'RedisNotConnectedError';
-  readonly code = 'ERR_CLINIK_REDIS_NOT_CONNECTED';
-}
-
-/** `client` if it is connected or making its first connection; throws while it reconnects. */
-function connected(client: Redis): Redis {
-  const { status } = client;
-  if (status === 'reconnecting' || status === 'close' || status === 'end') {
-    throw new RedisNotConnectedError(`The Redis connection is ${status}`);
-  }
-  return client;
 }
 
 // INCR and, on the first hit of a window, PEXPIRE, atomically; returns hits and ms left.
@@ -55,6 +40,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   constructor(private readonly options: RedisStoreOptions) {
     this.prefix = `${options.prefix ?? 'clinik:'}rl:`;
+    trackConnection(options.client);
   }
 
   init(options: { windowMs: number }): void {
@@ -106,6 +92,7 @@ export class RedisDedupeStore implements DedupeStore {
 
   constructor(private readonly options: RedisStoreOptions) {
     this.prefix = `${options.prefix ?? 'clinik:'}evt:`;
+    trackConnection(options.client);
   }
 
   async claim(id: string, ttlMs: number): Promise<ClaimResult> {
@@ -151,6 +138,7 @@ export class RedisEventBus implements EventBus {
 
   constructor(private readonly options: RedisStoreOptions) {
     this.channel = `${options.prefix ?? 'clinik:'}events`;
+    trackConnection(options.client);
   }
 
   async publish(notice: ChangeNotice): Promise<void> {
