@@ -7,7 +7,8 @@ import type { UpstreamResult } from './upstream.js';
 /** What one logical upstream call ends with: an upstream result, or the open circuit. */
 export type ExchangeResult = UpstreamResult | { kind: 'open'; waitMs: number };
 
-const SAFE_MOUNT = /^(\/[A-Za-z0-9\-_.]+)*$/;
+/** A mount path the proxy may put in front of rewritten links (`/api/clinik`, or empty). */
+export const SAFE_MOUNT = /^(\/[A-Za-z0-9\-_.]+)*$/;
 
 /**
  * True when a key appears anywhere in the upstream's headers or body. Several keys are checked
@@ -21,8 +22,8 @@ export function leaks(
   return keys.some((key) => result.body.includes(key) || headersInclude(result.headers, key));
 }
 
-/** Header names arrive lower-cased, so they are compared without case; values as sent. */
-function headersInclude(headers: IncomingHttpHeaders, key: string): boolean {
+/** True when `key` is in a header name or value. Names arrive lower-cased, so they are compared without case; values as sent. */
+export function headersInclude(headers: IncomingHttpHeaders, key: string): boolean {
   const lowerKey = key.toLowerCase();
   for (const name in headers) {
     if (name.includes(lowerKey)) return true;

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { getResource, isIdempotentRequest } from '@clinikapi/core';
 import { mapAction } from './actions.js';
 import { type BodySource, bufferBody } from './body.js';
+import { rewriteJobLinks } from './bulk-job.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { checkCrossSite } from './csrf.js';
 import { deliverResponse, type ExchangeResult, leaks } from './deliver.js';
+import { downloadReply } from './download.js';
+import { openUpstreamStream } from './download-upstream.js';
 import { ClinikProxyError, describeError } from './errors.js';
 import { LiveEvents } from './events/live.js';
 import { lastEventIdOf } from './events/stream.js';
@@ -25,7 +28,12 @@ import {
   rateLimitHeaders,
 } from './rate-limit/limiter.js';
 import { errorReply, jsonReply, type Reply, type RequestState } from './respond.js';
-import { parseTarget } from './route.js';
+import {
+  BULK_DOWNLOAD_TEMPLATE,
+  BULK_EXPORT_ROUTE,
+  BULK_JOB_TEMPLATE,
+  parseTarget,
+} from './route.js';
 import { screenRequest } from './screen.js';
 import { StoreGuard } from './stores/guard.js';
 import type { AuthorizeNarrowing, ProxyHealth, ProxyRoute } from './types.js';
@@ -294,6 +302,10 @@ export class ProxyPipeline<User, Req> {
     }
     this.rememberKey(apiKey);
 
+    if (route.template === BULK_DOWNLOAD_TEMPLATE) {
+      return this.forwardDownload(request.headers, context, state, route, apiKey, mount);
+    }
+
     const search = new URLSearchParams(query).toString();
     const exchange = (m: string, payload: Buffer, checkedVersion?: string) =>
       this.exchange(request.headers, context, {
@@ -334,7 +346,16 @@ export class ProxyPipeline<User, Req> {
       return this.deliver(state, result, mount);
     }
 
-    const result = await exchange(method, body);
+    let result = await exchange(method, body);
+    if (
+      route.template === BULK_JOB_TEMPLATE &&
+      route.id !== undefined &&
+      result.kind === 'response' &&
+      result.status === 200 &&
+      !leaks(result, this.recentKeys)
+    ) {
+      result = this.withLocalJobLinks(result, route.id, mount, state);
+    }
     if (
       plan.kind === 'check-record' &&
       method === 'GET' &&
@@ -346,6 +367,78 @@ export class ProxyPipeline<User, Req> {
       return errorReply(state, 404, 'NOT_FOUND', 'Resource not found');
     }
     return this.deliver(state, result, mount);
+  }
+
+  /**
+   * A bulk export's download: streamed from the data API (see `downloadReply`), one attempt, no
+   * retries. Failures before the body starts answer as any other upstream failure does.
+   */
+  private async forwardDownload(
+    incoming: HeaderView,
+    context: MountContext<Req>,
+    state: RequestState,
+    route: ProxyRoute,
+    apiKey: string,
+    mount: string,
+  ): Promise<Reply> {
+    const { config, breaker } = this;
+    const headers = upstreamRequestHeaders(incoming, {
+      apiKey,
+      requestId: state.requestId,
+      host: config.target.host,
+      contentLength: undefined,
+    });
+    for (const name of ['content-type', 'if-match', 'if-none-match', 'prefer'])
+      delete headers[name];
+    headers.accept = 'application/fhir+ndjson, application/x-ndjson, application/json';
+    const waitMs = breaker?.acquire() ?? 0;
+    if (waitMs > 0) return this.deliver(state, { kind: 'open', waitMs }, mount);
+    const result = await openUpstreamStream({
+      target: config.target,
+      method: 'GET',
+      pathAndQuery: route.path,
+      headers,
+      body: Buffer.alloc(0),
+      dispatcher: config.dispatcher,
+      timeoutMs: config.upstreamTimeoutMs,
+      maxResponseBytes: config.responseBytes,
+      onClientGone: context.onClientGone,
+    });
+    if (result.kind === 'aborted') breaker?.release();
+    else if (
+      result.kind === 'network' ||
+      result.kind === 'timeout' ||
+      (result.kind === 'response' && result.status >= 502 && result.status <= 504)
+    ) {
+      breaker?.recordFailure();
+    } else breaker?.recordSuccess();
+    if (result.kind !== 'stream') return this.deliver(state, result, mount);
+    return downloadReply(state, result.stream, {
+      keys: this.recentKeys,
+      maxBytes: config.responseBytes,
+      jobId: route.id ?? 'export',
+      logger: config.logger,
+    });
+  }
+
+  /** A bulk job with its download links pointing through the proxy (others removed and logged). */
+  private withLocalJobLinks(
+    result: Extract<ExchangeResult, { kind: 'response' }>,
+    jobId: string,
+    mount: string,
+    state: RequestState,
+  ): Extract<ExchangeResult, { kind: 'response' }> {
+    const links = rewriteJobLinks(result.body, jobId, this.config.target, mount);
+    if (links.dropped > 0) {
+      // Never the URLs themselves: a presigned URL is a credential.
+      this.config.logger?.warn({
+        msg: 'clinik-proxy removed bulk job links that point outside the data API',
+        requestId: state.requestId,
+        route: state.route,
+        dropped: links.dropped,
+      });
+    }
+    return links.body === result.body ? result : { ...result, body: links.body };
   }
 
   /** The client's address: the app's `clientAddressOf`, else what the mount knows (the socket). */
@@ -503,12 +596,34 @@ export class ProxyPipeline<User, Req> {
     route: ProxyRoute,
     query: Record<string, string>,
   ): Promise<NarrowingPlan | Reply> {
-    const { config } = this;
     const { method } = state;
     const authenticated = await this.authenticateOnly(context, state);
     if (!isUser(authenticated)) return authenticated;
     const { user } = authenticated;
 
+    const plan = await this.authorizeRoute(user, method, route, query, state);
+    if ('status' in plan) return plan;
+    if (route.template === BULK_DOWNLOAD_TEMPLATE) {
+      // An export's output is the whole organization: only who may start one may fetch one.
+      const asExport = await this.authorizeRoute(user, 'POST', BULK_EXPORT_ROUTE, {}, state);
+      if ('status' in asExport) return asExport;
+    }
+    if (plan.kind === 'force-query') Object.assign(query, plan.query);
+    if (plan.kind === 'check-record' && selfOwnedMismatch(plan.constraints, route)) {
+      return errorReply(state, 404, 'NOT_FOUND', 'Resource not found');
+    }
+    return plan;
+  }
+
+  /** Asks `authorize` about one route: the narrowing to enforce, or the 403/500 reply. */
+  private async authorizeRoute(
+    user: User,
+    method: string,
+    route: ProxyRoute,
+    query: Record<string, string>,
+    state: RequestState,
+  ): Promise<NarrowingPlan | Reply> {
+    const { config } = this;
     let decision: Awaited<ReturnType<typeof config.authorize>>;
     try {
       decision = await config.authorize({
@@ -535,10 +650,6 @@ export class ProxyPipeline<User, Req> {
         ? { kind: 'none' }
         : planNarrowing(decision as AuthorizeNarrowing, route, method);
     if (plan.kind === 'deny') return errorReply(state, 403, 'FORBIDDEN', 'Not allowed');
-    if (plan.kind === 'force-query') Object.assign(query, plan.query);
-    if (plan.kind === 'check-record' && selfOwnedMismatch(plan.constraints, route)) {
-      return errorReply(state, 404, 'NOT_FOUND', 'Resource not found');
-    }
     return plan;
   }
 

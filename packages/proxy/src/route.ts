@@ -16,6 +16,23 @@ export interface ParsedTarget {
   query: Record<string, string>;
 }
 
+/** Route template of a bulk job's status (`GET /v1/bulk/jobs/{id}`). */
+export const BULK_JOB_TEMPLATE = '/v1/bulk/jobs/:id';
+/** Route template of a completed export's NDJSON (`GET /v1/bulk/jobs/{id}/download`). */
+export const BULK_DOWNLOAD_TEMPLATE = '/v1/bulk/jobs/:id/download';
+
+/**
+ * The route a bulk export is started on: a download is allowed only to a user `authorize` also
+ * allows to start an export (`POST` on this route), whatever it answers for the download itself.
+ */
+export const BULK_EXPORT_ROUTE: Readonly<ProxyRoute> = Object.freeze({
+  kind: 'bulk',
+  resource: 'bulk',
+  id: undefined,
+  template: '/v1/bulk/export',
+  path: '/v1/bulk/export',
+});
+
 export interface RouteOptions {
   enableFhir: boolean;
   enableBulk: boolean;
@@ -104,8 +121,12 @@ interface RouteMatch {
 }
 
 function matchRoute(segments: string[], options: RouteOptions): RouteMatch | RouteRejection {
-  const [version, name, third, fourth, ...rest] = segments;
+  const [version, name, third, fourth, fifth, ...rest] = segments;
   if (version !== 'v1' || name === undefined || rest.length > 0) return notFound();
+  // Only a bulk export's download has five segments.
+  if (fifth !== undefined && !(name === 'bulk' && third === 'jobs' && fifth === 'download')) {
+    return notFound();
+  }
 
   const definition = getResource(name);
   if (definition) {
@@ -152,7 +173,13 @@ function matchRoute(segments: string[], options: RouteOptions): RouteMatch | Rou
     }
     if (third === 'jobs' && fourth !== undefined && isValidId(fourth)) {
       return {
-        route: route('bulk', 'bulk', fourth, '/v1/bulk/jobs/:id', segments),
+        route: route(
+          'bulk',
+          'bulk',
+          fourth,
+          fifth ? BULK_DOWNLOAD_TEMPLATE : BULK_JOB_TEMPLATE,
+          segments,
+        ),
         methods: ['GET'],
         queryKeys: 'none',
       };
