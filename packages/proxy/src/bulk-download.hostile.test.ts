@@ -182,6 +182,62 @@ describe('the download', () => {
     });
   });
 
+  it('holds the data API back while the client does not read (memory stays bounded)', async () => {
+    const big = await startProxy(upstream.url, {
+      enable: { bulk: true },
+      limits: { responseBytes: 64 * 1024 * 1024 },
+    });
+    const line = `${JSON.stringify({ resourceType: 'Patient', id: 'y'.repeat(4000) })}\n`;
+    const total = 8000; // about 32 MB
+    let written = 0;
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/fhir+ndjson' });
+      const more = () => {
+        while (written < total) {
+          written++;
+          if (!res.write(line)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    };
+    try {
+      const url = new URL(big.url);
+      let received = 0;
+      let ended = false;
+      const res = await new Promise<import('node:http').IncomingMessage>((resolve) =>
+        request(
+          { host: url.hostname, port: url.port, path: DOWNLOAD, headers: asUser('staff') },
+          resolve,
+        ).end(),
+      );
+      res.pause();
+      // Give the data API every chance to push the whole body through: wait until it stalls.
+      let last = -1;
+      let still = 0;
+      while (still < 4 && written < total) {
+        await new Promise((r) => setTimeout(r, 250));
+        still = written === last ? still + 1 : 0;
+        last = written;
+      }
+      const whilePaused = written;
+      // Kernel socket buffers on two loopback hops hold several MB; the rest must wait.
+      expect(whilePaused).toBeLessThan(total / 2);
+      res.on('data', (c: Buffer) => {
+        received += c.length;
+      });
+      res.on('end', () => {
+        ended = true;
+      });
+      res.resume();
+      await until(() => ended, 30_000);
+      expect(written).toBe(total);
+      expect(received).toBe(total * Buffer.byteLength(line));
+    } finally {
+      await big.close();
+    }
+  }, 60_000);
+
   it('injects the key upstream and forwards none of the client credentials', async () => {
     upstream.handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
