@@ -125,6 +125,8 @@ export interface AuditResult {
   violationNodes: Record<string, number>;
   /** Nodes of all violations, by rule. */
   violationRules: Record<string, number>;
+  /** Every violation: impact, rule id and targets. */
+  violations: string[];
   /** Incomplete colour-contrast nodes and what they turned out to be. */
   contrast: ContrastReview[];
   /** Nodes of every incomplete result, by rule. */
@@ -149,6 +151,9 @@ export async function audit(page: Page): Promise<AuditResult> {
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     violationNodes,
     violationRules,
+    violations: results.violations.map(
+      (v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
     contrast: await reviewContrast(page, results.incomplete),
     incompleteNodes,
   };

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pickDayWithFreeSlots, pickFirstPractitioner } from './booking.js';
 import { applyMode, installContrast, MODES } from './contrast.js';
 import { expect, signInAs, test } from './fixtures.js';
 
@@ -43,5 +44,47 @@ test('text field borders and focus indicators: 3:1 in both themes, visible in fo
       expect.soft(ring?.width ?? 0, label).toBeGreaterThanOrEqual(2);
       expect.soft(ring?.ratio ?? 1, label).toBeGreaterThanOrEqual(3);
     }
+  }
+});
+
+// The chosen time of the booking form must stay visible in every mode, forced colours included
+// (there the author's background colours are replaced: a forced-colors rule or an outline must
+// mark it). "Visible": its fill, border or outline differs from an unchosen time's by 3:1.
+test('the chosen time stands out in both themes and in forced colours', async ({ page }) => {
+  await signInAs(page, 'front desk');
+  await page.getByLabel('Search patients').fill('Rivera');
+  await page.getByRole('row', { name: /Jordan Rivera/ }).click();
+  await page.getByRole('button', { name: 'Book an appointment' }).click();
+  const form = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Book appointment' }) });
+  await pickFirstPractitioner(form.getByLabel('Practitioner', { exact: true }));
+  const first = await pickDayWithFreeSlots(form);
+  await first.click();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  const other = form.locator('.ck-slot[aria-pressed="false"]').first();
+  await form.getByLabel('Reason').focus(); // no focus ring on either time
+  await installContrast(page);
+  for (const mode of MODES) {
+    await applyMode(page, mode);
+    const [chosen, unchosen] = [
+      await first.evaluate((el) => window.__ckContrast?.look(el)),
+      await other.evaluate((el) => window.__ckContrast?.look(el)),
+    ];
+    const differences = await page.evaluate(
+      ([a, b]) =>
+        a && b
+          ? (['fill', 'border', 'outline'] as const).map((part) =>
+              window.__ckContrast ? window.__ckContrast.ratio(a[part], b[part]) : 1,
+            )
+          : [1],
+      [chosen, unchosen] as const,
+    );
+    expect
+      .soft(
+        Math.max(...differences),
+        `${mode.name}: chosen ${JSON.stringify(chosen)} vs ${JSON.stringify(unchosen)}`,
+      )
+      .toBeGreaterThanOrEqual(3);
   }
 });

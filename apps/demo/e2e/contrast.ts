@@ -38,6 +38,8 @@ interface ContrastKit {
   text(el: Element): TextContrast;
   boundary(el: Element): BoundaryContrast;
   focus(el: Element): FocusIndicator;
+  /** What an element looks like, to tell a state apart: fill, border and outline as painted. */
+  look(el: Element): { fill: string; border: string; outline: string };
   ratio(a: string, b: string): number;
 }
 
@@ -206,6 +208,20 @@ function installContrastKit() {
         color: show(ring),
         ratio: contrast(ring, behind),
         boxShadow: style.boxShadow,
+      };
+    },
+    look(el) {
+      const style = getComputedStyle(el);
+      const fill = backgroundOf(el, true).color;
+      const outside = backgroundOf(el, false).color;
+      const edge = (width: string, styleName: string, color: string) =>
+        styleName === 'none' || !Number.parseFloat(width)
+          ? show(fill)
+          : show(over(parse(color), outside));
+      return {
+        fill: show(fill),
+        border: edge(style.borderTopWidth, style.borderTopStyle, style.borderTopColor),
+        outline: edge(style.outlineWidth, style.outlineStyle, style.outlineColor),
       };
     },
     ratio(a, b) {
