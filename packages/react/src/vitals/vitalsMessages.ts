@@ -89,6 +89,24 @@ export interface VitalsMessages {
   bmiComputedOnly: string;
   flagNotRecomputable: string;
   vitalSaved: string;
+  // BMI computed from an edited weight or height (VitalEditForm)
+  /** Label of the list of BMIs computed from the reading. */
+  derivedBmiTitle: string;
+  /** `source` is the lower-case vital ("weight"), values formatted with their unit. */
+  bmiRecomputed: (source: string, was: string, now: string) => string;
+  updateBmi: string;
+  /** The reading was withdrawn; a BMI computed from it still stands. */
+  bmiFromWithdrawn: (source: string, was: string, when: string) => string;
+  withdrawBmiToo: string;
+  /** The BMI cannot be recomputed (its other measurement is withdrawn or missing, or no range). */
+  bmiNotRecomputable: (source: string, was: string) => string;
+  bmiUpdated: (now: string) => string;
+  bmiWithdrawn: string;
+  /** 412 / newer `updatedAt`: nothing was written. */
+  bmiChangedMeanwhile: string;
+  bmiUpdateFailed: (reason: string | undefined) => string;
+  /** The search for BMIs computed from the reading failed. */
+  bmiCheckFailed: string;
   nothingToSave: string;
   saveFailed: string;
   cannotClear: (label: string) => string;
@@ -274,6 +292,23 @@ export const defaultVitalsMessages: VitalsMessages = {
   flagNotRecomputable:
     'This reading has a flag but no stored reference range, so the flag cannot be recomputed: withdraw it as entered in error and record it again.',
   vitalSaved: 'Reading saved.',
+  derivedBmiTitle: 'BMI computed from this reading',
+  bmiRecomputed: (source, was, now) =>
+    `BMI recorded with this ${source} is ${was}; with the new value it is ${now}.`,
+  updateBmi: 'Update BMI',
+  bmiFromWithdrawn: (source, was, when) =>
+    `A BMI of ${was} (measured ${when}) was computed from this ${source} and still stands.`,
+  withdrawBmiToo: 'Withdraw BMI too',
+  bmiNotRecomputable: (source, was) =>
+    `BMI recorded with this ${source} is ${was} and cannot be recomputed here (the other measurement it used is withdrawn or unavailable, or it has a flag without a stored range): review it in the vitals list.`,
+  bmiUpdated: (now) => `BMI updated to ${now}.`,
+  bmiWithdrawn: 'BMI withdrawn as entered in error.',
+  bmiChangedMeanwhile:
+    'The BMI was changed by someone else after this offer was made, so it was not changed here. Review it in the vitals list.',
+  bmiUpdateFailed: (reason) =>
+    `Could not change the BMI${reason ? ` (${reason})` : ''}. Nothing was changed; try again.`,
+  bmiCheckFailed:
+    'Could not check for a BMI computed from this reading: review the BMI in the vitals list.',
   nothingToSave: 'No changes to save.',
   saveFailed: 'Could not save the reading. Your changes are kept; try again.',
   cannotClear: (label) => `${label} can be changed, not removed. Enter a value or undo.`,

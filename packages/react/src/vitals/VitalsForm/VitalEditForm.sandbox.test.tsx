@@ -1,10 +1,11 @@
+import { etagOf } from '@clinikapi/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { referenceRangeOf } from '../observations.js';
+import { referenceRangeOf, vitalBody } from '../observations.js';
 import { baseUrl, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
 import { VitalEditForm } from './VitalEditForm.js';
 
@@ -271,5 +272,189 @@ describe('VitalEditForm follows its observationId', () => {
     const y = colleague();
     expect((await y.observations.read(a.id)).valueQuantity?.value).toBe(72);
     expect((await y.observations.read(b.id)).valueQuantity?.value).toBe(64);
+  });
+});
+
+/** A height, a weight and the BMI computed from them (22.9 kg/m², Normal), as VitalsForm stores them. */
+async function weighed(label: string) {
+  const patient = await newPatient(label);
+  const at = '2026-06-15T09:30:00-04:00';
+  const height = await recordVital({
+    vital: 'bodyHeight',
+    values: { bodyHeight: 175 },
+    patientId: patient.id,
+    effectiveDateTime: at,
+  });
+  const weight = await recordVital({
+    vital: 'bodyWeight',
+    values: { bodyWeight: 70 },
+    patientId: patient.id,
+    effectiveDateTime: at,
+  });
+  const bmi = await colleague().observations.create({
+    ...vitalBody({
+      vital: 'bmi',
+      values: { bmi: 22.9 },
+      ranges: { bmi: { low: 18.5, high: 24.9 } },
+      patientId: patient.id,
+      effectiveDateTime: at,
+      note: 'Calculated from body weight 70.0 kg and body height 175.0 cm.',
+    }),
+    derivedFromIds: [weight.id, height.id],
+  });
+  // An earlier BMI of the patient, from another weight and height: never offered a change here.
+  const earlierHeight = await recordVital({
+    vital: 'bodyHeight',
+    values: { bodyHeight: 175 },
+    patientId: patient.id,
+    effectiveDateTime: '2026-03-01T10:00:00-05:00',
+  });
+  const earlierWeight = await recordVital({
+    vital: 'bodyWeight',
+    values: { bodyWeight: 68 },
+    patientId: patient.id,
+    effectiveDateTime: '2026-03-01T10:00:00-05:00',
+  });
+  const earlier = await colleague().observations.create({
+    ...vitalBody({
+      vital: 'bmi',
+      values: { bmi: 22.2 },
+      patientId: patient.id,
+      effectiveDateTime: '2026-03-01T10:00:00-05:00',
+      ranges: {},
+    }),
+    derivedFromIds: [earlierWeight.id, earlierHeight.id],
+  });
+  return { patient, height, weight, bmi, earlier };
+}
+
+const status = () => screen.getByRole('status');
+
+async function amendWeight(user: ReturnType<typeof renderWithClient>['user'], kg: string) {
+  await waitFor(() => expect(input('Weight').value).toBe('70.0'));
+  await user.clear(input('Weight'));
+  await user.type(input('Weight'), kg);
+  await user.click(screen.getByRole('button', { name: 'Save change' }));
+}
+
+describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', () => {
+  it('offers the recomputed BMI after a weight is amended, and updates it with If-Match when asked', async () => {
+    const { patient, weight, bmi, earlier } = await weighed('BmiAmend');
+    const net = recordingFetch();
+    const { user, container } = renderWithClient(
+      <VitalEditForm patientId={patient.id} observationId={weight.id} />,
+      settings(net.fetch),
+    );
+    await amendWeight(user, '80');
+    const offer = await screen.findByText(
+      'BMI recorded with this weight is 22.9 kg/m²; with the new value it is 26.1 kg/m².',
+    );
+    // Said in the status region too; nothing is written to the BMI before it is asked for.
+    expect(status().textContent).toBe(`Reading saved. ${offer.textContent}`);
+    expect(net.writes().map((w) => w.path)).toEqual([`/api/clinik/v1/observations/${weight.id}`]);
+    expect((await colleague().observations.read(bmi.id)).valueQuantity?.value).toBe(22.9);
+    expect(await axeViolations(container)).toEqual([]);
+    const bmiVersion = etagOf(await colleague().observations.read(bmi.id));
+    expect(bmiVersion).toMatch(/^W\/"/);
+
+    expect(screen.getAllByRole('button', { name: 'Update BMI' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Update BMI' }));
+    await waitFor(() =>
+      expect(status().textContent).toBe('Reading saved. BMI updated to 26.1 kg/m².'),
+    );
+    const [, patch] = net.writes();
+    expect(patch?.method).toBe('PATCH');
+    expect(patch?.path).toBe(`/api/clinik/v1/observations/${bmi.id}`);
+    // Conditional on the BMI's own stored version.
+    expect(patch?.headers.get('if-match')).toBe(bmiVersion);
+    expect(patch?.body).toEqual({
+      valueQuantity: { value: 26.1, unit: 'kg/m2', system: UCUM, code: 'kg/m2' },
+      interpretation: { system: V3, code: 'H', display: 'High' },
+      note: 'Calculated from body weight 80.0 kg and body height 175.0 cm.',
+      status: 'amended',
+    });
+    const stored = await colleague().observations.read(bmi.id);
+    expect(stored).toMatchObject({
+      status: 'amended',
+      valueQuantity: { value: 26.1 },
+      interpretation: { code: 'H' },
+      derivedFromIds: bmi.derivedFromIds,
+    });
+    expect(stored.referenceRange).toEqual(bmi.referenceRange);
+    expect(screen.queryByRole('button', { name: 'Update BMI' })).toBeNull();
+    expect(await colleague().observations.read(earlier.id)).toEqual(earlier);
+  });
+
+  it('does not overwrite a BMI a colleague changed after the offer: 412, said, nothing written', async () => {
+    const { patient, weight, bmi } = await weighed('Bmi412');
+    const net = recordingFetch();
+    const { user } = renderWithClient(
+      <VitalEditForm patientId={patient.id} observationId={weight.id} />,
+      settings(net.fetch),
+    );
+    await amendWeight(user, '80');
+    await screen.findByRole('button', { name: 'Update BMI' });
+    const theirs = await colleague().observations.update(bmi.id, {
+      note: 'Checked by Dr. Lee.',
+      status: 'corrected',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Update BMI' }));
+    await waitFor(() =>
+      expect(status().textContent).toBe(
+        'Reading saved. The BMI was changed by someone else after this offer was made, so it was not changed here. Review it in the vitals list.',
+      ),
+    );
+    const patches = net.writes().filter((w) => w.path.endsWith(`/observations/${bmi.id}`));
+    expect(patches).toHaveLength(1);
+    expect(patches[0]?.headers.get('if-match')).toMatch(/^W\/"/);
+    const stored = await colleague().observations.read(bmi.id);
+    expect(stored).toEqual(theirs);
+    expect(stored.valueQuantity?.value).toBe(22.9);
+    expect(screen.queryByRole('button', { name: 'Update BMI' })).toBeNull();
+  });
+
+  it('offers to withdraw the BMI too when its height is withdrawn', async () => {
+    const { patient, height, bmi } = await weighed('BmiWithdraw');
+    const net = recordingFetch();
+    const { user } = renderWithClient(
+      <VitalEditForm patientId={patient.id} observationId={height.id} />,
+      settings(net.fetch),
+    );
+    await waitFor(() => expect(input('Height').value).toBe('175.0'));
+    await user.selectOptions(input('Status'), 'entered-in-error');
+    await user.click(screen.getByRole('button', { name: 'Withdraw as entered in error' }));
+    await screen.findByText(
+      /^A BMI of 22\.9 kg\/m² \(measured Mon, Jun 15, 2026, 9:30\sAM EDT\) was computed from this height and still stands\.$/,
+    );
+    expect((await colleague().observations.read(bmi.id)).status).toBe('final');
+    await user.click(screen.getByRole('button', { name: 'Withdraw BMI too' }));
+    await waitFor(() =>
+      expect(status().textContent).toBe('Reading saved. BMI withdrawn as entered in error.'),
+    );
+    expect(net.writes().map((w) => [w.path, w.body])).toEqual([
+      [`/api/clinik/v1/observations/${height.id}`, { status: 'entered-in-error' }],
+      [`/api/clinik/v1/observations/${bmi.id}`, { status: 'entered-in-error' }],
+    ]);
+    expect((await colleague().observations.read(bmi.id)).status).toBe('entered-in-error');
+  });
+
+  it('drops the offer when the form moves to another reading', async () => {
+    const { weight, bmi } = await weighed('BmiSwitch');
+    const other = await heartRate(weight.patientId);
+    const net = recordingFetch();
+    const { user } = renderWithClient(
+      <Switcher first={weight.id} second={other.id} />,
+      settings(net.fetch),
+    );
+    await amendWeight(user, '80');
+    await screen.findByRole('button', { name: 'Update BMI' });
+    await user.click(screen.getByRole('button', { name: 'Select second' }));
+    await waitFor(() => expect(input('Heart rate').value).toBe('72'));
+    expect(screen.queryByRole('button', { name: 'Update BMI' })).toBeNull();
+    expect(screen.queryByText(/BMI recorded with this weight/)).toBeNull();
+    expect(status().textContent).toBe('');
+    expect(net.writes().map((w) => w.path)).toEqual([`/api/clinik/v1/observations/${weight.id}`]);
+    expect((await colleague().observations.read(bmi.id)).valueQuantity?.value).toBe(22.9);
   });
 });

@@ -7,6 +7,7 @@ import { cx } from '../../ui/cx.js';
 import { flagLabel, formatRange } from '../format.js';
 import { ENTRY_UNITS, type EntryUnit } from '../units.js';
 import { MEASURES, type VitalMeasure } from '../vitalSigns.js';
+import { DerivedBmiOffers } from './DerivedBmiOffers.js';
 import { EDIT_STATUSES, type EditField, singleMeasure } from './editFields.js';
 import {
   type UseVitalEditFormOptions,
@@ -237,6 +238,7 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
           {form.notice}
         </p>
       </div>
+      <DerivedBmiOffers derived={form.derivedBmi} messages={m} />
     </form>
   );
 });

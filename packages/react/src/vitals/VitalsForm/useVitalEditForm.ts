@@ -7,6 +7,7 @@ import { formatDateTime } from '../../time/format.js';
 import { readingOf } from '../observations.js';
 import { fromWallClockInput, usePracticeZone } from '../practiceTime.js';
 import { type VitalsMessages, vitalsMessages } from '../vitalsMessages.js';
+import { useDerivedBmi } from './useDerivedBmi.js';
 import {
   checkEdit,
   EDIT_FIELDS,
@@ -60,7 +61,9 @@ export interface UseVitalEditFormOptions {
  * `useResourceForm` (record identity, edits-only PATCH with If-Match or an `updatedAt` check,
  * conflicts theirs-vs-yours, 422 mapping, the plausible-range `check`). A changed value or time
  * is sent with its flag recomputed against the stored reference range and status `amended`
- * (or `corrected` when chosen); `entered-in-error` withdraws the reading unchanged.
+ * (or `corrected` when chosen); `entered-in-error` withdraws the reading unchanged. After a
+ * save of a body weight or height, the BMIs computed from it (`derivedFromIds`) that still stand
+ * are looked up and offered an update or a withdrawal (`derivedBmi`, see `useDerivedBmi`).
  */
 export function useVitalEditForm(options: UseVitalEditFormOptions) {
   const { observationId, patientId } = options;
@@ -78,10 +81,18 @@ export function useVitalEditForm(options: UseVitalEditFormOptions) {
     const label = measure ? messages.measureLabels[measure] : messages.value;
     return field === 'unit' ? messages.unitOf(label) : label;
   };
+  const scopeKey = `patient:${patientId ?? '*'}|zone:${timeZone}`;
+  const formatWhen = (iso: string) => formatDateTime(iso, { timeZone, locale: clinik.locale });
+  // BMIs computed from this reading: offered a change after it is saved, dropped with the record.
+  const derived = useDerivedBmi(`${scopeKey}|observations:${observationId ?? ''}`, {
+    messages,
+    locale: clinik.locale,
+    formatWhen,
+  });
   const form = useResourceForm<'observations', VitalEditValues>({
     path: 'observations',
     recordId: observationId,
-    scopeKey: `patient:${patientId ?? '*'}|zone:${timeZone}`,
+    scopeKey,
     fields: EDIT_FIELDS,
     valuesOf: (observation) => editValuesOf(observation, timeZone),
     initialValues: emptyEditValues,
@@ -95,7 +106,10 @@ export function useVitalEditForm(options: UseVitalEditFormOptions) {
     fieldByPath: FIELD_BY_PATH,
     labelOf,
     messages: { ...messages, saved: messages.vitalSaved },
-    onSaved: options.onSaved,
+    onSaved: (saved) => {
+      options.onSaved?.(saved);
+      void derived.review(saved);
+    },
   });
   stored = form.stored;
   const reading = stored ? readingOf(stored) : undefined;
@@ -121,7 +135,14 @@ export function useVitalEditForm(options: UseVitalEditFormOptions) {
     /** Why the reading cannot be edited (another patient's, not a vital, withdrawn). */
     blocked,
     /** The instant the typed time stands for, formatted in the zone (for "Recorded as ..."). */
-    recordedAs: time.ok ? formatDateTime(time.iso, { timeZone, locale: clinik.locale }) : undefined,
+    recordedAs: time.ok ? formatWhen(time.iso) : undefined,
+    /**
+     * BMIs computed from this weight or height (`derivedFromIds`), offered a change after a save
+     * that amends or withdraws it: `offers`, `apply(offer)`, `results`.
+     */
+    derivedBmi: derived,
+    /** For the status region: the save's confirmation, then what was found or done about a BMI. */
+    notice: [form.notice, derived.notice].filter(Boolean).join(' ') || undefined,
     labelOf,
     submit: () => (blocked ? Promise.resolve() : form.submit()),
     getFormProps: () => ({
