@@ -71,6 +71,8 @@ export class KeyUsage {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #closed = false;
+  /** The current month's key and the instants it spans, so `record` formats no date. */
+  #month = { key: '', from: 0, to: 0 };
 
   constructor(
     private readonly db: Queryable,
@@ -83,7 +85,7 @@ export class KeyUsage {
   /** Counts one request authenticated with `keyId`. */
   record(keyId: string): void {
     const now = this.#now();
-    const month = monthOf(now);
+    const month = this.#monthAt(now);
     const id = `${keyId}\u0000${month}`;
     const entry = this.#pending.get(id);
     if (entry) {
@@ -99,6 +101,18 @@ export class KeyUsage {
     }
     window.add(Math.floor(now / 1000));
     this.#schedule();
+  }
+
+  #monthAt(now: number): string {
+    if (now < this.#month.from || now >= this.#month.to) {
+      const date = new Date(now);
+      this.#month = {
+        key: monthOf(now),
+        from: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+        to: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1),
+      };
+    }
+    return this.#month.key;
   }
 
   #schedule(): void {

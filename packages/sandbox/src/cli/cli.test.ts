@@ -18,6 +18,8 @@ const tempDir = () => {
 };
 
 const capture = captureCli;
+/** Tests that open an embedded Postgres: seconds each, much more on a busy shared machine. */
+const SLOW = 120_000;
 
 describe('clinik-sandbox CLI', () => {
   it('prints help for every command', async () => {
@@ -71,41 +73,45 @@ describe('clinik-sandbox CLI', () => {
     expect(io.err).not.toContain('u:p');
   });
 
-  it('creates, lists and revokes keys in a data directory, printing the key once', async () => {
-    const dataDir = tempDir();
-    const created = capture();
-    expect(
-      await created.run(
-        'keys',
-        'create',
-        '--org',
-        'org_cli',
-        '--env',
-        'live',
-        '--scope',
-        'read',
-        '--expires-in',
-        '30d',
-        '--json',
-        '--data-dir',
-        dataDir,
-      ),
-    ).toBe(0);
-    const { id, key } = JSON.parse(created.io.out) as { id: string; key: string };
-    expect(key).toMatch(/^clk_live_[A-Za-z0-9]{32}$/);
+  it(
+    'creates, lists and revokes keys in a data directory, printing the key once',
+    async () => {
+      const dataDir = tempDir();
+      const created = capture();
+      expect(
+        await created.run(
+          'keys',
+          'create',
+          '--org',
+          'org_cli',
+          '--env',
+          'live',
+          '--scope',
+          'read',
+          '--expires-in',
+          '30d',
+          '--json',
+          '--data-dir',
+          dataDir,
+        ),
+      ).toBe(0);
+      const { id, key } = JSON.parse(created.io.out) as { id: string; key: string };
+      expect(key).toMatch(/^clk_live_[A-Za-z0-9]{32}$/);
 
-    const listed = capture();
-    expect(await listed.run('keys', 'list', '--org', 'org_cli', '--data-dir', dataDir)).toBe(0);
-    expect(listed.io.out).toContain(id);
-    expect(listed.io.out).toContain('active');
-    expect(listed.io.out).not.toContain(key);
+      const listed = capture();
+      expect(await listed.run('keys', 'list', '--org', 'org_cli', '--data-dir', dataDir)).toBe(0);
+      expect(listed.io.out).toContain(id);
+      expect(listed.io.out).toContain('active');
+      expect(listed.io.out).not.toContain(key);
 
-    const revoked = capture();
-    expect(await revoked.run('keys', 'revoke', id, '--data-dir', dataDir)).toBe(0);
-    const again = capture();
-    expect(await again.run('keys', 'revoke', 'key_missing', '--data-dir', dataDir)).toBe(1);
-    expect(again.io.err).toMatch(/No key with id/);
-  });
+      const revoked = capture();
+      expect(await revoked.run('keys', 'revoke', id, '--data-dir', dataDir)).toBe(0);
+      const again = capture();
+      expect(await again.run('keys', 'revoke', 'key_missing', '--data-dir', dataDir)).toBe(1);
+      expect(again.io.err).toMatch(/No key with id/);
+    },
+    SLOW,
+  );
 
   it('refuses a data directory locked by another running process', async () => {
     const dataDir = tempDir();
@@ -119,16 +125,20 @@ describe('clinik-sandbox CLI', () => {
     lockDataDir(dataDir).release();
   });
 
-  it('reports a busy port with exit code 1', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const { port } = blocker.address() as AddressInfo;
-    try {
-      const { io, run } = capture();
-      expect(await run('serve', '--memory', '--port', String(port))).toBe(1);
-      expect(io.err).toMatch(new RegExp(`Port ${port} is already in use`));
-    } finally {
-      blocker.close();
-    }
-  });
+  it(
+    'reports a busy port with exit code 1',
+    async () => {
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const { port } = blocker.address() as AddressInfo;
+      try {
+        const { io, run } = capture();
+        expect(await run('serve', '--memory', '--port', String(port))).toBe(1);
+        expect(io.err).toMatch(new RegExp(`Port ${port} is already in use`));
+      } finally {
+        blocker.close();
+      }
+    },
+    SLOW,
+  );
 });
