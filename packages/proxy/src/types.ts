@@ -183,7 +183,11 @@ export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
    * what clients send).
    */
   clientAddressOf?: (req: Req) => string | undefined;
-  /** Extra routes beyond the registered resources. Defaults to none. */
+  /**
+   * Extra routes beyond the registered resources: `fhir` is `/v1/fhir/{Type}[/{id}]`; `bulk` is
+   * `/v1/bulk/import|export`, `/v1/bulk/jobs/{id}` and `/v1/bulk/jobs/{id}/download` (a download
+   * also needs `authorize` to allow `POST /v1/bulk/export`). Defaults to none.
+   */
   enable?: { fhir?: boolean; bulk?: boolean };
   /** Per-user rate limit, or `false` to turn it off. Defaults to 300 requests per 60 s in memory. */
   rateLimit?: RateLimitOptions<User> | false;
