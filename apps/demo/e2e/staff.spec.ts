@@ -100,6 +100,6 @@ test('front desk: find a patient, edit the phone, book, see it everywhere, cance
   ).toBeVisible();
   // Confirmed in a live region, and focus did not fall to <body> with the removed panel.
   await expect(page.getByRole('status').filter({ hasText: /cancelled/i })).toBeVisible();
-  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
   await expect(page.getByText('Cancelled').first()).toBeVisible();
 });
