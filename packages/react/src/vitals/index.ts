@@ -30,6 +30,7 @@ export type {
   VitalsEntryValues,
 } from './VitalsForm/entry.js';
 export { type ReferenceRanges, rangesFor } from './VitalsForm/ranges.js';
+export type { DerivedBmiOffer, DerivedBmiState } from './VitalsForm/useDerivedBmi.js';
 export {
   type UseVitalEditFormOptions,
   useVitalEditForm,

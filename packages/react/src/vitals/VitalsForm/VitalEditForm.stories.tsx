@@ -134,3 +134,48 @@ export const DarkTheme: Story = {
 export const NarrowWidth: Story = {
   decorators: [withChart(vitalsStory({ width: 360, observations: () => [fixedReading] }))],
 };
+
+// A weight and height of one visit, and the BMI recorded from them (derivedFromIds).
+const AT = '2026-06-15T09:30:00-04:00';
+const height = storedVital('bodyHeight', { bodyHeight: 175 }, AT);
+const weight = storedVital('bodyWeight', { bodyWeight: 70 }, AT);
+const bmi = storedVital('bmi', { bmi: 22.9 }, AT, {
+  derivedFromIds: [weight.id, height.id],
+  note: 'Calculated from body weight 70.0 kg and body height 175.0 cm.',
+});
+const weighed = () => [height, weight, bmi].map((o) => ({ ...o }));
+
+/** The weight is amended: the BMI computed from it is offered its new value (not changed silently). */
+export const BmiUpdateOffer: Story = {
+  args: { observationId: weight.id },
+  decorators: [withChart(vitalsStory({ observations: weighed }))],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('Weight')).toHaveValue('70.0'));
+    await userEvent.clear(canvas.getByLabelText('Weight'));
+    await userEvent.type(canvas.getByLabelText('Weight'), '80');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save change' }));
+    await canvas.findByText(
+      'BMI recorded with this weight is 22.9 kg/m²; with the new value it is 26.1 kg/m².',
+    );
+    await expect(canvas.getByRole('button', { name: 'Update BMI' })).toBeVisible();
+  },
+};
+
+/** The height is withdrawn as entered in error; withdrawing the BMI too is one press. */
+export const BmiWithdrawOffer: Story = {
+  args: { observationId: height.id },
+  decorators: [withChart(vitalsStory({ observations: weighed }))],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('Height')).toHaveValue('175.0'));
+    await userEvent.selectOptions(canvas.getByLabelText('Status'), 'entered-in-error');
+    await userEvent.click(canvas.getByRole('button', { name: 'Withdraw as entered in error' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Withdraw BMI too' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Reading saved. BMI withdrawn as entered in error.',
+      ),
+    );
+  },
+};
