@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESOURCE_PATHS } from './paths.js';
 import {
   camelCasePath,
   getResource,
@@ -10,6 +11,9 @@ import {
 } from './registry.js';
 
 describe('resource registry', () => {
+  it("RESOURCE_PATHS (what the client needs) lists the registry's paths, in its order", () => {
+    expect(RESOURCE_PATHS).toEqual(RESOURCES.map((r) => r.path));
+  });
   it('lists the 62 paths of the API (14 original, 7 scheduling/clinical, 41 more), once each', () => {
     expect(RESOURCES).toHaveLength(62);
     expect(new Set(RESOURCES.map((r) => r.path)).size).toBe(62);

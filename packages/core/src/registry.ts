@@ -384,11 +384,6 @@ export function getResource(path: string): ResourceDefinition | undefined {
   return byPath.get(path);
 }
 
-/** True when `path` is a registered REST path. */
-export function isResourcePath(path: string): path is ResourcePath {
-  return byPath.has(path);
-}
-
 /** The definition for a FHIR type, e.g. `MedicationRequest` -> `prescriptions`. */
 export function getResourceByFhirType(fhirType: string): ResourceDefinition | undefined {
   return byFhirType.get(fhirType);
@@ -399,11 +394,4 @@ export function getResourceByEvent(event: string): ResourceDefinition | undefine
   return byEvent.get(event);
 }
 
-/** `care-plans` -> `carePlans`: the property name of a resource on the typed client. */
-export function camelCasePath<P extends string>(path: P): CamelCase<P> {
-  return path.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as CamelCase<P>;
-}
-
-export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<CamelCase<Tail>>}`
-  : S;
+export { type CamelCase, camelCasePath, isResourcePath } from './paths.js';

@@ -2,7 +2,8 @@ import type { ListPage, ResponseMeta } from '../envelope.js';
 import { isBrowserLike } from '../environment.js';
 import { ClinikConfigError, ClinikValidationError } from '../errors.js';
 import { isValidId } from '../ids.js';
-import { type CamelCase, camelCasePath, RESOURCES, type ResourcePath } from '../registry.js';
+import { type CamelCase, camelCasePath, isResourcePath, RESOURCE_PATHS } from '../paths.js';
+import type { ResourcePath } from '../registry.js';
 import type { ResourceTypes } from '../schemas/index.js';
 import {
   type ClinikResponse,
@@ -193,7 +194,7 @@ export function createClinikClient(options: ClinikClientOptions): ClinikClient {
   const resource = <P extends ResourcePath>(path: P): ResourceClient<P> => {
     const existing = resourceClients.get(path);
     if (existing) return existing as unknown as ResourceClient<P>;
-    if (!RESOURCES.some((r) => r.path === path)) {
+    if (!isResourcePath(path)) {
       throw new ClinikConfigError(
         'ERR_CLINIK_UNKNOWN_RESOURCE',
         `Unknown resource path "${String(path).slice(0, 64)}"`,
@@ -238,7 +239,7 @@ export function createClinikClient(options: ClinikClientOptions): ClinikClient {
   }
 
   const client = { resource, paginate, request } as Record<string, unknown>;
-  for (const { path } of RESOURCES) {
+  for (const path of RESOURCE_PATHS) {
     Object.defineProperty(client, camelCasePath(path), {
       enumerable: true,
       get: () => resource(path),

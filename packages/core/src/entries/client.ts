@@ -43,14 +43,13 @@ export {
   errorFromResponse,
 } from '../errors.js';
 export { ID_PATTERN, isValidId } from '../ids.js';
+export { camelCasePath, isResourcePath, RESOURCE_PATHS } from '../paths.js';
 export {
   CLINICAL_SEARCH_PARAMS,
-  camelCasePath,
   getResource,
   getResourceByEvent,
   getResourceByFhirType,
   type ItemMethod,
-  isResourcePath,
   ORIGINAL_RESOURCE_PATHS,
   type Ownership,
   PAGING_PARAMS,
