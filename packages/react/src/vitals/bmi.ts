@@ -1,4 +1,5 @@
 import type { Observation, ObservationCreate } from '@clinikapi/core';
+import { formatMeasure } from './format.js';
 import {
   flagOf,
   interpretationCoding,
@@ -7,7 +8,6 @@ import {
   readingOf,
   type VitalReading,
 } from './observations.js';
-import { formatMeasure } from './format.js';
 import { bodyMassIndex } from './units.js';
 import type { ValueRange } from './vitalSigns.js';
 import type { VitalsMessages } from './vitalsMessages.js';

@@ -7,7 +7,6 @@ import { formatDateTime } from '../../time/format.js';
 import { readingOf } from '../observations.js';
 import { fromWallClockInput, usePracticeZone } from '../practiceTime.js';
 import { type VitalsMessages, vitalsMessages } from '../vitalsMessages.js';
-import { useDerivedBmi } from './useDerivedBmi.js';
 import {
   checkEdit,
   EDIT_FIELDS,
@@ -18,6 +17,7 @@ import {
   singleMeasure,
   type VitalEditValues,
 } from './editFields.js';
+import { useDerivedBmi } from './useDerivedBmi.js';
 
 /** Core's schemas (and zod) load with the first form, not with the page. */
 const loadValidators = async () => {
