@@ -19,7 +19,13 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { areaExports, createApp, entrySource, packageExports } from '../bench/size/app.mjs';
+import {
+  areaExports,
+  createApp,
+  entrySource,
+  mapLimit,
+  packageExports,
+} from '../bench/size/app.mjs';
 import { TARGETS } from '../bench/size/budgets.mjs';
 import { describeBudgets, judge, pageTarget } from '../bench/size/check.mjs';
 import { esbuildSize, gzip, viteSize } from '../bench/size/measure.mjs';
@@ -34,6 +40,8 @@ const READMES = [
   join(CORE_DIR, 'README.md'),
   join(REACT_DIR, '../../README.md'),
 ];
+// Builds at a time: the figures do not depend on it (each build is its own), the run time does.
+const PARALLEL = 2;
 const kb = (bytes) => bytes / 1024;
 const fmt = (bytes) => kb(bytes).toFixed(1);
 
@@ -85,36 +93,31 @@ try {
   // Pages: Vite (the measure) and esbuild (cross-check) side by side.
   const rows = [];
   const pending = [];
-  for (const page of PAGES) {
+  const measured = await mapLimit(PAGES, PARALLEL, async (page) => {
     const everything = page.render === '*';
     const missing = everything ? [] : page.render.filter((name) => !exported.includes(name));
-    if (missing.length > 0) {
-      pending.push({ ...page, missing });
-      continue;
-    }
+    if (missing.length > 0) return { ...page, missing };
     const source = everything ? everythingSource : entrySource({ render: page.render });
     const [vite, esb] = await Promise.all([
       viteSize(app, page.id, source),
       esbuildSize(app, page.id, source),
     ]);
-    rows.push({ ...page, target: pageTarget(page, targets), vite, esb });
-  }
+    return { ...page, target: pageTarget(page, targets), vite, esb };
+  });
+  for (const page of measured) (page.missing ? pending : rows).push(page);
 
   // Each area's share of the whole package: everything minus everything without that area.
   const all =
     rows.find((row) => row.render === '*')?.vite ?? (await viteSize(app, 'all', everythingSource));
-  const shares = [];
-  for (const area of [...BASE_AREAS, ...WIDGET_AREAS]) {
+  const areas = [...BASE_AREAS, ...WIDGET_AREAS];
+  const shares = await mapLimit(areas, PARALLEL, async (area) => {
     const widget = WIDGET_AREAS.includes(area);
     const names = await areaExports(app, SRC_DIR, area, exported);
-    if (names.length === 0) {
-      shares.push({ area, widget, missing: true });
-      continue;
-    }
+    if (names.length === 0) return { area, widget, missing: true };
     const keep = exported.filter((name) => !names.includes(name));
     const without = await viteSize(app, `without-${area}`, entrySource({ keep }));
-    shares.push({ area, widget, names, bytes: all.total - without.total });
-  }
+    return { area, widget, names, bytes: all.total - without.total };
+  });
   const present = shares.filter((s) => s.widget && !s.missing);
   const widgetNames = new Set(present.flatMap((s) => s.names));
   const keep = exported.filter((name) => !widgetNames.has(name));

@@ -95,3 +95,17 @@ export function entrySource({ render = [], keep = [] }) {
     '',
   ].join('\n');
 }
+
+/** `fn` over `items`, at most `limit` at a time, results in the items' order. */
+export async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
