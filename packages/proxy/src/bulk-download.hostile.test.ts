@@ -238,6 +238,47 @@ describe('the download', () => {
     }
   }, 60_000);
 
+  it('is cut when the client reads nothing for timeouts.upstreamMs (no upstream held open for it)', async () => {
+    const slow = await startProxy(upstream.url, {
+      enable: { bulk: true },
+      limits: { responseBytes: 64 * 1024 * 1024 },
+      timeouts: { upstreamMs: 500 },
+    });
+    const line = `${JSON.stringify({ resourceType: 'Patient', id: 'z'.repeat(4000) })}\n`;
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/fhir+ndjson' });
+      let left = 8000;
+      const more = () => {
+        while (left-- > 0) if (!res.write(line)) return void res.once('drain', more);
+        res.end();
+      };
+      res.on('error', () => {});
+      more();
+    };
+    try {
+      const url = new URL(slow.url);
+      const res = await new Promise<import('node:http').IncomingMessage>((resolve) =>
+        request(
+          { host: url.hostname, port: url.port, path: DOWNLOAD, headers: asUser('staff') },
+          resolve,
+        ).end(),
+      );
+      res.pause();
+      const cut = () => slow.log.lines.filter((line) => line.level === 'error');
+      await until(() => cut().length > 0, 15_000);
+      expect(cut()).toEqual([expect.objectContaining({ cause: 'GATEWAY_TIMEOUT' })]);
+      const complete = await new Promise<boolean>((resolve) => {
+        res.on('end', () => resolve(res.complete));
+        res.on('error', () => resolve(false));
+        res.on('aborted', () => resolve(false));
+        res.resume();
+      });
+      expect(complete).toBe(false);
+    } finally {
+      await slow.close();
+    }
+  }, 30_000);
+
   it('injects the key upstream and forwards none of the client credentials', async () => {
     upstream.handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
