@@ -15,6 +15,7 @@
 //   --write-readme      rewrites the size figures in the READMEs (see READMES below)
 //   --dist <dir>        measures other builds: <dir>/core/dist and <dir>/react/dist (e.g. built from
 //                       an older commit), with this checkout's package.json files and dependencies
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -219,7 +220,11 @@ try {
 
   if (writeReadme) await rewriteReadmes(READMES, rows, peers, css);
 
-  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  // Same lockfile and sources give the same bytes on any machine: compare this line between runs.
+  const exact = [...rows.map((r) => [r.id, r.vite.initial, r.vite.total]), ...shares];
+  const digest = createHash('sha256').update(JSON.stringify(exact)).digest('hex').slice(0, 16);
+  console.log(`\nfigures digest ${digest} (exact bytes of every page and area)`);
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (notes.length > 0) console.log(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   if (failures.length > 0) {
     console.error(`\nBudget check failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
