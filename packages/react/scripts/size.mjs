@@ -218,7 +218,9 @@ try {
   const status = judged('areas', `all ${present.length} widget areas`, widgetsShare, limit);
   console.log(`  all ${present.length} widget areas together: ${fmt(widgetsShare)} kB  ${status}`);
 
-  if (writeReadme) await rewriteReadmes(READMES, rows, peers, css);
+  if (writeReadme) {
+    await rewriteReadmes(READMES, { rows, shares, widgetsShare, peers, css });
+  }
 
   // Same lockfile and sources give the same bytes on any machine: compare this line between runs.
   const exact = [...rows.map((r) => [r.id, r.vite.initial, r.vite.total]), ...shares];

@@ -1,16 +1,19 @@
 // Writes the size benchmark's figures into READMEs (scripts/size.mjs --write-readme): the table
 // between <!-- size-table:start --> and <!-- size-table:end -->, and inline figures written as
-// <!-- size:<page id>.<initial|total|lazy> -->8.8 kB<!-- /size --> (or size:peers, size:css).
+// <!-- size:<page id>.<initial|total|lazy> -->8.8 kB<!-- /size --> (or size:area.<folder>,
+// size:areas, size:peers, size:css).
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 
 const fmt = (bytes) => (bytes / 1024).toFixed(1);
 
-export async function rewriteReadmes(files, rows, peers, css) {
+export async function rewriteReadmes(files, { rows, shares, widgetsShare, peers, css }) {
   const figures = new Map([
     ['peers', peers.total],
     ['css', css],
+    ['areas', widgetsShare],
   ]);
+  for (const share of shares) if (!share.missing) figures.set(`area.${share.area}`, share.bytes);
   for (const r of rows) {
     figures.set(`${r.id}.initial`, r.vite.initial);
     figures.set(`${r.id}.total`, r.vite.total);
