@@ -439,6 +439,23 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     expect((await colleague().observations.read(bmi.id)).status).toBe('entered-in-error');
   });
 
+  it('names a BMI it cannot recompute (its height withdrawn) without offering a change', async () => {
+    const { patient, height, weight, bmi } = await weighed('BmiReview');
+    await colleague().observations.update(height.id, { status: 'entered-in-error' });
+    const net = recordingFetch();
+    const { user } = renderWithClient(
+      <VitalEditForm patientId={patient.id} observationId={weight.id} />,
+      settings(net.fetch),
+    );
+    await amendWeight(user, '80');
+    await screen.findByText(
+      /^BMI recorded with this weight is 22\.9 kg\/m² and cannot be recomputed here/,
+    );
+    expect(screen.queryByRole('button', { name: 'Update BMI' })).toBeNull();
+    expect(net.writes().map((w) => w.path)).toEqual([`/api/clinik/v1/observations/${weight.id}`]);
+    expect((await colleague().observations.read(bmi.id)).valueQuantity?.value).toBe(22.9);
+  });
+
   it('drops the offer when the form moves to another reading', async () => {
     const { weight, bmi } = await weighed('BmiSwitch');
     const other = await heartRate(weight.patientId);
