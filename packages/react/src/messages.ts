@@ -14,6 +14,8 @@ export interface ClinikMessages {
   patientsFound: (total: number) => string;
   loadPatientsFailed: string;
   retry: string;
+  /** Said where focus lands when Retry loaded a list that has no count text of its own. */
+  loadedAgain: string;
   previousPage: string;
   nextPage: string;
   loadMore: string;
@@ -89,6 +91,7 @@ export const defaultMessages: ClinikMessages = {
   patientsFound: (total) => `${total} ${total === 1 ? 'patient' : 'patients'} found.`,
   loadPatientsFailed: 'Could not load patients.',
   retry: 'Retry',
+  loadedAgain: 'Loaded.',
   previousPage: 'Previous page',
   nextPage: 'Next page',
   loadMore: 'Load more',

@@ -91,6 +91,8 @@ export interface AppointmentMessages {
   /** It was completed or marked otherwise meanwhile and can no longer be cancelled. */
   cannotCancel: (now: string) => string;
   cancelAnyway: string;
+  /** Confirmation after cancelling; `when` is the appointment's date and time. */
+  appointmentCancelled: (when: string) => string;
   close: string;
   reschedule: string;
   closeReschedule: string;
@@ -106,7 +108,12 @@ export interface AppointmentMessages {
   noSlots: string;
   truncated: (limit: number) => string;
   clockChange: (hours: number) => string;
+  /** How to move in the agenda (read with every day's list). */
   agendaHelp: string;
+  /** Added to `agendaHelp` when free times can be chosen (`onSelectSlot`). */
+  agendaChooseSlot: string;
+  /** Added to `agendaHelp` when appointments can be opened (`onSelectAppointment`). */
+  agendaOpenAppointment: string;
 }
 
 const typeLabels: Record<AppointmentType, string> = {
@@ -210,6 +217,7 @@ export const defaultAppointmentMessages: AppointmentMessages = {
   cannotCancel: (now) =>
     `This appointment changed since you opened it and can no longer be cancelled; nothing was changed. It is now: ${now}.`,
   cancelAnyway: 'Cancel it anyway',
+  appointmentCancelled: (when) => `Cancelled the appointment of ${when}.`,
   close: 'Close',
   reschedule: 'Reschedule',
   closeReschedule: 'Close',
@@ -227,7 +235,9 @@ export const defaultAppointmentMessages: AppointmentMessages = {
     `Showing the first ${limit} records of this period; pick a shorter view to see the rest.`,
   clockChange: (hours) => `Clocks change today: a ${hours}-hour day.`,
   agendaHelp:
-    'Use the arrow keys to move between times, Page Up and Page Down to change days, Enter to choose.',
+    'Up and Down arrows move between the entries of a day, Home and End go to its first and last, Left and Right arrows (or Page Up and Page Down) go to the previous and next day.',
+  agendaChooseSlot: 'Enter or Space chooses a free time.',
+  agendaOpenAppointment: 'Enter or Space opens an appointment.',
 };
 
 /** The defaults with per-component overrides applied. */

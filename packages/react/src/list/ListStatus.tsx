@@ -1,3 +1,5 @@
+import { useRef, useState } from 'react';
+import { useMessages } from '../provider/context.js';
 import { LoadFailed } from './LoadFailed.js';
 
 export interface ListStatusProps {
@@ -18,17 +20,36 @@ export interface ListStatusProps {
 /**
  * The list kit's loading, empty and error states. The polite status region stays mounted so
  * every change is announced; a failure is an alert with one Retry for all the list's queries.
+ * Retry keeps focus while the list loads again; when it has loaded, focus moves to the status
+ * message, which then says what is there (`readyText`, the empty text, or "Loaded.").
  */
 export function ListStatus({ status, messages, queries, readyText = '' }: ListStatusProps) {
-  if (status === 'error') {
-    return <LoadFailed message={messages.failed} retryLabel={messages.retry} queries={queries} />;
-  }
+  const common = useMessages();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const [retried, setRetried] = useState(false);
   const text =
-    status === 'loading' ? messages.loading : status === 'empty' ? messages.empty : readyText;
+    status === 'error'
+      ? ''
+      : status === 'loading'
+        ? messages.loading
+        : status === 'empty'
+          ? messages.empty
+          : readyText || (retried ? common.loadedAgain : '');
   return (
-    <p className="ck-list-status" role="status">
-      {text}
-    </p>
+    <>
+      {status === 'error' ? (
+        <LoadFailed
+          message={messages.failed}
+          retryLabel={messages.retry}
+          queries={queries}
+          focusAfterRetry={statusRef}
+          onRetry={() => setRetried(true)}
+        />
+      ) : null}
+      <p ref={statusRef} className="ck-list-status" role="status" tabIndex={-1}>
+        {text}
+      </p>
+    </>
   );
 }
 

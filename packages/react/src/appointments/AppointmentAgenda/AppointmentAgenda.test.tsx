@@ -65,11 +65,14 @@ describe('AppointmentAgenda', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
-  it('moves with the keyboard: one Tab stop, arrows, Page Down, Enter to choose', async () => {
+  it('moves with the keyboard: one Tab stop, arrows, Home/End, Enter to choose', async () => {
     const onSelectSlot = vi.fn();
     const { user } = renderAgenda({ defaultView: 'day', onSelectSlot });
     await screen.findByText('Asthma review');
-    const buttons = entriesOf(screen.getByRole('region', { name: 'Tuesday, June 16, 2026' }));
+    const tuesday = screen.getByRole('region', { name: 'Tuesday, June 16, 2026' });
+    // Appointments and free times load separately: wait for both.
+    await waitFor(() => expect(entriesOf(tuesday).length).toBeGreaterThan(2));
+    const buttons = entriesOf(tuesday);
     expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
     buttons[0]?.focus();
     await user.keyboard('{ArrowDown}');
@@ -81,6 +84,58 @@ describe('AppointmentAgenda', () => {
     // Tab leaves the agenda instead of walking every entry.
     await user.tab();
     expect(buttons).not.toContain(document.activeElement);
+  });
+
+  it('is a listbox per day with its key instructions; Enter is offered only where it does something', async () => {
+    const onSelectSlot = vi.fn();
+    const { user, rerender } = renderAgenda({ defaultView: 'week', onSelectSlot });
+    await screen.findByText('Asthma review');
+    const tuesday = screen.getByRole('listbox', { name: /^Tuesday, June 16, 2026 · Today/ });
+    await waitFor(() => expect(entriesOf(tuesday).length).toBeGreaterThan(2));
+    const help = document.getElementById(tuesday.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toBe(
+      'Up and Down arrows move between the entries of a day, Home and End go to its first and last, Left and Right arrows (or Page Up and Page Down) go to the previous and next day. Enter or Space chooses a free time.',
+    );
+    const options = within(tuesday).getAllByRole('option');
+    // The booked appointment (third) does nothing without onSelectAppointment: disabled, not chosen.
+    expect(plain(options[2])).toContain('Asthma review');
+    expect(options[2]?.getAttribute('aria-disabled')).toBe('true');
+    expect(options[0]?.getAttribute('aria-disabled')).toBeNull();
+    options[2]?.focus();
+    await user.keyboard('{Enter}');
+    expect(onSelectSlot).not.toHaveBeenCalled();
+    expect(options[2]?.getAttribute('aria-selected')).toBe('false');
+    // Up/Down stay in the day; Right goes to the same place in the next day, Left back.
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(options[1]);
+    await user.keyboard('{ArrowRight}');
+    const wednesday = screen.getByRole('listbox', { name: /^Wednesday, June 17, 2026/ });
+    expect(document.activeElement).toBe(within(wednesday).getAllByRole('option')[1]);
+    await user.keyboard('{ArrowLeft}[Space]');
+    expect(document.activeElement).toBe(options[1]);
+    expect(onSelectSlot).toHaveBeenCalledWith(expect.objectContaining({ id: 'rao-0616-1' }));
+    expect(options[1]?.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Home}{ArrowUp}');
+    expect(document.activeElement).toBe(options[0]);
+
+    // Without handlers nothing can be chosen, and the instructions do not mention Enter.
+    rerender(<AppointmentAgenda practitionerId="prac-rao" />);
+    expect(help?.textContent).not.toMatch(/Enter/);
+    expect(
+      within(tuesday)
+        .getAllByRole('option')
+        .every((o) => o.getAttribute('aria-disabled') === 'true'),
+    ).toBe(true);
+  });
+
+  it('marks today by text and aria-current, not colour alone', async () => {
+    renderAgenda();
+    const heading = await screen.findByRole('heading', { name: /Tuesday, June 16, 2026/ });
+    expect(plain(heading)).toMatch(/^Tuesday, June 16, 2026 · Today \d+ free$/);
+    expect(heading.getAttribute('aria-current')).toBe('date');
+    const monday = screen.getByRole('heading', { name: /Monday, June 15, 2026/ });
+    expect(plain(monday)).not.toContain('Today');
+    expect(monday.getAttribute('aria-current')).toBeNull();
   });
 
   it('pages between days and weeks and back to today', async () => {

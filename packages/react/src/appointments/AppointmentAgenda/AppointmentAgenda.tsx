@@ -1,7 +1,7 @@
 'use client';
 import type { Appointment, Slot } from '@clinikapi/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, type HTMLAttributes, useId, useMemo, useState } from 'react';
+import { forwardRef, type HTMLAttributes, useId, useMemo, useRef, useState } from 'react';
 import { LoadFailed } from '../../list/LoadFailed.js';
 import { useClinik } from '../../provider/context.js';
 import {
@@ -49,7 +49,15 @@ export interface AppointmentAgendaProps extends HTMLAttributes<HTMLElement> {
 
 /**
  * A day or week of one practitioner's schedule: free and busy slots and appointments, by day in
- * the practice zone (23- and 25-hour days included), with one Tab stop and arrow-key movement.
+ * the practice zone (23- and 25-hour days included).
+ *
+ * Keyboard (WAI-ARIA listbox per day, one Tab stop for the agenda): Up/Down within a day,
+ * Home/End to its first/last entry, Left/Right or Page Up/Page Down to the previous/next day,
+ * Enter or Space chooses. Only entries that do something can be chosen (free times with
+ * `onSelectSlot`, appointments with `onSelectAppointment`); the others are `aria-disabled`, and the
+ * key instructions (read through `aria-describedby`) mention Enter only for what can be chosen.
+ * Today's heading says "Today" and carries `aria-current="date"`. After "Retry" focus moves to the
+ * agenda's heading.
  */
 export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>(
   function AppointmentAgenda(
@@ -86,7 +94,10 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
     const appointments = useAppointmentsInRange({ practitionerId, ...range, sort: 'date' });
     const practitioner = useQuery(appointmentQueries.practitioner(practitionerId));
     const headingId = useId();
+    const headingRef = useRef<HTMLHeadingElement>(null);
     const helpId = useId();
+    const dayHeadingId = useId();
+    const [chosen, setChosen] = useState<string | undefined>();
 
     const daysKey = days.join(',');
     const groups = useMemo(
@@ -100,12 +111,32 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
       [daysKey, slots.data, appointments.data, timeZone],
     );
     const dayStarts: number[] = [];
-    let total = 0;
+    const flat: AgendaEntry[] = [];
     for (const group of groups) {
-      if (group.items.length > 0) dayStarts.push(total);
-      total += group.items.length;
+      if (group.items.length > 0) dayStarts.push(flat.length);
+      flat.push(...group.items);
     }
-    const navigation = useAgendaNavigation(dayStarts, total);
+    const actionable = (entry: AgendaEntry | undefined) =>
+      entry?.kind === 'slot'
+        ? entry.slot.status === 'free' && onSelectSlot !== undefined
+        : entry?.kind === 'appointment' && onSelectAppointment !== undefined;
+    const navigation = useAgendaNavigation(dayStarts, flat.length, {
+      canChoose: (i) => actionable(flat[i]),
+      onChoose: (i) => {
+        const entry = flat[i];
+        if (!entry) return;
+        setChosen(entry.id);
+        if (entry.kind === 'slot') onSelectSlot?.(entry.slot);
+        else onSelectAppointment?.(entry.appointment);
+      },
+    });
+    const help = [
+      messages.agendaHelp,
+      onSelectSlot ? messages.agendaChooseSlot : '',
+      onSelectAppointment ? messages.agendaOpenAppointment : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const step = view === 'week' ? 7 : 1;
     const format = { timeZone, locale };
     const rangeLabel =
@@ -126,7 +157,9 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
         {...rest}
       >
         <div className="ck-agenda-header">
-          <h2 id={headingId}>{messages.agenda(practitioner.data?.fullName ?? practitionerId)}</h2>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+            {messages.agenda(practitioner.data?.fullName ?? practitionerId)}
+          </h2>
           <div className="ck-actions">
             {(['day', 'week'] as const).map((option) => (
               <button
@@ -164,7 +197,7 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
           </p>
         </div>
         <p id={helpId} className="ck-muted">
-          {messages.agendaHelp}
+          {help}
         </p>
         {loading ? <p role="status">{messages.loadingAppointments}</p> : null}
         {slots.data?.hasMore || appointments.data?.hasMore ? (
@@ -175,23 +208,32 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
             message={messages.loadAppointmentsFailed}
             retryLabel={messages.retry}
             queries={[slots, appointments]}
+            focusAfterRetry={headingRef}
           />
         ) : null}
         <div className="ck-agenda-days">
-          {groups.map((group) => {
+          {groups.map((group, dayIndex) => {
             const hours = hoursInDay(group.day, timeZone);
             const free = group.items.filter(
               (e) => e.kind === 'slot' && e.slot.status === 'free',
             ).length;
+            const isToday = group.day === today;
+            const dayHeading = `${dayHeadingId}-${dayIndex}`;
             return (
               <section
                 key={group.day}
                 aria-label={formatDay(group.day, locale)}
                 className="ck-agenda-day"
-                data-today={group.day === today ? '' : undefined}
+                data-today={isToday ? '' : undefined}
               >
-                <h3>
-                  {formatDay(group.day, locale)}{' '}
+                <h3 id={dayHeading} aria-current={isToday ? 'date' : undefined}>
+                  {formatDay(group.day, locale)}
+                  {isToday ? (
+                    <>
+                      {' · '}
+                      <span className="ck-agenda-today">{messages.today}</span>
+                    </>
+                  ) : null}{' '}
                   <span className="ck-muted">{messages.freeCount(free)}</span>
                 </h3>
                 {hours !== 24 ? (
@@ -201,35 +243,34 @@ export const AppointmentAgenda = forwardRef<HTMLElement, AppointmentAgendaProps>
                   <p className="ck-muted">{messages.noSlots}</p>
                 ) : null}
                 {group.items.length > 0 ? (
-                  <ul aria-describedby={helpId}>
+                  <div role="listbox" aria-labelledby={dayHeading} aria-describedby={helpId}>
                     {group.items.map((entry) => {
                       const i = index++;
+                      const canChoose = actionable(entry);
+                      const item = navigation.itemProps(i);
                       return (
-                        <li key={entry.id}>
-                          <button
-                            type="button"
-                            className="ck-agenda-entry"
-                            data-kind={entry.kind}
-                            data-status={entryStatus(entry)}
-                            {...navigation.itemProps(i)}
-                            onClick={() => {
-                              if (entry.kind === 'slot' && entry.slot.status === 'free')
-                                onSelectSlot?.(entry.slot);
-                              if (entry.kind === 'appointment')
-                                onSelectAppointment?.(entry.appointment);
-                            }}
-                          >
-                            <EntryContent
-                              entry={entry}
-                              format={format}
-                              messages={messages}
-                              withZone={hours !== 24}
-                            />
-                          </button>
-                        </li>
+                        <div
+                          key={entry.id}
+                          role="option"
+                          aria-selected={entry.id === chosen}
+                          aria-disabled={canChoose ? undefined : true}
+                          className="ck-agenda-entry"
+                          data-kind={entry.kind}
+                          data-status={entryStatus(entry)}
+                          data-actionable={canChoose ? '' : undefined}
+                          {...item}
+                          tabIndex={item.tabIndex}
+                        >
+                          <EntryContent
+                            entry={entry}
+                            format={format}
+                            messages={messages}
+                            withZone={hours !== 24}
+                          />
+                        </div>
                       );
                     })}
-                  </ul>
+                  </div>
                 ) : null}
               </section>
             );

@@ -52,12 +52,18 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
     });
     const { values, errors, messages, setField } = form;
     const alertRef = useRef<HTMLDivElement>(null);
+    const statusRef = useRef<HTMLParagraphElement>(null);
 
     // After a refused or failed submit, move focus to the announcement so keyboard users land on
     // it. Only then: an announcement while the user types (a time taken meanwhile) keeps focus.
     useEffect(() => {
       if (form.alertFocusRequest > 0) alertRef.current?.focus();
     }, [form.alertFocusRequest]);
+    // After a booking, focus moves to its confirmation ("Booked for ..."): the pressed button
+    // stays focusable (aria-disabled) while the request runs, and the result is where it lands.
+    useEffect(() => {
+      if (form.successFocusRequest > 0) statusRef.current?.focus();
+    }, [form.successFocusRequest]);
 
     if (form.loadExistingFailed) {
       return (
@@ -198,7 +204,7 @@ export const AppointmentForm = forwardRef<HTMLFormElement, AppointmentFormProps>
               ? messages.rescheduleAppointment
               : messages.bookAppointment}
         </button>
-        <p role="status" className="ck-form-status">
+        <p ref={statusRef} role="status" tabIndex={-1} className="ck-form-status">
           {form.success}
         </p>
       </form>

@@ -169,6 +169,8 @@ interface FormState {
   changedFields: AppointmentChangeField[];
   /** Counts refused or failed submits: the component moves focus to the alert on each. */
   attempt: number;
+  /** Counts successful submits: the component moves focus to the confirmation on each. */
+  confirmed: number;
 }
 
 const LIMITS = { reason: 500, comment: 2000, patientInstruction: 2000 } as const;
@@ -266,6 +268,7 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
     conflictFields: [],
     changedFields: [],
     attempt: 0,
+    confirmed: 0,
   });
   const [state, setState, isCurrent] = useRecordState(recordKey, initialState);
 
@@ -428,6 +431,9 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
     const key = recordKey;
     const { stored, draft } = state;
     if (state.submitting || !isCurrent(key)) return undefined;
+    // Pressed again after booking with nothing changed since (a repeated Enter, the button still
+    // under the finger): the booking stands and stays announced; it is not "a time missing".
+    if (state.outcome?.kind === 'done' && !values.slotId) return undefined;
     // The request's target and the data's origin are checked together: an appointment is only
     // moved from the copy read for it, a booking only made for the patient the form was opened for.
     if (appointmentId && stored?.id !== appointmentId) return undefined;
@@ -478,6 +484,7 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
         showErrors: false,
         slotId: '',
         outcome: { kind: 'done', appointment },
+        confirmed: s.confirmed + 1,
         ...(appointmentId
           ? {
               stored: appointment,
@@ -640,6 +647,8 @@ export function useAppointmentForm(options: UseAppointmentFormOptions = {}) {
     alertFocusRequest: state.attempt,
     /** Set after a successful booking. */
     success,
+    /** Increases on every successful submit: move focus to the confirmation then. */
+    successFocusRequest: state.confirmed,
     /** The picked time was lost, or (rescheduling) someone else changed the appointment first. */
     conflict:
       outcome?.kind === 'slot-lost' ||

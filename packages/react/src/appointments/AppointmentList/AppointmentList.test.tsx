@@ -71,8 +71,21 @@ describe('AppointmentList', () => {
     const reason = within(item).getByLabelText('Reason for cancelling');
     expect(document.activeElement).toBe(reason);
     await user.type(reason, 'Recovered');
-    await user.click(within(item).getByRole('button', { name: 'Confirm cancellation' }));
+    const gate = scheduling.api.hold();
+    const confirm = within(item).getByRole('button', { name: 'Confirm cancellation' });
+    confirm.focus();
+    await user.keyboard('{Enter}');
+    // While it is stored the pressed button keeps focus (aria-disabled, never disabled).
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(confirm);
+    gate.release();
     await waitFor(() => expect(within(item).getByText('Cancelled')).toBeTruthy());
+    // The buttons are gone: a visible confirmation says what happened and takes focus.
+    const notice = await screen.findByText(
+      'Cancelled the appointment of Tue, Jun 16, 2026, 12:00 PM GMT+5:30.',
+    );
+    expect(notice.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(scheduling.api.writes[0]).toMatchObject({
       method: 'PATCH',
       path: '/v1/appointments/appt-today',
@@ -91,11 +104,33 @@ describe('AppointmentList', () => {
     await waitFor(() =>
       expect(text(item.querySelector('.ck-appointment-time'))).toBe('10:30 AM – 11:00 AM'),
     );
+    const notice = await screen.findByText('Moved to Tue, Jun 16, 2026, 10:30 AM GMT+5:30.');
+    expect(notice.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(scheduling.api.writes[0]?.body).toMatchObject({
       slotId: 'rao-0616-3',
       start: '2026-06-16T10:30:00+05:30',
     });
     expect(within(item).queryByRole('button', { name: 'Reschedule appointment' })).toBeNull();
+  });
+
+  it('returns focus to the button that opened a panel when it is closed', async () => {
+    const { user } = renderList();
+    const item = (await screen.findByText('Sore throat')).closest('li') as HTMLElement;
+    await user.click(within(item).getByRole('button', { name: 'Cancel appointment' }));
+    await user.click(within(item).getByRole('button', { name: 'Keep appointment' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(item).getByRole('button', { name: 'Cancel appointment' }),
+      ),
+    );
+    await user.click(within(item).getByRole('button', { name: 'Reschedule' }));
+    await within(item).findByRole('button', { name: '10:30 AM' });
+    await user.click(within(item).getByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(item).getByRole('button', { name: 'Reschedule' })),
+    );
+    expect(scheduling.api.writes).toEqual([]);
   });
 
   it('shows empty and error states', async () => {
@@ -109,6 +144,10 @@ describe('AppointmentList', () => {
     scheduling.api.state.appointments = kolkataPractice().appointments;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Night shift follow-up')).toBeTruthy();
+    // The alert and its button are gone: focus is on the list's heading, not on <body>.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Appointments' })),
+    );
   });
 
   it('has no axe violations, with the cancel panel open too', async () => {

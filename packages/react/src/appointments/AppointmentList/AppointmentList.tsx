@@ -1,6 +1,14 @@
 'use client';
 import type { Appointment } from '@clinikapi/core';
-import { forwardRef, type HTMLAttributes, useId, useMemo } from 'react';
+import {
+  forwardRef,
+  type HTMLAttributes,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { LoadFailed } from '../../list/LoadFailed.js';
 import { useClinik } from '../../provider/context.js';
 import { formatDay } from '../../time/format.js';
@@ -34,6 +42,12 @@ export interface AppointmentListProps extends HTMLAttributes<HTMLElement> {
 /**
  * Upcoming and past appointments of a patient or practitioner, grouped by day in the practice
  * zone, with status badges, cancel (with a reason) and reschedule.
+ *
+ * Focus and announcements: "Cancel appointment" moves focus to the reason; "Keep appointment"
+ * returns it to "Cancel appointment". A stored cancellation or reschedule is confirmed in a
+ * status message above the list ("Cancelled the appointment of …", "Moved to …"), which takes
+ * focus, since the buttons that were pressed are gone. "Close" of the reschedule form returns
+ * focus to "Reschedule". "Retry" after a failed load keeps focus, then moves it to the heading.
  */
 export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
   function AppointmentList(
@@ -53,6 +67,14 @@ export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
     const timeZone = usePracticeZone(zoneProp);
     const messages = appointmentMessages(overrides);
     const headingId = useId();
+    const headingRef = useRef<HTMLHeadingElement>(null);
+    const noticeRef = useRef<HTMLParagraphElement>(null);
+    // The last confirmation (cancelled, moved), and how many so far: each one takes focus.
+    const [notice, setNotice] = useState({ text: '', count: 0 });
+    const announce = (text: string) => setNotice((n) => ({ text, count: n.count + 1 }));
+    useEffect(() => {
+      if (notice.count > 0) noticeRef.current?.focus();
+    }, [notice.count]);
     const startOfToday = startOfDayIn(todayIn(timeZone, clinik.now()), timeZone);
     const owner = { patientId, practitionerId, timeZone };
     const enabled = Boolean(patientId || practitionerId);
@@ -92,13 +114,19 @@ export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
         className={cx('ck-appointment-list', className)}
         {...rest}
       >
-        <h2 id={headingId}>{messages.appointments}</h2>
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {messages.appointments}
+        </h2>
+        <p ref={noticeRef} role="status" tabIndex={-1} className="ck-appointment-notice">
+          {notice.text}
+        </p>
         {enabled && loading ? <p role="status">{messages.loadingAppointments}</p> : null}
         {failed ? (
           <LoadFailed
             message={messages.loadAppointmentsFailed}
             retryLabel={messages.retry}
             queries={[upcoming, past]}
+            focusAfterRetry={headingRef}
           />
         ) : null}
         {empty || !enabled ? <p className="ck-muted">{messages.noAppointments}</p> : null}
@@ -127,6 +155,7 @@ export const AppointmentList = forwardRef<HTMLElement, AppointmentListProps>(
                         messages={messages}
                         actionable={actionable}
                         onReschedule={onReschedule}
+                        onAnnounce={announce}
                       />
                     ))}
                   </ul>

@@ -1,7 +1,7 @@
 'use client';
 import type { Appointment } from '@clinikapi/core';
 import { useRef, useState } from 'react';
-import { formatTime, formatTimeRange } from '../../time/format.js';
+import { formatDateTime, formatTime, formatTimeRange } from '../../time/format.js';
 import { AppointmentForm } from '../AppointmentForm/AppointmentForm.js';
 import type { AppointmentMessages } from '../appointmentMessages.js';
 import { StatusBadge } from '../StatusBadge.js';
@@ -17,6 +17,8 @@ export interface AppointmentListItemProps {
   actionable: boolean;
   /** Replaces the built-in inline reschedule form. */
   onReschedule?: ((appointment: Appointment) => void) | undefined;
+  /** Confirms a stored change (cancelled, moved) where the list shows it; it takes focus. */
+  onAnnounce?: (text: string) => void;
 }
 
 /** One appointment: time range in the zone, status, who and why, and its actions. */
@@ -28,9 +30,14 @@ export function AppointmentListItem({
   messages,
   actionable,
   onReschedule,
+  onAnnounce,
 }: AppointmentListItemProps) {
   const [panel, setPanel] = useState<'cancel' | 'reschedule' | undefined>();
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const rescheduleButton = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened a panel, once the panel is gone and the button is back.
+  const refocus = (button: { current: HTMLButtonElement | null }) =>
+    requestAnimationFrame(() => button.current?.focus());
   const format = { timeZone, locale };
   const { start, end } = appointment;
   // A repeated wall time (fall-back night) names its zone, and then both ends do.
@@ -54,6 +61,7 @@ export function AppointmentListItem({
       {canAct && !panel ? (
         <div className="ck-actions">
           <button
+            ref={rescheduleButton}
             type="button"
             className="ck-button"
             onClick={() => (onReschedule ? onReschedule(appointment) : setPanel('reschedule'))}
@@ -77,7 +85,11 @@ export function AppointmentListItem({
           messages={messages}
           onDone={(cancelled) => {
             setPanel(undefined);
-            if (!cancelled) requestAnimationFrame(() => cancelButton.current?.focus());
+            if (!cancelled) refocus(cancelButton);
+            else
+              onAnnounce?.(
+                messages.appointmentCancelled(start ? formatDateTime(start, format) : range),
+              );
           }}
         />
       ) : null}
@@ -87,9 +99,20 @@ export function AppointmentListItem({
             appointmentId={appointment.id}
             timeZone={timeZone}
             messages={messages}
-            onBooked={() => setPanel(undefined)}
+            onBooked={(moved) => {
+              setPanel(undefined);
+              if (moved.start)
+                onAnnounce?.(messages.rescheduled(formatDateTime(moved.start, format)));
+            }}
           />
-          <button type="button" className="ck-button" onClick={() => setPanel(undefined)}>
+          <button
+            type="button"
+            className="ck-button"
+            onClick={() => {
+              setPanel(undefined);
+              refocus(rescheduleButton);
+            }}
+          >
             {messages.closeReschedule}
           </button>
         </div>
