@@ -29,6 +29,18 @@ test('front desk: the chart summarizes the record, and recorded vitals appear in
   await screenshot(page, 'chart');
   await expectAccessible(page, 'chart page after recording vitals');
 
+  // A section's form closes once saved: focus goes to the section's confirmation (a live region).
+  await page.getByRole('button', { name: 'Add a problem' }).click();
+  const problems = page.locator('#problems');
+  await problems.getByLabel('Problem', { exact: true }).fill('Sprained ankle (e2e)');
+  await problems.getByLabel('Verification').selectOption({ label: 'Confirmed' });
+  await problems.getByRole('button', { name: 'Save problem' }).click();
+  await expect(problems.getByRole('status').and(page.locator('.demo-confirmation'))).toHaveText(
+    'Problem saved.',
+  );
+  await expect(problems.locator('.demo-confirmation')).toBeFocused();
+  await expect(problems.getByRole('button', { name: 'Add a problem' })).toBeVisible();
+
   // The summary's links lead to each full widget on the page.
   await summary.getByRole('link', { name: 'All allergies' }).click();
   await expect(page).toHaveURL(/#allergies$/);
