@@ -13,12 +13,15 @@ let announced = 0;
 
 /**
  * A page's title and arrival: sets `document.title` ("Patients · Front desk · ClinikAPI demo"),
- * and after a navigation (not on the page load) moves focus to the page's `<h1>` and says its
- * title in the app's live region. `title` is undefined while the page does not know it yet
- * (a patient's name loading): focus moves at once, the title and announcement follow.
+ * and after a navigation (not on the page load) moves focus to the page's `<h1>` and says the
+ * page in the app's live region.
+ *
+ * Titles name the kind of page, never the patient: tab titles end up in the browser's history,
+ * window lists and screen shares. What is said may name them (`said`, e.g. the h1's text), and
+ * waits until it is known (`ready: false` while a patient loads); focus moves at once.
  * Returns the ref for the `<h1>`, which needs `tabIndex={-1}`.
  */
-export function usePage(title: string | undefined) {
+export function usePage(title: string, { said = title, ready = true } = {}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const area = useContext(AreaContext);
   const navigation = useNavigation();
@@ -28,11 +31,12 @@ export function usePage(title: string | undefined) {
     heading.current?.focus();
   }, [navigation]);
   useEffect(() => {
-    if (title === undefined) return;
     document.title = [title, area, APP_NAME].filter(Boolean).join(' · ');
-    if (navigation === announced) return;
+  }, [title, area]);
+  useEffect(() => {
+    if (!ready || navigation === announced) return;
     announced = navigation;
-    announce(title);
-  }, [title, area, navigation]);
+    announce(said);
+  }, [said, ready, navigation]);
   return heading;
 }

@@ -91,13 +91,10 @@ export function ChartPage({ patientId, canEdit }: { patientId: string; canEdit: 
   const [vitals, setVitals] = useState<Editing>({ open: false });
   const [immunizations, setImmunizations] = useState<Editing>({ open: false });
   const zone = { timeZone: PRACTICE_TIME_ZONE };
-  const heading = usePage(
-    patient.isError
-      ? 'Patient not found'
-      : patient.data
-        ? `Chart: ${patient.data.fullName}`
-        : undefined,
-  );
+  const heading = usePage(patient.isError ? 'Patient not found' : 'Chart', {
+    said: patient.isError ? 'Patient not found' : `Chart: ${patient.data?.fullName ?? ''}`,
+    ready: patient.isError || patient.data !== undefined,
+  });
 
   if (patient.isError) {
     return (

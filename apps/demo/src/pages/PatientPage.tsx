@@ -24,7 +24,10 @@ export function PatientPage({ patientId, canEdit }: { patientId: string; canEdit
     new URLSearchParams(window.location.search).has('booking'),
   );
   const confirmation = useConfirmation();
-  const heading = usePage(patient.isError ? 'Patient not found' : patient.data?.fullName);
+  const heading = usePage(patient.isError ? 'Patient not found' : 'Patient record', {
+    said: patient.isError ? 'Patient not found' : (patient.data?.fullName ?? ''),
+    ready: patient.isError || patient.data !== undefined,
+  });
 
   if (patient.isError) {
     return (
