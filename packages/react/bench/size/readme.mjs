@@ -7,6 +7,15 @@ import { relative } from 'node:path';
 
 const fmt = (bytes) => (bytes / 1024).toFixed(1);
 
+/** A Markdown table padded as the formatter (biome) leaves it; `right` right-aligns a column. */
+function alignedTable(header, right, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (right[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
 export async function rewriteReadmes(files, { rows, shares, widgetsShare, peers, css }) {
   const figures = new Map([
     ['peers', peers.total],
@@ -19,14 +28,17 @@ export async function rewriteReadmes(files, { rows, shares, widgetsShare, peers,
     figures.set(`${r.id}.total`, r.vite.total);
     figures.set(`${r.id}.lazy`, r.vite.total - r.vite.initial);
   }
-  const table = [
-    '| page | loaded first | all chunks | target | check |',
-    '|---|---:|---:|---:|---|',
-    ...rows.map(
-      (r) =>
-        `| ${r.title} | ${fmt(r.vite.initial)} kB | ${fmt(r.vite.total)} kB | ${r.target === undefined ? '-' : `${r.target} kB`} | ${r.status} |`,
-    ),
-  ].join('\n');
+  const table = alignedTable(
+    ['page', 'loaded first', 'all chunks', 'target', 'check'],
+    [false, true, true, true, false],
+    rows.map((r) => [
+      r.title,
+      `${fmt(r.vite.initial)} kB`,
+      `${fmt(r.vite.total)} kB`,
+      r.target === undefined ? '-' : `${r.target} kB`,
+      r.status,
+    ]),
+  );
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     const next = text
