@@ -1,4 +1,5 @@
 'use client';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   type RefObject,
@@ -20,49 +21,7 @@ export interface UseRowNavigationOptions {
   onEndReached?: () => void;
 }
 
-/** One rendered row: its index and where it sits in the scrolled content, in px. */
-export interface RowWindowItem {
-  index: number;
-  key: number;
-  start: number;
-  end: number;
-  size: number;
-}
-
 const PAGE_STEP = 10;
-/** Rows rendered beyond each edge of the viewport. */
-const OVERSCAN = 8;
-
-/**
- * Scroll offset and height of the scroll container, followed through scroll events and a
- * ResizeObserver. Without layout (server render, jsdom, hidden containers) the height is
- * `viewportHeight`. Rows all have one height, so this is all windowing needs.
- */
-function useViewport(scrollRef: RefObject<HTMLElement | null>, viewportHeight: number) {
-  const [viewport, setViewport] = useState({ offset: 0, height: viewportHeight });
-  const read = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const height = element.clientHeight > 0 ? element.clientHeight : viewportHeight;
-    const offset = element.scrollTop;
-    setViewport((last) =>
-      last.offset === offset && last.height === height ? last : { offset, height },
-    );
-  }, [scrollRef, viewportHeight]);
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    read();
-    element.addEventListener('scroll', read, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(read);
-    observer?.observe(element);
-    return () => {
-      element.removeEventListener('scroll', read);
-      observer?.disconnect();
-    };
-  }, [scrollRef, read]);
-  return { ...viewport, read };
-}
 
 /**
  * Virtualized rows with one roving tab stop: only rows near the viewport are rendered, Arrow
@@ -78,14 +37,19 @@ export function useRowNavigation({
 }: UseRowNavigationOptions) {
   const [activeIndex, setActiveIndex] = useState(0);
   const focusPending = useRef(false);
-  const viewport = useViewport(scrollRef, viewportHeight);
-  const firstIndex = Math.max(0, Math.floor(viewport.offset / rowHeight) - OVERSCAN);
-  const lastRendered = Math.ceil((viewport.offset + viewport.height) / rowHeight) - 1 + OVERSCAN;
-  const items: RowWindowItem[] = [];
-  for (let index = firstIndex; index <= Math.min(lastRendered, count - 1); index++) {
-    const start = index * rowHeight;
-    items.push({ index, key: index, start, end: start + rowHeight, size: rowHeight });
-  }
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    initialRect: { width: 0, height: viewportHeight },
+    // Without layout (jsdom, hidden containers) the measured height is 0: assume the viewport's.
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : { width: rect.width, height: viewportHeight }),
+      ),
+  });
+  const items = virtualizer.getVirtualItems();
   const clampedActive = Math.min(activeIndex, Math.max(count - 1, 0));
 
   const lastIndex = items[items.length - 1]?.index ?? -1;
@@ -110,17 +74,9 @@ export function useRowNavigation({
       const next = Math.max(0, Math.min(index, count - 1));
       focusPending.current = true;
       setActiveIndex(next);
-      // Scroll just enough to show the row (nothing if it is in view), then window around it.
-      const element = scrollRef.current;
-      if (!element) return;
-      const start = next * rowHeight;
-      const height = element.clientHeight > 0 ? element.clientHeight : viewportHeight;
-      if (start + rowHeight > element.scrollTop + height)
-        element.scrollTop = start + rowHeight - height;
-      else if (start < element.scrollTop) element.scrollTop = start;
-      viewport.read();
+      virtualizer.scrollToIndex(next, { align: 'auto' });
     },
-    [count, rowHeight, scrollRef, viewportHeight, viewport.read],
+    [count, virtualizer],
   );
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
@@ -142,7 +98,7 @@ export function useRowNavigation({
     }
   };
 
-  const totalSize = count * rowHeight;
+  const totalSize = virtualizer.getTotalSize();
   const first = items[0];
   const last = items[items.length - 1];
   return {
