@@ -95,7 +95,7 @@ const DATES = [FROM, TO] as const;
 
 /**
  * Every resource path of the API. The first 21 rows follow the contract
- * (`shared/docs/clinikapi-contract.md`); the other 41 follow ClinikAPI's OpenAPI document
+ * (`docs/contract.md`); the other 41 follow ClinikAPI's OpenAPI document
  * (`clinikapi/docs`, `api-reference/openapi.yaml`): its FHIR type (the guides' "FHIR `Type`"), its
  * webhook name (`guides/webhooks.mdx`, "Available Events"), its search parameters in the
  * document's order, and its item methods (no PATCH on `audit-events` and
