@@ -1,6 +1,8 @@
 /** Every user-visible string of the components, in English. Override any of them through `messages`. */
 export interface ClinikMessages {
   patientsTableLabel: string;
+  /** Name of the table's scrolling area (focusable, so keyboards can scroll it). */
+  patientsScrollLabel: string;
   searchPatientsLabel: string;
   columnName: string;
   columnBirthDate: string;
@@ -79,6 +81,7 @@ const changedList = (labels: string[]) =>
 
 export const defaultMessages: ClinikMessages = {
   patientsTableLabel: 'Patients',
+  patientsScrollLabel: 'Patient table (scrolls)',
   searchPatientsLabel: 'Search patients',
   columnName: 'Name',
   columnBirthDate: 'Date of birth',

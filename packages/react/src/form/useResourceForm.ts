@@ -264,9 +264,11 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
         id !== undefined && stored
           ? await update.mutateAsync({ id, base: stored, patch: body as never })
           : await create.mutateAsync(body as never);
+      // Focus moves to the confirmation (the status message), where keyboard and screen-reader
+      // users hear what happened; the pressed button kept focus while the request ran.
       setState((s) =>
         id === undefined
-          ? { ...initialState(), status: 'saved', notice: messages.saved }
+          ? { ...initialState(), status: 'saved', notice: messages.saved, focus: 'status' }
           : {
               ...s,
               stored: saved,
@@ -276,6 +278,7 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
               changedFields: [],
               status: 'saved',
               notice: messages.saved,
+              focus: 'status',
             },
       );
       if (isCurrent(key)) config.onSaved?.(saved);
@@ -355,6 +358,11 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
     submit,
     fieldId,
     errorId,
+    /**
+     * Props of the element that says "… saved." (`notice`): a polite live region that receives
+     * focus after a save. `<p className="ck-form-status" {...form.getStatusProps()}>`.
+     */
+    getStatusProps: () => ({ id: fieldId('status'), role: 'status' as const, tabIndex: -1 }),
     /** Props for the form element: `<form {...form.getFormProps()}>`. */
     getFormProps: () => ({
       noValidate: true,

@@ -275,7 +275,7 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
         >
           {saving ? m.savingAllergy : m.saveAllergy}
         </button>
-        <p className="ck-form-status" role="status">
+        <p className="ck-form-status" {...form.getStatusProps()}>
           {[form.notice, form.sideFailed ? undefined : form.sideNotice].filter(Boolean).join(' ')}
         </p>
       </div>

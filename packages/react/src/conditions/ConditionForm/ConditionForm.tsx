@@ -179,7 +179,7 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
         >
           {saving ? m.savingProblem : m.saveProblem}
         </button>
-        <p className="ck-form-status" role="status">
+        <p className="ck-form-status" {...form.getStatusProps()}>
           {form.notice}
         </p>
       </div>

@@ -249,7 +249,7 @@ export const ImmunizationForm = forwardRef<HTMLFormElement, ImmunizationFormProp
           >
             {saving ? m.saving : m.saveImmunization}
           </button>
-          <p className="ck-form-status" role="status">
+          <p className="ck-form-status" {...form.getStatusProps()}>
             {form.notice}
           </p>
         </div>

@@ -325,7 +325,7 @@ export const PrescriptionForm = forwardRef<HTMLFormElement, PrescriptionFormProp
           >
             {saving ? m.saving : m.savePrescription}
           </button>
-          <p className="ck-form-status" role="status">
+          <p className="ck-form-status" {...form.getStatusProps()}>
             {form.notice}
           </p>
         </div>

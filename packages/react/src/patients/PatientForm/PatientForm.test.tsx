@@ -149,9 +149,9 @@ describe('PatientForm (edit)', () => {
     await user.click(screen.getByRole('button', { name: 'Save patient' }));
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
-    // Confirmed, and keyboard focus is still on the button that was pressed.
+    // Confirmed, and keyboard focus moved from the pressed button to the confirmation.
     expect(screen.getByText('Patient saved.').getAttribute('role')).toBe('status');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save patient' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Patient saved.')));
     expect(api.log).toContain('PATCH /api/clinik/v1/patients/pat-00000');
     expect(api.patients[0]).toMatchObject({
       phone: '+1-555-9999',

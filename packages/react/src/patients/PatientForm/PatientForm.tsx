@@ -132,7 +132,7 @@ export const PatientForm = forwardRef<HTMLFormElement, PatientFormProps>(functio
         >
           {form.status === 'submitting' ? m.savingPatient : m.savePatient}
         </button>
-        <p className="ck-patient-form__notice" role="status">
+        <p className="ck-patient-form__notice" {...form.getStatusProps()}>
           {form.notice}
         </p>
       </div>

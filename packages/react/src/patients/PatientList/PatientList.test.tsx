@@ -108,6 +108,27 @@ describe('PatientList', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByRole('cell', { name: 'Ada Lovelace' });
     expect(screen.queryByRole('alert')).toBeNull();
+    // Retry and its alert are gone: focus is on the table's scrolling region, not on <body>.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('region', { name: 'Patient table (scrolls)' }),
+      ),
+    );
+  });
+
+  it('keeps the scrolling table keyboard-focusable and named, with no rows too (scrollable-region-focusable)', async () => {
+    server.reset([]);
+    const { user, container } = renderWithClient(<PatientList searchDelayMs={20} />, {
+      baseUrl: server.baseUrl,
+    });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No patients yet.'));
+    const region = screen.getByRole('region', { name: 'Patient table (scrolls)' });
+    expect(region.tabIndex).toBe(0);
+    expect(region.contains(screen.getByRole('table', { name: 'Patients' }))).toBe(true);
+    await user.tab(); // the search field
+    await user.tab();
+    expect(document.activeElement).toBe(region);
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it.each([

@@ -57,7 +57,7 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
     selectedId,
     onSelect,
   });
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
   const searchId = useId();
   const resolved = resolveColumns(columns);
   const activate = (index: number) => {
@@ -122,10 +122,15 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
           onChange={(event) => state.setSearch(event.target.value)}
         />
       </div>
-      {/* Scrolling is what virtualization hangs on, so it is inline: it works without styles.css. */}
-      <div
+      {/* Scrolling is what virtualization hangs on, so it is inline: it works without styles.css.
+          Focusable and named: at narrow widths, or with no rows to focus, a keyboard can still
+          scroll it (axe scrollable-region-focusable). */}
+      <section
         className="ck-patient-list__viewport"
         ref={scrollRef}
+        aria-label={messages.patientsScrollLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to be scrolled by keyboard (WCAG 2.1.1)
+        tabIndex={0}
         style={{ maxHeight: height, overflowY: 'auto' }}
       >
         {' '}
@@ -163,8 +168,8 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
             )}
           </tbody>
         </table>
-      </div>
-      <PatientListStatusMessage state={state} messages={messages} />
+      </section>
+      <PatientListStatusMessage state={state} messages={messages} focusAfterRetry={scrollRef} />
       <PatientListFooter state={state} messages={messages} />
     </div>
   );

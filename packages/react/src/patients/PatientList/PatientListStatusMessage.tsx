@@ -1,15 +1,29 @@
+import { type RefObject, useEffect, useRef } from 'react';
 import type { ClinikMessages } from '../../messages.js';
 import { errorText } from '../../ui/errorText.js';
 import type { PatientListState } from './usePatientListState.js';
 
-/** Loading, empty and error states. The status region is always present so changes are announced. */
+/**
+ * Loading, empty and error states. The status region is always present so changes are announced.
+ * Retry keeps focus while the list loads again; once it has loaded (the alert and its button are
+ * gone), focus moves to `focusAfterRetry` (the table's scrolling region) instead of `<body>`.
+ */
 export function PatientListStatusMessage({
   state,
   messages,
+  focusAfterRetry,
 }: {
   state: PatientListState;
   messages: ClinikMessages;
+  focusAfterRetry?: RefObject<HTMLElement | null>;
 }) {
+  const retried = useRef(false);
+  useEffect(() => {
+    if (state.status === 'error' || !retried.current) return;
+    retried.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) focusAfterRetry?.current?.focus();
+  }, [state.status, focusAfterRetry]);
   if (state.status === 'error') {
     const reason = errorText(state.error, messages);
     return (
@@ -18,7 +32,14 @@ export function PatientListStatusMessage({
           {messages.loadPatientsFailed}
           {reason ? ` ${reason}` : null}
         </span>{' '}
-        <button type="button" className="ck-button" onClick={state.retry}>
+        <button
+          type="button"
+          className="ck-button"
+          onClick={() => {
+            retried.current = true;
+            state.retry();
+          }}
+        >
           {messages.retry}
         </button>
       </div>

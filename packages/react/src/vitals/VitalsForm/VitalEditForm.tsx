@@ -234,7 +234,7 @@ export const VitalEditForm = forwardRef<HTMLFormElement, VitalEditFormProps>(fun
               ? m.markEnteredInError
               : m.saveChange}
         </button>
-        <p className="ck-form-notice ck-form-status" role="status">
+        <p className="ck-form-notice ck-form-status" {...form.getStatusProps()}>
           {form.notice}
         </p>
       </div>

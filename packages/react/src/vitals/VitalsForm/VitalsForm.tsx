@@ -309,7 +309,7 @@ export const VitalsForm = forwardRef<HTMLFormElement, VitalsFormProps>(function 
         >
           {saving ? m.savingVitals : m.saveVitals}
         </button>
-        <p className="ck-form-notice ck-form-status" role="status">
+        <p id={form.statusId} className="ck-form-notice ck-form-status" role="status" tabIndex={-1}>
           {form.notice}
         </p>
       </div>

@@ -371,6 +371,8 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
           ...initialState(),
           status: 'saved',
           notice: messages.vitalsSaved(describe(allSaved)),
+          // The confirmation takes focus (the pressed button kept it while saving).
+          focus: 'status',
         };
       }
       const nextValues = { ...s.values };
@@ -483,6 +485,8 @@ export function useVitalsForm(options: UseVitalsFormOptions) {
     errorId,
     hintId,
     alertId: fieldId('alert'),
+    /** Id of the polite status message that says what was saved; it takes focus after a save. */
+    statusId: fieldId('status'),
     getFormProps: () => ({
       noValidate: true,
       'aria-busy': status === 'submitting' || status === 'loading',
