@@ -3,9 +3,9 @@ import { codeValueText, hasCode, isCoding, sameCodeValue } from '../../coded/cod
 import { toCoding } from '../../coded/search.js';
 import type { CodeValue } from '../../coded/types.js';
 import { sameValue } from '../../form/draft.js';
+import { isPartialDate, periodStart } from '../../time/fhirDates.js';
 import type { AllergyMessages } from '../allergyMessages.js';
 import { ALLERGY_CATEGORIES, NO_KNOWN_ALLERGY, type REACTION_SEVERITIES } from '../codes.js';
-import { isPartialDate, periodStart } from '../dates.js';
 
 /** One reaction row of the form. */
 export interface ReactionRow {

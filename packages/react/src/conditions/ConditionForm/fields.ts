@@ -2,9 +2,9 @@ import type { Condition, ConditionCreate } from '@clinikapi/core';
 import { codeValueText, isCoding, sameCodeValue } from '../../coded/codeValue.js';
 import { toCoding } from '../../coded/search.js';
 import type { CodeValue } from '../../coded/types.js';
+import { dateTimeBounds, isPartialDate, periodStart } from '../../time/fhirDates.js';
 import { CONDITION_ABATED_STATUSES } from '../codes.js';
 import type { ConditionMessages } from '../conditionMessages.js';
-import { dateTimeBounds, isPartialDate, periodStart } from '../dates.js';
 
 /** What the inputs hold: strings (empty when unset) and the problem as a code value. */
 export type ConditionFormValues = {

@@ -4,9 +4,9 @@ import { forwardRef, type HTMLAttributes, useId } from 'react';
 import { codeValueText, codingSource, isCoding } from '../../coded/codeValue.js';
 import { ListStatus } from '../../list/ListStatus.js';
 import { useClinik } from '../../provider/context.js';
+import { formatFhirDate } from '../../time/fhirDates.js';
 import { cx } from '../../ui/cx.js';
 import { type ConditionMessages, conditionMessages } from '../conditionMessages.js';
-import { formatFhirDate } from '../dates.js';
 import { usePatientConditions } from '../usePatientConditions.js';
 
 export interface UseConditionListOptions {

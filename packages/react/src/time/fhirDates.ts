@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../time/dates.js';
+import { formatCalendarDate } from './dates.js';
 
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
