@@ -30,7 +30,7 @@ export const Day: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await canvas.findByText('Night shift follow-up').catch(() => undefined);
-    const first = (await canvas.findAllByRole('button', { name: /Free/ }))[0];
+    const first = (await canvas.findAllByRole('option', { name: /Free/ }))[0];
     first?.focus();
     await userEvent.keyboard('{ArrowDown}{Enter}');
     await expect(args.onSelectSlot).toHaveBeenCalled();

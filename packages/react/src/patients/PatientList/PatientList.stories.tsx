@@ -68,6 +68,20 @@ export const Search: Story = {
   },
 };
 
+/** 390 px wide with nothing found: the table scrolls sideways, so its region is a Tab stop. */
+export const NarrowEmpty: Story = {
+  decorators: [withFakeClinik({ patients: [], width: 390 })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('No patients yet.');
+    const region = canvas.getByRole('region', { name: 'Patient table (scrolls)' });
+    await expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
+    await userEvent.click(canvas.getByRole('searchbox', { name: 'Search patients' }));
+    await userEvent.tab();
+    await expect(region).toHaveFocus();
+  },
+};
+
 export const KeyboardSelection: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);

@@ -123,14 +123,14 @@ export const PatientList = forwardRef<HTMLDivElement, PatientListProps>(function
         />
       </div>
       {/* Scrolling is what virtualization hangs on, so it is inline: it works without styles.css.
-          Focusable and named: at narrow widths, or with no rows to focus, a keyboard can still
-          scroll it (axe scrollable-region-focusable). */}
+          Named, and a Tab stop while it has no row to focus (an empty result at a narrow width
+          still scrolls by keyboard: axe scrollable-region-focusable); with rows, the focused row
+          scrolls it (arrow keys) and the region stays focusable for Retry. */}
       <section
         className="ck-patient-list__viewport"
         ref={scrollRef}
         aria-label={messages.patientsScrollLabel}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to be scrolled by keyboard (WCAG 2.1.1)
-        tabIndex={0}
+        tabIndex={state.patients.length > 0 ? -1 : 0}
         style={{ maxHeight: height, overflowY: 'auto' }}
       >
         {' '}
