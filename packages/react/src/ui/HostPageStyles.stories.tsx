@@ -79,9 +79,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const measure = async (canvasElement: HTMLElement) => {
-  const ratios = Object.fromEntries(
+  const ratios: Record<string, number> = Object.fromEntries(
     [...canvasElement.querySelectorAll('[data-measure]')].map((el) => [
-      el.getAttribute('data-measure'),
+      el.getAttribute('data-measure') ?? '',
       textContrast(el),
     ]),
   );
