@@ -44,7 +44,7 @@ export const LoadError: Story = {
   decorators: [withChart({ seed: storyChart, setup: (api) => api.failNext(1, 503) })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Could not load the immunizations.');
+    await canvas.findByText(/^Could not load the immunizations\. The service is unavailable/);
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await canvas.findByText('3 immunizations.');
   },

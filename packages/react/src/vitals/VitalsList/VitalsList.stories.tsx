@@ -69,7 +69,7 @@ export const LoadError: Story = {
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Could not load the vital signs.');
+    await canvas.findByText(/^Could not load the vital signs\. The service is unavailable/);
     await expect(canvas.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   },
 };

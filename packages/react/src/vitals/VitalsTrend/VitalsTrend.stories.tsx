@@ -77,7 +77,9 @@ export const LoadError: Story = {
     ),
   ],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText('Could not load the vital signs.');
+    await within(canvasElement).findByText(
+      /^Could not load the vital signs\. The service is unavailable/,
+    );
   },
 };
 
