@@ -4,11 +4,11 @@ import type { Environment } from '../auth/keys.js';
 import { isPlan } from '../limits/plans.js';
 import { jsonLineLogger } from '../logger.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
-import { ENV_VAR_NAME } from './env-file.js';
+import { ENV_VAR_NAME, writeEnvFile } from './env-file.js';
 import { CliError, usageError } from './errors.js';
 import { keysCommand } from './keys-command.js';
 import { parseCommand, parseSearchLag, positiveInt } from './parse.js';
-import { DEFAULT_ENV_FILE_VAR, ensureServeKey, fixedKeyOf } from './serve-key.js';
+import { DEFAULT_ENV_FILE_VAR, DEFAULT_URL_VAR, ensureServeKey, fixedKeyOf } from './serve-key.js';
 import { lockDataDir, storageOptions } from './storage.js';
 import { MAIN_HELP, SEED_HELP, SERVE_HELP } from './usage.js';
 import { webhooksCommand } from './webhooks-command.js';
@@ -64,25 +64,46 @@ async function serve(args: string[], io: CliIo): Promise<void> {
     org: { type: 'string' },
     'search-lag': { type: 'string' },
     key: { type: 'string' },
+    dotenv: { type: 'string' },
+    // Same as --dotenv. Node 20 itself reads an --env-file argument anywhere on the command line
+    // and exits when the file does not exist yet (nodejs/node#54232), hence --dotenv.
     'env-file': { type: 'string' },
     'env-var': { type: 'string' },
+    'url-var': { type: 'string' },
   });
   if (values.help) return io.out(SERVE_HELP);
   const fixed = fixedKeyOf(values.key, io.env);
+  if (
+    values.dotenv !== undefined &&
+    values['env-file'] !== undefined &&
+    values.dotenv !== values['env-file']
+  ) {
+    throw usageError('--dotenv and --env-file name two files: give one');
+  }
+  const dotenv = values.dotenv ?? values['env-file'];
   const envVar = values['env-var'] ?? DEFAULT_ENV_FILE_VAR;
-  if (!ENV_VAR_NAME.test(envVar)) {
+  const urlVar = values['url-var'] ?? DEFAULT_URL_VAR;
+  for (const [flag, name] of [
+    ['--env-var', envVar],
+    ['--url-var', urlVar],
+  ] as const) {
+    if (!ENV_VAR_NAME.test(name)) {
+      throw usageError(
+        `${flag} must be a variable name: letters, digits and _, not starting with a digit`,
+      );
+    }
+  }
+  if (envVar === urlVar) throw usageError('--env-var and --url-var must differ');
+  if (
+    (values['env-var'] !== undefined || values['url-var'] !== undefined) &&
+    dotenv === undefined
+  ) {
     throw usageError(
-      '--env-var must be a variable name: letters, digits and _, not starting with a digit',
+      `${values['env-var'] !== undefined ? '--env-var' : '--url-var'} needs --dotenv`,
     );
   }
-  if (values['env-var'] !== undefined && values['env-file'] === undefined) {
-    throw usageError('--env-var needs --env-file');
-  }
-  if (values['env-file'] === '') throw usageError('--env-file needs a file path');
-  const envFile =
-    values['env-file'] === undefined
-      ? undefined
-      : { path: resolve(values['env-file']), name: envVar };
+  if (dotenv === '') throw usageError('--dotenv needs a file path');
+  const envFile = dotenv === undefined ? undefined : { path: resolve(dotenv), name: envVar };
   const searchLagMs = parseSearchLag(values['search-lag']);
   const port = positiveInt('port', values.port, 4010);
   if (port > 65535) throw usageError('--port must be at most 65535');
@@ -121,6 +142,11 @@ async function serve(args: string[], io: CliIo): Promise<void> {
         throw error;
       }
       lock.publish(url, adminToken);
+      if (envFile) {
+        // The app's proxy reads its target from here too, so it talks to this sandbox.
+        const done = writeEnvFile(envFile.path, urlVar, url);
+        if (done !== 'unchanged') io.err(`Wrote ${urlVar} to ${envFile.path} (${done})\n`);
+      }
       logger.info('listening', { url });
       io.err(`ClinikAPI sandbox listening on ${url} (Ctrl+C to stop)\n`);
       if (searchLagMs > 0) {

@@ -64,8 +64,12 @@ describe('serve --key / CLINIK_SANDBOX_KEY', () => {
         { CLINIK_SANDBOX_KEY: 'clk_prod_secret123secret123' },
         /CLINIK_SANDBOX_KEY variable must be/,
       ],
-      [['--env-var', 'APP_KEY'], {}, /--env-var needs --env-file/],
+      [['--env-var', 'APP_KEY'], {}, /--env-var needs --dotenv/],
+      [['--url-var', 'APP_URL'], {}, /--url-var needs --dotenv/],
       [['--env-file', 'x.env', '--env-var', '1BAD'], {}, /--env-var must be a variable name/],
+      [['--dotenv', 'x.env', '--url-var', 'A-B'], {}, /--url-var must be a variable name/],
+      [['--dotenv', 'x.env', '--env-file', 'y.env'], {}, /name two files/],
+      [['--dotenv', 'x.env', '--url-var', 'CLINIKAPI_SECRET_KEY'], {}, /must differ/],
     ];
     for (const [argv, env, message] of cases) {
       const err: string[] = [];
@@ -126,15 +130,19 @@ describe('serve --key / CLINIK_SANDBOX_KEY', () => {
   );
 });
 
-describe('serve --env-file', () => {
+describe('serve --dotenv (or --env-file)', () => {
   it(
-    'writes a new key to a new 0600 file, and keeps it working across --memory restarts',
+    'writes a new key and the URL to a new 0600 file, and keeps the key working across --memory restarts',
     async () => {
       const envFile = join(dir, '.env.local');
-      const first = await startServe(['--memory', '--env-file', envFile]);
+      const first = await startServe(['--memory', '--dotenv', envFile]);
       const text = readFileSync(envFile, 'utf8');
-      const key = /^CLINIKAPI_SECRET_KEY=(clk_test_[A-Za-z0-9]{32})\n$/.exec(text)?.[1] ?? '';
+      const key =
+        /^CLINIKAPI_SECRET_KEY=(clk_test_[A-Za-z0-9]{32})\nCLINIKAPI_URL=(\S+)\n$/.exec(
+          text,
+        )?.[1] ?? '';
       expect(key, text).not.toBe('');
+      expect(text).toContain(`CLINIKAPI_URL=${first.url}\n`);
       expect(statSync(envFile).mode & 0o777).toBe(0o600);
       expect(first.output.err).toMatch(/Created a test key key_\w+ for org_demo/);
       expect(first.output.err).toMatch(/Wrote CLINIKAPI_SECRET_KEY to .*\.env\.local \(created\)/);
@@ -147,9 +155,10 @@ describe('serve --env-file', () => {
       const second = await startServe(['--memory', '--env-file', envFile]);
       expect(await statusWith(second.url, key)).toBe(200);
       expect(second.output.err).toMatch(/Registered the key from CLINIKAPI_SECRET_KEY in/);
-      expect(second.output.err).not.toMatch(/Created|Wrote/);
+      expect(second.output.err).not.toMatch(/Created|Wrote CLINIKAPI_SECRET_KEY/);
+      // Only the URL line follows the new port.
       expect(readFileSync(envFile, 'utf8')).toBe(
-        `# my app\nDATABASE_URL=postgres://db\n${text}OTHER=1`,
+        `# my app\nDATABASE_URL=postgres://db\n${text.replace(first.url, second.url)}OTHER=1`,
       );
       expect(await second.stop()).toBe(0);
     },
@@ -171,7 +180,9 @@ describe('serve --env-file', () => {
         'APP_KEY',
       ]);
       expect(await statusWith(served.url, FIXED)).toBe(200);
-      expect(readFileSync(envFile, 'utf8')).toBe(`export APP_KEY=${FIXED}\nPORT=3000\n`);
+      expect(readFileSync(envFile, 'utf8')).toBe(
+        `export APP_KEY=${FIXED}\nPORT=3000\nCLINIKAPI_URL=${served.url}\n`,
+      );
       expect(await served.stop()).toBe(0);
     },
     SLOW,

@@ -6,6 +6,8 @@ import { CliError, usageError } from './errors.js';
 export const KEY_ENV_VAR = 'CLINIK_SANDBOX_KEY';
 /** The variable `serve --env-file` writes by default: what the proxy snippets read. */
 export const DEFAULT_ENV_FILE_VAR = 'CLINIKAPI_SECRET_KEY';
+/** The variable `serve --dotenv` writes the sandbox's URL to: what the proxy snippets read as `target`. */
+export const DEFAULT_URL_VAR = 'CLINIKAPI_URL';
 
 const FORMAT_HINT =
   'clk_test_ or clk_live_ followed by 16-128 letters or digits (the sandbox issues clk_test_ + 32)';

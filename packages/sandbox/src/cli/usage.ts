@@ -18,7 +18,7 @@ Run "clinik-sandbox <command> --help" for a command's options.
 `;
 
 export const SERVE_HELP = `Usage: clinik-sandbox serve [--port 4010] [--data-dir D | --memory | --database-url U] [--seed]
-                            [--search-lag S] [--key K] [--env-file .env.local [--env-var NAME]]
+                            [--search-lag S] [--key K] [--dotenv .env.local [--env-var NAME] [--url-var NAME]]
 
 Starts the API on http://127.0.0.1:<port>. Logs one JSON line per request to stdout.
 
@@ -33,10 +33,13 @@ Options:
                       sandbox issues clk_test_ + 32): registered with scope * when the database
                       does not know it, so a --memory restart keeps the app's key working.
                       Default: the CLINIK_SANDBOX_KEY environment variable, if set
-  --env-file F        write the key in use to F as NAME=<key> (the line is updated or appended,
-                      other lines kept; a new file is created with mode 0600). A valid key already
-                      there is reused, so restarts keep it; without one a new test key is created
-  --env-var NAME      the variable --env-file writes (default CLINIKAPI_SECRET_KEY)
+  --dotenv F          write the key in use to F as NAME=<key>, and the sandbox's URL as
+                      CLINIKAPI_URL=<url> (lines updated or appended, other lines kept; a new file
+                      is created with mode 0600). A valid key already there is reused, so restarts
+                      keep it; without one a new test key is created. --env-file F is the same,
+                      but Node 20 exits before the sandbox starts when F does not exist yet
+  --env-var NAME      the variable the key goes to (default CLINIKAPI_SECRET_KEY)
+  --url-var NAME      the variable the URL goes to (default CLINIKAPI_URL)
   --search-lag S      searches see the data as it was S seconds ago (0 to 3600, e.g. 10 or 0.5),
                       like the hosted API's eventually consistent search; reads by id, writes
                       and webhooks stay immediate (default 0: search is immediate)
