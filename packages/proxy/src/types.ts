@@ -88,54 +88,54 @@ export interface ProxyLogger {
 
 export interface RateLimitOptions<User> {
   /** Requests allowed per user per window. Defaults to 300. */
-  limit?: number;
+  limit?: number | undefined;
   /** Window length in milliseconds. Defaults to 60000. */
-  windowMs?: number;
+  windowMs?: number | undefined;
   /** Where counters live. Defaults to a new `MemoryStore`. */
-  store?: RateLimitStore;
+  store?: RateLimitStore | undefined;
   /** The key a user is counted under. Defaults to the user id. */
-  keyOf?: (user: User, userId: string) => string;
+  keyOf?: ((user: User, userId: string) => string) | undefined;
   /**
    * What happens while the store fails or does not answer within `timeouts.storeMs`: `'open'`
    * lets requests through uncounted (a warning is logged once per outage and the audit event
    * says `unlimited: true`); `'closed'` refuses them with 503 `SERVICE_UNAVAILABLE` and
    * `Retry-After`. Failed sign-ins answer 401 either way. Defaults to `'open'`.
    */
-  storeFailure?: 'open' | 'closed';
+  storeFailure?: 'open' | 'closed' | undefined;
 }
 
 export interface TimeoutOptions {
   /** Milliseconds for the whole upstream exchange (connect, headers and body). Defaults to 30000. */
-  upstreamMs?: number;
+  upstreamMs?: number | undefined;
   /** Milliseconds to receive the client's request body. Defaults to 30000. */
-  bodyMs?: number;
+  bodyMs?: number | undefined;
   /**
    * Milliseconds each call to a store (rate-limit counters, webhook de-duplication, event fan-out)
    * may take, whatever the store client's own retry and queue settings. A call that fails or takes
    * longer marks that store down: its outage policy applies at once to the calls that follow,
    * without reaching the store, until a probe (once a second) finds it back. Defaults to 500.
    */
-  storeMs?: number;
+  storeMs?: number | undefined;
 }
 
 export interface LimitOptions {
   /** Largest request body in bytes (413 above). Defaults to 1048576 (the contract's 1 MB). */
-  bodyBytes?: number;
+  bodyBytes?: number | undefined;
   /** Largest upstream response body in bytes (502 above). Defaults to 16777216. */
-  responseBytes?: number;
+  responseBytes?: number | undefined;
   /** Longest request path plus query, in characters (400 above). Defaults to 2048. */
-  urlLength?: number;
+  urlLength?: number | undefined;
   /** Most request headers (431 above). Defaults to 64. */
-  headerCount?: number;
+  headerCount?: number | undefined;
   /** Largest total size of request header names and values in bytes (431 above). Defaults to 16384. */
-  headerBytes?: number;
+  headerBytes?: number | undefined;
 }
 
 export interface CircuitBreakerOptions {
   /** Consecutive upstream failures (network error, timeout, 502/503/504) that open the circuit. Defaults to 5. */
-  failureThreshold?: number;
+  failureThreshold?: number | undefined;
   /** Milliseconds the circuit stays open before one trial request. Defaults to 30000. */
-  cooldownMs?: number;
+  cooldownMs?: number | undefined;
 }
 
 export interface EventsOptions {
@@ -143,20 +143,20 @@ export interface EventsOptions {
    * Signing secret of the ClinikAPI webhook endpoint that points at `<mount>/webhooks`.
    * Give `webhookSecrets` instead during a rotation.
    */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
   /** Several signing secrets (rotation): a delivery signed with any of them is accepted. */
-  webhookSecrets?: readonly string[];
+  webhookSecrets?: readonly string[] | undefined;
   /**
    * Fan-out and de-duplication. Defaults to in-process memory (one proxy instance); use
    * `redisStores()` from `@clinikapi/proxy/redis` for several instances behind a load balancer.
    */
-  store?: { bus: EventBus; dedupe: DedupeStore };
+  store?: { bus: EventBus; dedupe: DedupeStore } | undefined;
   /** Keep-alive comments on idle streams, in milliseconds. Defaults to 15000. */
-  heartbeatMs?: number;
+  heartbeatMs?: number | undefined;
   /** Accepted clock distance of webhook signatures, in seconds. Defaults to 300. */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /** Recent changes kept for `Last-Event-ID` resume. Defaults to 1000. */
-  bufferSize?: number;
+  bufferSize?: number | undefined;
 }
 
 export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
@@ -175,68 +175,70 @@ export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
    * The id logged and rate-limited for a user. Defaults to `user.id`, then `user.sub`; a user
    * with neither is refused (500, and an error line saying so), never counted as someone else.
    */
-  userIdOf?: (user: User) => string;
+  userIdOf?: ((user: User) => string) | undefined;
   /**
    * The client's address, for the limit on failed sign-ins (IPv6 addresses count per /64).
    * Defaults to the socket's address in Express/node:http and to none (one shared budget) in
    * fetch mounts. Behind a load balancer, return the address it reports (only if it overwrites
    * what clients send).
    */
-  clientAddressOf?: (req: Req) => string | undefined;
+  clientAddressOf?: ((req: Req) => string | undefined) | undefined;
   /**
    * Extra routes beyond the registered resources: `fhir` is `/v1/fhir/{Type}[/{id}]`; `bulk` is
    * `/v1/bulk/import|export`, `/v1/bulk/jobs/{id}` and `/v1/bulk/jobs/{id}/download` (a download
    * also needs `authorize` to allow `POST /v1/bulk/export`). Defaults to none.
    */
-  enable?: { fhir?: boolean; bulk?: boolean };
+  enable?: { fhir?: boolean | undefined; bulk?: boolean | undefined } | undefined;
   /** Per-user rate limit, or `false` to turn it off. Defaults to 300 requests per 60 s in memory. */
-  rateLimit?: RateLimitOptions<User> | false;
-  timeouts?: TimeoutOptions;
-  limits?: LimitOptions;
-  circuitBreaker?: CircuitBreakerOptions | false;
+  rateLimit?: RateLimitOptions<User> | false | undefined;
+  timeouts?: TimeoutOptions | undefined;
+  limits?: LimitOptions | undefined;
+  circuitBreaker?: CircuitBreakerOptions | false | undefined;
   /** Extra attempts after a network error, for idempotent requests only. Defaults to 1. */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * undici dispatcher for upstream connections (TLS settings, connection count). Defaults to a
    * keep-alive `Pool` of 64 connections to the target's origin.
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /**
    * Path prefix to strip when mounted in a plain `node:http` server (Express strips its own
    * mount path). Defaults to `''`.
    */
-  mountPath?: string;
+  mountPath?: string | undefined;
   /** Log lines (one per request plus incidents), or `false`. Defaults to JSON lines on stdout/stderr. */
-  logger?: ProxyLogger | false;
+  logger?: ProxyLogger | false | undefined;
   /** Called once per request after the response, with the same fields as the log line. */
-  onAudit?: (event: AuditEvent) => Awaitable<void>;
+  onAudit?: ((event: AuditEvent) => Awaitable<void>) | undefined;
   /**
    * Live updates: a webhook receiver at `<mount>/webhooks` and a Server-Sent Events stream for
    * signed-in users at `<mount>/events`. Each user only hears of records they may read.
    * Defaults to off.
    */
-  events?: EventsOptions;
+  events?: EventsOptions | undefined;
   /** Allow a `clk_test_` key when `NODE_ENV=production`. Defaults to false. */
-  allowTestKeyInProduction?: boolean;
+  allowTestKeyInProduction?: boolean | undefined;
   /**
    * Serve the official ClinikAPI widgets' protocol at `<mount>/actions`: `POST { action, data }`
    * (`patients.search`, `appointments.create`, ...), each action run as the REST request it stands
    * for, through the same authentication, policies, narrowing and audit. Unknown actions answer
    * 400 `UNKNOWN_ACTION`. Defaults to false.
    */
-  actions?: boolean;
+  actions?: boolean | undefined;
   /**
    * Cross-site request forgery protection, always on for state-changing requests (POST, PUT,
    * PATCH, DELETE) on every route but `<mount>/webhooks`: `Sec-Fetch-Site` must be `same-origin`
    * or `none`, or, from browsers without Fetch Metadata, `Origin` must match `Host`. Refused
    * requests answer 403 `FORBIDDEN`. Defaults to no trusted origins.
    */
-  csrf?: {
-    /** Other origins allowed to send state-changing requests, e.g. `['https://admin.example.com']`. */
-    trustedOrigins?: readonly string[];
-  };
+  csrf?:
+    | {
+        /** Other origins allowed to send state-changing requests, e.g. `['https://admin.example.com']`. */
+        trustedOrigins?: readonly string[] | undefined;
+      }
+    | undefined;
   /** Allow an `http:` target when `NODE_ENV=production`. Defaults to false. */
-  allowInsecureTargetInProduction?: boolean;
+  allowInsecureTargetInProduction?: boolean | undefined;
   /**
    * When options are checked: `'on-create'` throws a `ClinikProxyError` from the factory;
    * `'on-first-request'` checks them at the first request (a problem then answers 500 and is
@@ -244,7 +246,7 @@ export interface ClinikProxyOptions<User = unknown, Req = IncomingMessage> {
    * works. Defaults to `'on-create'` for `clinikProxy` and `'on-first-request'` for
    * `clinikFetchProxy`.
    */
-  validate?: 'on-create' | 'on-first-request';
+  validate?: 'on-create' | 'on-first-request' | undefined;
 }
 
 /** A fetch-style handler: a Web `Request` in, a `Response` out. */

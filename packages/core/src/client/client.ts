@@ -24,28 +24,28 @@ export interface ClinikClientOptions {
    * Secret `clk_test_`/`clk_live_` key, sent as `x-api-key`. Server-side only: refused in a
    * browser unless `dangerouslyAllowBrowser` is set. Omit it when talking to a proxy.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** `fetch` implementation. Defaults to `globalThis.fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-attempt time limit in milliseconds. Defaults to 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries of idempotent requests after network errors, timeouts, 408, 429, 502, 503, 504. Defaults to 2. */
-  retries?: number;
+  retries?: number | undefined;
   /** Upper bound of the first backoff wait (full jitter, doubling per retry). Defaults to 500. */
-  retryBaseDelayMs?: number;
+  retryBaseDelayMs?: number | undefined;
   /** No computed backoff wait exceeds this. Defaults to 8000. */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
   /** A `Retry-After` longer than this is not waited for: the error is thrown. Defaults to 60000. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Headers added to every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Called before each retry, e.g. for logging. */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
   /**
    * Allows `apiKey` in a browser. Anyone who opens the page can read the key, so only use this
    * for throwaway test keys in local experiments. Defaults to false.
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** CRUD and search for one resource path. */

@@ -41,11 +41,11 @@ export interface TransportConfig {
 /** Per-call options every client method accepts. */
 export interface RequestOptions {
   /** Aborts the request (and any wait between retries); the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Makes a POST or PATCH safe to retry; sent as `Idempotency-Key`. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra request headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * Makes a PATCH or DELETE conditional: sent as `If-Match`. Pass the entity tag of the version
    * the change was computed against, as `etagOf(record)` returned it (e.g. `W/"3"`). When the

@@ -12,14 +12,14 @@ export type PractitionerListParams = SearchParamsOf<'practitioners'>;
 
 /** Slots of one practitioner or one schedule between two instants (ISO 8601 with offset). */
 export interface SlotRangeParams {
-  practitionerId?: string;
-  scheduleId?: string;
+  practitionerId?: string | undefined;
+  scheduleId?: string | undefined;
   /** Inclusive lower bound on the slot start, ISO 8601 with offset. */
   dateFrom: string;
   /** Inclusive upper bound on the slot start, ISO 8601 with offset. */
   dateTo: string;
   /** Only slots of this status. Defaults to every status. */
-  status?: SlotStatus;
+  status?: SlotStatus | undefined;
 }
 
 /**

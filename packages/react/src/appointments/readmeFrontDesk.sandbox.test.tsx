@@ -83,10 +83,10 @@ describe('README FrontDesk snippet', () => {
     expect(screen.getByRole('article', { name: b.fullName })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
 
-    // onBooked closes the form (the snippet clears the selection).
-    await waitFor(() =>
-      expect(screen.queryByRole('button', { name: /Book appointment|Booking/ })).toBeNull(),
-    );
+    // The form stays: its confirmation is announced and takes focus (never <body>).
+    const booked = await screen.findByText(/^Booked for /, {}, { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toBe(booked));
+    expect(booked.getAttribute('role')).toBe('status');
     expect(sent).toEqual([
       {
         method: 'POST',

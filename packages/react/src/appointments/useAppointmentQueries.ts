@@ -26,11 +26,11 @@ import {
 /** Filters of `useAppointments`: by patient, practitioner, status and start range. */
 export interface AppointmentFilters extends Omit<AppointmentSearchParams, 'dateFrom' | 'dateTo'> {
   /** Appointments starting at or after this instant. */
-  from?: Instant;
+  from?: Instant | undefined;
   /** Appointments starting at or before this instant. */
-  to?: Instant;
+  to?: Instant | undefined;
   /** Zone the bounds are written in (ISO with offset). Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
 }
 
 function toSearch(
@@ -109,7 +109,7 @@ export type SlotQuery = (
   from: Instant;
   to: Instant;
   /** Zone the bounds are written in. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
 };
 
 /** Slots in a range, sorted by start; idle until a practitioner or schedule is given. */
@@ -158,7 +158,7 @@ export interface UpdateAppointmentVariables {
    * without ETags) and throws `RecordChangedError` with the latest copy when someone else changed
    * it meanwhile. Defaults to none: last write wins.
    */
-  base?: Appointment;
+  base?: Appointment | undefined;
 }
 
 /** One PATCH of an appointment, guarded when a `base` version is given. */
@@ -194,13 +194,13 @@ export function useUpdateAppointment() {
 export interface CancelAppointmentVariables {
   id: string;
   /** Why it was cancelled (`cancelationReason`, at most 500 characters). */
-  reason?: string;
+  reason?: string | undefined;
   /**
    * The version the user chose to cancel (e.g. the list row shown). Given, only that version is
    * cancelled: when it changed meanwhile (moved, arrived, already cancelled) nothing is written
    * and `RecordChangedError` carries the appointment as it is now. Defaults to none.
    */
-  base?: Appointment;
+  base?: Appointment | undefined;
 }
 
 /** Cancels: status `cancelled` with `cancelationReason`; the API frees the slot again. */

@@ -11,7 +11,7 @@ export interface CodeInputProps
       'value' | 'defaultValue' | 'onChange' | 'type' | 'role' | 'id'
     > {
   /** Classes of the wrapper element (`ck-code-input`); every other prop goes to the input. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /** Present for screen readers, invisible on screen; inline so it works without styles.css. */

@@ -27,7 +27,7 @@ export interface ConflictListProps {
   messages: ConflictListMessages;
   onKeepStored: (field: string) => void;
   /** Id of the region, so a form can move focus to it after a refused save. */
-  id?: string;
+  id?: string | undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface FormFieldProps {
   id?: string | undefined;
   error?: string | undefined;
   /** Said under the control and read with it (`aria-describedby`), e.g. the expected format. */
-  description?: ReactNode;
+  description?: ReactNode | undefined;
   /** Class of the description. Defaults to `ck-field__hint`. */
   descriptionClassName?: string | undefined;
   /** The value is required: said to assistive technology (`aria-required`). Defaults to false. */

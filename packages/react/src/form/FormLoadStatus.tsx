@@ -6,7 +6,7 @@ export interface FormLoadStatusProps {
   /** The form's status: only `loading` and `load-error` show anything. */
   status: string;
   /** Why loading failed, if it did (its reason is said when the user can act on it). */
-  loadError?: unknown;
+  loadError?: unknown | undefined;
   retryLoad: () => void;
   texts: { loading: string; loadFailed: string; retry: string };
 }

@@ -33,11 +33,11 @@ export interface FormMessagesProps<F extends string> {
   texts: FormMessagesTexts;
   labelOf: (field: F) => string;
   /** A value as shown in the conflict list (coded values by display). Defaults to text. */
-  display?: (field: F, value: unknown) => string;
+  display?: ((field: F, value: unknown) => string) | undefined;
   /** A refusal that blocks the form (e.g. the record belongs to another patient). */
   refusal?: string | undefined;
   /** The form's own notices, shown after the refusal and before the conflict messages. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

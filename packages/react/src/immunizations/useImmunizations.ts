@@ -34,7 +34,7 @@ export function useImmunizationList(
     ...settings
   }: ClinikQuerySettings & {
     /** Also list records marked entered in error. Defaults to false. */
-    includeEnteredInError?: boolean;
+    includeEnteredInError?: boolean | undefined;
   } = {},
 ) {
   const query = usePatientImmunizations(patientId, settings);

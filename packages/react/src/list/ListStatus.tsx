@@ -14,7 +14,7 @@ export interface ListStatusProps {
   /** The queries behind the list, refetched by Retry. */
   queries: readonly { refetch: () => Promise<unknown>; error?: unknown }[];
   /** Said politely when ready (e.g. "3 allergies"). Defaults to nothing. */
-  readyText?: string;
+  readyText?: string | undefined;
 }
 
 /**

@@ -12,9 +12,9 @@ export interface LoadFailedProps {
    * focus would fall to `<body>`. Give the view's heading or status message (with
    * `tabIndex={-1}`). Defaults to none (focus is left to the browser).
    */
-  focusAfterRetry?: RefObject<HTMLElement | null>;
+  focusAfterRetry?: RefObject<HTMLElement | null> | undefined;
   /** Called when Retry is pressed. */
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
 }
 
 /**

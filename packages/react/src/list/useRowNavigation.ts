@@ -18,7 +18,7 @@ export interface UseRowNavigationOptions {
   viewportHeight: number;
   onActivate: (index: number) => void;
   /** Called when the last rows come into view (infinite scrolling). */
-  onEndReached?: () => void;
+  onEndReached?: (() => void) | undefined;
 }
 
 const PAGE_STEP = 10;

@@ -23,12 +23,12 @@ const LiveContext = createContext<LiveContextValue | null>(null);
 
 export interface ClinikLiveEventsProps {
   /** The proxy's event stream. Defaults to `/api/clinik/events`. */
-  url?: string;
+  url?: string | undefined;
   /** Turns the stream off without unmounting. Defaults to true. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** For tests and non-browser runtimes. Defaults to the global `EventSource`. */
-  createEventSource?: EventSourceFactory;
-  children?: ReactNode;
+  createEventSource?: EventSourceFactory | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**

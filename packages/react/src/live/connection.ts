@@ -28,19 +28,19 @@ export interface LiveConnectionOptions {
   onNotice: (notice: ChangeNotice) => void;
   /** The server lost track of where we were: everything may be stale. */
   onReset: () => void;
-  onStatus?: (status: LiveStatus) => void;
+  onStatus?: ((status: LiveStatus) => void) | undefined;
   /** Defaults to the global `EventSource`. */
-  createEventSource?: EventSourceFactory;
+  createEventSource?: EventSourceFactory | undefined;
   /** First reconnect wait; doubles up to `maxDelayMs`, with jitter. Defaults to 1000. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Defaults to 30000. */
-  maxDelayMs?: number;
-  random?: () => number;
+  maxDelayMs?: number | undefined;
+  random?: (() => number) | undefined;
   /**
    * The HTTP status of the stream URL, asked once when the stream is refused before it ever
    * opened (EventSource does not expose it). Defaults to a `fetch` aborted at the headers.
    */
-  probe?: (url: string) => Promise<number | undefined>;
+  probe?: ((url: string) => Promise<number | undefined>) | undefined;
 }
 
 /** Statuses that mean "no stream is mounted here", not "try again later". */

@@ -15,41 +15,43 @@ import { warnMissingTimeZone } from './timeZoneWarning.js';
 
 export interface ClinikProviderProps {
   /** Same-origin path of your ClinikAPI proxy. The browser never holds an API key. Defaults to `/api/clinik`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Your own QueryClient, e.g. one shared with the rest of the app. Defaults to a new one per provider. */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /** Client options other than the key (fetch, timeouts, retries, headers). Defaults to core's. */
-  clientOptions?: Omit<ClinikClientOptions, 'baseUrl' | 'apiKey' | 'dangerouslyAllowBrowser'>;
+  clientOptions?:
+    | Omit<ClinikClientOptions, 'baseUrl' | 'apiKey' | 'dangerouslyAllowBrowser'>
+    | undefined;
   /**
    * IANA time zone of the practice (e.g. `America/New_York`), used for "today" (ages), slots and
    * date-times. Defaults to the runtime's zone (the browser's), which is rarely the practice's:
    * development builds then warn once per page load (`console.warn`).
    */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** BCP 47 locale for dates and numbers. Defaults to `en-US`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Overrides of the English labels. Defaults to none. */
-  messages?: Partial<ClinikMessages>;
+  messages?: Partial<ClinikMessages> | undefined;
   /** Current time, for deterministic stories and tests. Defaults to `() => new Date()`. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /**
    * The signed-in clinician's Practitioner id, if your app knows it. Forms that record who acted
    * (`PrescriptionForm`'s prescriber, `ImmunizationForm`'s performer) default to it; without it
    * they never invent one. Defaults to none.
    */
-  practitionerId?: string;
+  practitionerId?: string | undefined;
   /**
    * Live updates: subscribe to the proxy's change stream (`<baseUrl>/events`, see the proxy's
    * `events` option) and refresh exactly the affected queries, without polling. Defaults to false.
    */
-  live?: boolean;
+  live?: boolean | undefined;
   /**
    * How long, in ms, a record this app created, updated or deleted is merged into (or dropped
    * from) cached lists even when a search result does not reflect it yet: the hosted API's search
    * lags reads by id (commonly ~10 s). 0 turns it off. Defaults to 30000.
    */
-  readYourWritesMs?: number;
-  children?: ReactNode;
+  readYourWritesMs?: number | undefined;
+  children?: ReactNode | undefined;
 }
 
 function createDefaultQueryClient(): QueryClient {

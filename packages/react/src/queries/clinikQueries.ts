@@ -1,10 +1,31 @@
 import type { ResourcePath } from '@clinikapi/core';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import {
+  type DataTag,
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryKey,
+  queryOptions,
+  type UnusedSkipTokenInfiniteOptions,
+  type UnusedSkipTokenOptions,
+} from '@tanstack/react-query';
 import { clinikClientOf } from './clientRegistry.js';
 import { collectPages } from './collect.js';
 import { clinikKeys, normalizeParams } from './keys.js';
 import type { InfiniteParamsOf, PageOf, RecordOf, SearchParamsOf } from './types.js';
 import { noteVersion } from './versions.js';
+
+// Named return types: left to inference, the emitted declarations spell `queryFn?: ... | undefined`,
+// which `prefetchQuery` / `fetchQuery` refuse in apps with `exactOptionalPropertyTypes` (TS2379).
+type QueryOptionsOf<T, K extends QueryKey> = UnusedSkipTokenOptions<T, Error, T, K> & {
+  queryKey: DataTag<K, T, Error>;
+};
+type InfiniteQueryOptionsOf<T, K extends QueryKey> = UnusedSkipTokenInfiniteOptions<
+  T,
+  Error,
+  InfiniteData<T>,
+  K,
+  string | null
+> & { queryKey: DataTag<K, InfiniteData<T>, Error> };
 
 /** Query options for one resource path: every hook, prefetch and invalidation goes through these. */
 export function resourceQueries<P extends ResourcePath>(path: P) {
@@ -12,7 +33,9 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
     /** Key prefix of everything cached for this resource. */
     all: () => clinikKeys.all(path),
     /** One page of a search (`count`, `cursor` and filters). */
-    list: (params?: SearchParamsOf<P>) => {
+    list: (
+      params?: SearchParamsOf<P>,
+    ): QueryOptionsOf<PageOf<P>, readonly ['clinik', P, 'list', 'page', SearchParamsOf<P>]> => {
       const normalized = normalizeParams(params);
       return queryOptions({
         queryKey: clinikKeys.list(path, normalized),
@@ -21,7 +44,12 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
       });
     },
     /** Every page of a search so far, following `cursor` while `hasMore`. */
-    infinite: (params?: InfiniteParamsOf<P>) => {
+    infinite: (
+      params?: InfiniteParamsOf<P>,
+    ): InfiniteQueryOptionsOf<
+      PageOf<P>,
+      readonly ['clinik', P, 'list', 'infinite', InfiniteParamsOf<P>]
+    > => {
       const normalized = normalizeParams(params);
       return infiniteQueryOptions({
         queryKey: clinikKeys.infinite(path, normalized),
@@ -39,7 +67,9 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
      * Every record of a search (up to `RANGE_LIMIT`, cursors followed), e.g. a week of an agenda:
      * `clinikQueries.appointments.range({ practitionerId, dateFrom, dateTo, sort: 'date' })`.
      */
-    range: (params: Omit<SearchParamsOf<P>, 'cursor' | 'count'>) => {
+    range: (
+      params: Omit<SearchParamsOf<P>, 'cursor' | 'count'>,
+    ): QueryOptionsOf<PageOf<P>, readonly ['clinik', P, 'list', 'range', SearchParamsOf<P>]> => {
       const normalized = normalizeParams(params) as SearchParamsOf<P>;
       return queryOptions({
         queryKey: clinikKeys.range(path, normalized),
@@ -48,7 +78,7 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
       });
     },
     /** One record by id. */
-    detail: (id: string) =>
+    detail: (id: string): QueryOptionsOf<RecordOf<P>, readonly ['clinik', P, 'detail', string]> =>
       queryOptions({
         queryKey: clinikKeys.detail(path, id),
         queryFn: async ({ client, signal }): Promise<RecordOf<P>> => {

@@ -23,18 +23,18 @@ export interface PatientSummaryProps extends HTMLAttributes<HTMLElement> {
   /** The patient whose chart is summarized. The summary follows changes of this id. */
   patientId: string;
   /** Which sections to show, in this order. Defaults to all (`SUMMARY_SECTIONS`). */
-  sections?: readonly SummarySection[];
+  sections?: readonly SummarySection[] | undefined;
   /**
    * Where each section's full widget lives, e.g. `{ allergies: '#allergies' }`: the section's
    * heading then links there. Defaults to no links.
    */
-  hrefs?: Partial<Record<SummarySection, string>>;
+  hrefs?: Partial<Record<SummarySection, string>> | undefined;
   /** Rows shown per list section before "and N more". Defaults to 5. */
-  maxRows?: number;
+  maxRows?: number | undefined;
   /** Heading level of the section titles (the summary sits under your page's heading). Defaults to 3. */
-  headingLevel?: 2 | 3 | 4;
+  headingLevel?: 2 | 3 | 4 | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<SummaryMessages>;
+  messages?: Partial<SummaryMessages> | undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface BookableSlotOptions {
   /** Slots starting at or before this instant are past and not offered. */
   now: number | Date;
   /** Only slots at least this long (minutes). Defaults to 0. */
-  minMinutes?: number;
+  minMinutes?: number | undefined;
 }
 
 /** True when a range ends on a later day than it starts, in `timeZone` (e.g. 23:30-00:30). */

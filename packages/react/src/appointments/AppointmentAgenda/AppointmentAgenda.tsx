@@ -32,19 +32,19 @@ export type AgendaView = 'day' | 'week';
 export interface AppointmentAgendaProps extends HTMLAttributes<HTMLElement> {
   practitionerId: string;
   /** IANA zone of the practice. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** First view shown. Defaults to `week`. */
-  defaultView?: AgendaView;
+  defaultView?: AgendaView | undefined;
   /** Day shown first (`YYYY-MM-DD` in `timeZone`). Defaults to today there. */
-  defaultDay?: DayKey;
+  defaultDay?: DayKey | undefined;
   /** First day of the week: 0 Sunday ... 6 Saturday. Defaults to 1 (Monday). */
-  weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | undefined;
   /** A free slot was chosen (e.g. open the booking form at that time). */
-  onSelectSlot?: (slot: Slot) => void;
+  onSelectSlot?: ((slot: Slot) => void) | undefined;
   /** An appointment was chosen. */
-  onSelectAppointment?: (appointment: Appointment) => void;
+  onSelectAppointment?: ((appointment: Appointment) => void) | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<AppointmentMessages>;
+  messages?: Partial<AppointmentMessages> | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ export interface PractitionerPickerProps {
   onChange: (practitionerId: string) => void;
   error?: string | undefined;
   messages: AppointmentMessages;
-  disabled?: boolean;
+  disabled?: boolean | undefined;
 }
 
 /** A search box narrowing a native `<select>` of active practitioners (searched on the server). */

@@ -86,29 +86,29 @@ export interface UseAppointmentFormOptions {
    * id (and of `practitionerId` and `appointmentId`): everything picked or typed for the previous
    * one is dropped, and a booking in flight for it never lands in the new one.
    */
-  patientId?: string;
+  patientId?: string | undefined;
   /** Preselected practitioner. Defaults to none (the user picks). */
-  practitionerId?: string;
+  practitionerId?: string | undefined;
   /**
    * Reschedules this appointment instead of booking a new one. Only what the user changed is
    * sent, and only onto the version the form loaded (`If-Match`, or an `updatedAt` check).
    */
-  appointmentId?: string;
+  appointmentId?: string | undefined;
   /** IANA zone of the practice: days, "today" and times are taken in it. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /**
    * Appointment lengths offered, in minutes. A chosen length books the start of one slot (the
    * slot turns busy), so only slots at least that long are offered; "Whole slot" books the slot's
    * own length. Defaults to 15, 30, 45, 60 and 90.
    */
-  durations?: readonly number[];
+  durations?: readonly number[] | undefined;
   /**
    * Called with the stored appointment after booking or rescheduling (not called when the form
    * has moved on to another patient, practitioner or appointment meanwhile).
    */
-  onBooked?: (appointment: Appointment) => void;
+  onBooked?: ((appointment: Appointment) => void) | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<AppointmentMessages>;
+  messages?: Partial<AppointmentMessages> | undefined;
 }
 
 /** The inputs a user edits as text or a choice (what a reschedule sends when changed). */

@@ -26,17 +26,17 @@ import { AppointmentListItem } from './AppointmentListItem.js';
 
 export interface AppointmentListProps extends HTMLAttributes<HTMLElement> {
   /** Whose appointments: a patient's... */
-  patientId?: string;
+  patientId?: string | undefined;
   /** ...and/or a practitioner's. */
-  practitionerId?: string;
+  practitionerId?: string | undefined;
   /** IANA zone days and times are shown in. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** How many past appointments to show, newest first. Defaults to 20. */
-  pastCount?: number;
+  pastCount?: number | undefined;
   /** Replaces the inline reschedule form (e.g. open your own dialog). */
-  onReschedule?: (appointment: Appointment) => void;
+  onReschedule?: ((appointment: Appointment) => void) | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<AppointmentMessages>;
+  messages?: Partial<AppointmentMessages> | undefined;
 }
 
 /**

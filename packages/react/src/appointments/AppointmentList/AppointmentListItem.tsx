@@ -18,7 +18,7 @@ export interface AppointmentListItemProps {
   /** Replaces the built-in inline reschedule form. */
   onReschedule?: ((appointment: Appointment) => void) | undefined;
   /** Confirms a stored change (cancelled, moved) where the list shows it; it takes focus. */
-  onAnnounce?: (text: string) => void;
+  onAnnounce?: ((text: string) => void) | undefined;
 }
 
 /** One appointment: time range in the zone, status, who and why, and its actions. */

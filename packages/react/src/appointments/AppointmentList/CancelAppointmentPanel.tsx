@@ -29,7 +29,7 @@ export interface CancelAppointmentPanelProps {
   appointment: Appointment;
   messages: AppointmentMessages;
   /** IANA zone times are described in. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Called after the cancellation was stored, or when the user keeps (or closes) it. */
   onDone: (cancelled: boolean) => void;
 }

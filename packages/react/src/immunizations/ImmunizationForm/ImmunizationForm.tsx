@@ -19,7 +19,7 @@ export interface ImmunizationFormProps
   extends UseImmunizationFormOptions,
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'defaultValue'> {
   /** Your terminology service for the vaccine input, in place of the shipped CVX value set. */
-  searchVaccines?: SearchCodes;
+  searchVaccines?: SearchCodes | undefined;
 }
 
 function shown(

@@ -14,13 +14,13 @@ export interface ImmunizationListProps extends Omit<HTMLAttributes<HTMLElement>,
   /** Whose immunizations. The list follows this id (never another patient's rows meanwhile). */
   patientId: string | undefined;
   /** Called by each row's Edit button (e.g. to open `ImmunizationForm`). Without it, no Edit. */
-  onEdit?: (immunization: Immunization) => void;
+  onEdit?: ((immunization: Immunization) => void) | undefined;
   /** Also list records marked entered in error. Defaults to false. */
-  includeEnteredInError?: boolean;
+  includeEnteredInError?: boolean | undefined;
   /** IANA zone the dates are shown in. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<ImmunizationMessages>;
+  messages?: Partial<ImmunizationMessages> | undefined;
 }
 
 /**

@@ -25,17 +25,17 @@ export interface MedicationListProps extends Omit<HTMLAttributes<HTMLElement>, '
    */
   patientId: string | undefined;
   /** Called by each row's Edit button (e.g. to open `PrescriptionForm`). Without it, no Edit. */
-  onEdit?: (prescription: Prescription) => void;
+  onEdit?: ((prescription: Prescription) => void) | undefined;
   /** Offer Stop, Put on hold and Resume on rows whose status allows them. Defaults to true. */
-  statusActions?: boolean;
+  statusActions?: boolean | undefined;
   /** Passed to the resume panel's allergy check. Defaults to the built-in RxNorm table. */
-  resolveIngredients?: ResolveIngredients;
+  resolveIngredients?: ResolveIngredients | undefined;
   /** IANA zone the written dates are shown in. Defaults to the provider's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Called after a status change was stored. */
-  onStatusChanged?: (prescription: Prescription) => void;
+  onStatusChanged?: ((prescription: Prescription) => void) | undefined;
   /** Label overrides. Defaults to English. */
-  messages?: Partial<MedicationMessages>;
+  messages?: Partial<MedicationMessages> | undefined;
 }
 
 interface OpenAction {

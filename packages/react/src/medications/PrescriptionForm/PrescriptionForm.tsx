@@ -26,12 +26,12 @@ export interface PrescriptionFormProps
    * Your terminology service for the medication input (e.g. RxNorm drugs from RxNav), in place of
    * the shipped `medications` value set (RxNorm ingredients). Defaults to the shipped set.
    */
-  searchMedications?: SearchCodes;
+  searchMedications?: SearchCodes | undefined;
   /**
    * Renders the medication input in place of the built-in coded input (`CodeInput`, RxNorm, free
    * text allowed): receives the value, a setter and the input's wiring props.
    */
-  renderMedicationInput?: (input: MedicationInputProps) => ReactNode;
+  renderMedicationInput?: ((input: MedicationInputProps) => ReactNode) | undefined;
 }
 
 /** What a custom medication input receives. */

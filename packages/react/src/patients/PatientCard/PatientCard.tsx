@@ -9,11 +9,11 @@ import { usePatientCardDetails } from './usePatientCardDetails.js';
 
 export interface PatientCardProps extends HTMLAttributes<HTMLElement> {
   /** The patient to show, when you already have it. */
-  patient?: Patient;
+  patient?: Patient | undefined;
   /** Or an id to load (ignored when `patient` is given). */
-  patientId?: string;
+  patientId?: string | undefined;
   /** Label overrides. Defaults to the provider's messages. */
-  messages?: Partial<ClinikMessages>;
+  messages?: Partial<ClinikMessages> | undefined;
 }
 
 /** A compact patient summary (name, age, gender, contact) for headers and pickers. */

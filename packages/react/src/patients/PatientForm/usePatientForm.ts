@@ -28,16 +28,16 @@ export interface UsePatientFormOptions {
    * state until the new patient is loaded, and a save in flight for the previous patient never
    * lands in the new one. Defaults to create mode.
    */
-  patientId?: string;
+  patientId?: string | undefined;
   /**
    * Called with the stored patient after a successful save (not called when the form has moved
    * on to another patient meanwhile, nor when nothing was changed and nothing was sent).
    */
-  onSaved?: (patient: Patient) => void;
+  onSaved?: ((patient: Patient) => void) | undefined;
   /** Starting values in create mode. Defaults to empty inputs. */
-  defaultValues?: Partial<PatientFormValues>;
+  defaultValues?: Partial<PatientFormValues> | undefined;
   /** Label overrides. Defaults to the provider's messages. */
-  messages?: Partial<ClinikMessages>;
+  messages?: Partial<ClinikMessages> | undefined;
 }
 
 export type PatientFormStatus = ResourceFormStatus;

@@ -19,13 +19,13 @@ export interface PatientListProps
   extends UsePatientListStateOptions,
     Omit<HTMLAttributes<HTMLDivElement>, 'onSelect'> {
   /** Columns, as built-in ids and/or your own definitions. Defaults to name, date of birth, gender, phone, email. */
-  columns?: readonly (BuiltInPatientColumnId | PatientColumn)[];
+  columns?: readonly (BuiltInPatientColumnId | PatientColumn)[] | undefined;
   /** Label overrides for this list. Defaults to the provider's messages. */
-  messages?: Partial<ClinikMessages>;
+  messages?: Partial<ClinikMessages> | undefined;
   /** Height of the scrolling area in px. Defaults to 480. */
-  height?: number;
+  height?: number | undefined;
   /** Height of one row in px (rows are virtualized at this size). Defaults to 44. */
-  rowHeight?: number;
+  rowHeight?: number | undefined;
 }
 
 /** A searchable, paginated, keyboard-navigable table of patients that renders only visible rows. */

@@ -6,17 +6,17 @@ import { useInfinitePatients, usePatients } from '../usePatients.js';
 
 export interface UsePatientListStateOptions {
   /** `pages` shows one cursor page with previous/next; `infinite` appends pages while scrolling. Defaults to `pages`. */
-  pagination?: 'pages' | 'infinite';
+  pagination?: 'pages' | 'infinite' | undefined;
   /** Patients per request (1-100). Defaults to 20 for pages, 50 for infinite. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Wait after the last keystroke before searching, in ms. Defaults to 300. */
-  searchDelayMs?: number;
+  searchDelayMs?: number | undefined;
   /** Fixed filters besides the name search (e.g. `{ active: true }`). Defaults to none. */
-  filters?: Omit<PatientSearchParams, 'name'>;
+  filters?: Omit<PatientSearchParams, 'name'> | undefined;
   /** The selected patient's id, when the parent controls selection. Defaults to internal state. */
-  selectedId?: string;
+  selectedId?: string | undefined;
   /** Called when a row is chosen by click, Enter or Space. */
-  onSelect?: (patient: Patient) => void;
+  onSelect?: ((patient: Patient) => void) | undefined;
 }
 
 export type PatientListStatus = 'loading' | 'error' | 'empty' | 'ready';
