@@ -11,7 +11,8 @@ export function FrontDesk() {
       {patientId && (
         <>
           <PatientCard patientId={patientId} />
-          <AppointmentForm patientId={patientId} onBooked={() => setPatientId(undefined)} />
+          {/* Stays open after booking: its "Booked for …" confirmation is announced and focused. */}
+          <AppointmentForm patientId={patientId} />
         </>
       )}
     </ClinikProvider>
