@@ -1,7 +1,7 @@
 'use client';
 import type { ValidationResult } from '@clinikapi/core';
 import { type ApiIssue, ClinikApiError, type ResourcePath } from '@clinikapi/core/client';
-import { type FormEvent, useEffect, useId } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { useMessages } from '../provider/context.js';
 import type { RecordOf } from '../queries/types.js';
 import { useCreateResource, useResource } from '../queries/useResourceQueries.js';
@@ -121,8 +121,17 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
   const existing = useResource(path, recordId);
   const create = useCreateResource(path);
   const update = useGuardedUpdate(path);
-  const recordKey = `${config.scopeKey ?? ''}|${recordId === undefined ? 'new' : `${path}:${recordId}`}`;
-  const initialState = (): FormState<P, V> => ({
+  const keyOf = (id: string | undefined) =>
+    `${config.scopeKey ?? ''}|${id === undefined ? 'new' : `${path}:${id}`}`;
+  const recordKey = keyOf(recordId);
+  // The record this form just created: when the app then hands the form that record's id (edit
+  // what you created), its "… saved." confirmation belongs to it and is kept; nothing else is.
+  const created = useRef<string | undefined>(undefined);
+  const initialState = (): FormState<P, V> =>
+    created.current === recordKey
+      ? { ...blankState(), status: 'saved', notice: messages.saved, focus: 'status' }
+      : blankState();
+  const blankState = (): FormState<P, V> => ({
     stored: undefined,
     draft: { base: config.initialValues, edits: {} },
     fieldErrors: {},
@@ -135,6 +144,10 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
     notice: undefined,
   });
   const [state, setState, isCurrent] = useRecordState(recordKey, initialState);
+  useEffect(() => {
+    // Once the form shows any record, the carried confirmation has been used or does not apply.
+    if (recordId !== undefined) created.current = undefined;
+  }, [recordId]);
 
   const onNewerStored = (
     s: FormState<P, V>,
@@ -266,9 +279,10 @@ export function useResourceForm<P extends ResourcePath, V extends FormValues>(
           : await create.mutateAsync(body as never);
       // Focus moves to the confirmation (the status message), where keyboard and screen-reader
       // users hear what happened; the pressed button kept focus while the request ran.
+      if (id === undefined) created.current = keyOf((saved as { id?: string }).id);
       setState((s) =>
         id === undefined
-          ? { ...initialState(), status: 'saved', notice: messages.saved, focus: 'status' }
+          ? { ...blankState(), status: 'saved', notice: messages.saved, focus: 'status' }
           : {
               ...s,
               stored: saved,

@@ -1,5 +1,6 @@
 import type { Patient } from '@clinikapi/core';
 import { screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { startFakeApiServer } from '../../test/fakeServer.js';
@@ -14,6 +15,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const input = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+
+/** The react README's first snippet: the form moves on to the patient it just created. */
+function CreateThenEdit() {
+  const [selected, setSelected] = useState<Patient>();
+  return <PatientForm patientId={selected?.id} onSaved={setSelected} />;
+}
 
 describe('PatientForm (create)', () => {
   it('labels every input, creates the patient, calls onSaved and clears the form', async () => {
@@ -47,6 +54,19 @@ describe('PatientForm (create)', () => {
       address: { city: 'London' },
     });
     expect(input('First name').value).toBe('');
+  });
+
+  it('keeps its "Patient saved." when the app then edits the patient it created (README)', async () => {
+    server.reset();
+    const { user } = renderWithClient(<CreateThenEdit />, { baseUrl: server.baseUrl });
+    await user.type(input('First name'), 'Ada');
+    await user.type(input('Last name'), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Save patient' }));
+
+    const saved = await screen.findByText('Patient saved.');
+    await waitFor(() => expect(input('First name').value).toBe('Ada')); // now editing the record
+    await waitFor(() => expect(document.activeElement).toBe(saved));
+    expect(saved.getAttribute('role')).toBe('status');
   });
 
   it('validates with the core schema before sending, and focuses the first problem', async () => {
