@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,6 +112,12 @@ describe('clinik-sandbox CLI', () => {
     },
     SLOW,
   );
+
+  it('creates a data directory only its owner can enter (0700)', () => {
+    const dataDir = join(tempDir(), 'new', 'data');
+    lockDataDir(dataDir).release();
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
 
   it('refuses a data directory locked by another running process', async () => {
     const dataDir = tempDir();

@@ -70,7 +70,8 @@ export function runningServer(dataDir: string): LockInfo | undefined {
  * server's URL and admin token (mode 0600) so `keys` can go through the running server instead.
  */
 export function lockDataDir(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
+  // Owner only, as Postgres requires of its data directories: PGlite writes its files 0666.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, LOCK_FILE);
   const holder = runningServer(dataDir);
   if (holder) {
