@@ -128,7 +128,7 @@ export function createApp(services: AppServices): RequestHandler {
   }
 
   return function clinikSandboxHandler(req, res) {
-    const ctx = newRequestContext();
+    const ctx = newRequestContext(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', ctx.requestId);
     let failure: string | undefined;
     res.on('finish', () => {

@@ -17,9 +17,19 @@ export interface RequestContext {
   rateLimit?: RateLimitState;
 }
 
-export function newRequestContext(): RequestContext {
+/** A caller's request id the sandbox takes over: `req_` and 8-64 letters or digits. */
+const CALLER_REQUEST_ID = /^req_[A-Za-z0-9]{8,64}$/;
+
+/**
+ * State of one request. A caller's `X-Request-Id` of the form `req_...` (what the proxy sends
+ * upstream) becomes this request's id, so the proxy's and the sandbox's logs and the response's
+ * `meta.requestId` name the same request; anything else is ignored and a new id is made.
+ */
+export function newRequestContext(callerRequestId?: string | string[]): RequestContext {
+  const caller = typeof callerRequestId === 'string' ? callerRequestId : undefined;
   return {
-    requestId: `req_${randomBytes(12).toString('hex')}`,
+    requestId:
+      caller && CALLER_REQUEST_ID.test(caller) ? caller : `req_${randomBytes(12).toString('hex')}`,
     startedAt: performance.now(),
     route: 'unmatched',
   };

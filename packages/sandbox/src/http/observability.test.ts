@@ -94,3 +94,24 @@ describe('change events', () => {
     ]);
   });
 });
+
+describe('request ids', () => {
+  it("takes a caller's X-Request-Id of the form req_... (the proxy's), and ignores any other", async () => {
+    const key = await t.keyFor(t.newOrg());
+    const own = 'req_0123456789abcdef0123456789abcdef';
+    const adopted = await t.request('GET', '/v1/patients', {
+      key,
+      headers: { 'x-request-id': own },
+    });
+    expect(adopted.headers.get('x-request-id')).toBe(own);
+    expect(adopted.body.meta.requestId).toBe(own);
+    for (const foreign of ['abc', 'req_<script>', `req_${'a'.repeat(65)}`]) {
+      const res = await t.request('GET', '/v1/patients', {
+        key,
+        headers: { 'x-request-id': foreign },
+      });
+      expect(res.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
+      expect(res.body.meta.requestId).toBe(res.headers.get('x-request-id'));
+    }
+  });
+});
