@@ -55,7 +55,9 @@ export function DerivedBmiOffers({
       {derived.results.map((result, index) => (
         // Outcomes only grow (a new save starts over): the index is stable.
         // biome-ignore lint/suspicious/noArrayIndexKey: append-only list
-        <p key={index}>{result}</p>
+        <p key={index} role={result.refused ? 'alert' : undefined}>
+          {result.text}
+        </p>
       ))}
     </section>
   );

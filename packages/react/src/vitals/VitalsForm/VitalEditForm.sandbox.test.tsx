@@ -400,11 +400,18 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     });
 
     await user.click(screen.getByRole('button', { name: 'Update BMI' }));
+    // Refused: said by an alert (not the status), the offers' region focused.
     await waitFor(() =>
-      expect(status().textContent).toBe(
-        'Reading saved. The BMI was changed by someone else after this offer was made, so it was not changed here. Review it in the vitals list.',
-      ),
+      expect(
+        screen
+          .getAllByRole('alert')
+          .map((a) => a.textContent)
+          .includes(
+            'The BMI was changed by someone else after this offer was made, so it was not changed here. Review it in the vitals list.',
+          ),
+      ).toBe(true),
     );
+    expect(status().textContent).toBe('Reading saved.');
     const patches = net.writes().filter((w) => w.path.endsWith(`/observations/${bmi.id}`));
     expect(patches).toHaveLength(1);
     expect(patches[0]?.headers.get('if-match')).toMatch(/^W\/"/);

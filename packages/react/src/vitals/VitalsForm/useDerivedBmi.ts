@@ -32,10 +32,16 @@ export interface DerivedBmiOffer {
   done?: string | undefined;
 }
 
+/** What taking an offer did: `refused` when the BMI was not written (changed meanwhile, failed). */
+export interface DerivedBmiResult {
+  text: string;
+  refused: boolean;
+}
+
 interface DerivedState {
   offers: DerivedBmiOffer[];
-  /** Outcomes of the offers taken, latest last. */
-  results: string[];
+  /** Outcomes of the offers taken, latest last; `refused` when nothing was written. */
+  results: DerivedBmiResult[];
   /** The BMI whose change is in flight. */
   busy: string | undefined;
   notice: string | undefined;
@@ -194,13 +200,14 @@ export function useDerivedBmi(recordKey: string, context: Context) {
     }
   };
 
-  const settle = (offer: DerivedBmiOffer, said: string) =>
+  // A refusal is said by its own alert (CONTRIBUTING: refused actions are alerts), not the status.
+  const settle = (offer: DerivedBmiOffer, said: string, refused = false) =>
     setState((s) => ({
       ...s,
       busy: undefined,
       offers: s.offers.filter((o) => o.bmi.id !== offer.bmi.id),
-      results: [...s.results, said],
-      notice: said,
+      results: [...s.results, { text: said, refused }],
+      notice: refused ? undefined : said,
       focus: true,
     }));
 
@@ -212,11 +219,19 @@ export function useDerivedBmi(recordKey: string, context: Context) {
       await update.mutateAsync({ id: offer.bmi.id, base: offer.bmi, patch: offer.patch });
       settle(offer, offer.done ?? '');
     } catch (error) {
-      if (error instanceof RecordChangedError) return settle(offer, messages.bmiChangedMeanwhile);
+      if (error instanceof RecordChangedError) {
+        return settle(offer, messages.bmiChangedMeanwhile, true);
+      }
+      // The offer stays, to try again.
       setState((s) => ({
         ...s,
         busy: undefined,
-        notice: messages.bmiUpdateFailed(errorText(error, common)),
+        results: [
+          ...s.results,
+          { text: messages.bmiUpdateFailed(errorText(error, common)), refused: true },
+        ],
+        notice: undefined,
+        focus: true,
       }));
     }
   };
