@@ -162,6 +162,35 @@ describe('PatientSummary', () => {
     );
   });
 
+  it('retries a section that failed to load and moves focus to its heading (never <body>)', async () => {
+    const p = await patient('Retry');
+    let failures = 0;
+    // The first allergy search answers 500, as a failing upstream would; the rest reach the sandbox.
+    const failOnce: typeof fetch = async (input, init) => {
+      if (failures === 0 && new Request(input, init).url.includes('/allergies')) {
+        failures += 1;
+        return Response.json(
+          { error: 'INTERNAL_ERROR', message: 'Upstream failed' },
+          { status: 500 },
+        );
+      }
+      return fetch(input, init);
+    };
+    const { user } = renderWithClient(
+      <PatientSummary patientId={p.id} sections={['allergies']} />,
+      {
+        baseUrl: baseUrl(),
+        clientOptions: { fetch: failOnce },
+      },
+    );
+    const retry = await within(sectionOf('Allergies')).findByRole('button', { name: 'Retry' });
+    await user.click(retry);
+    await waitFor(() =>
+      expect(sectionOf('Allergies').textContent).toContain('Allergies not recorded.'),
+    );
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Allergies' }));
+  });
+
   it('shows only the sections asked for, in that order', () => {
     renderWithClient(<PatientSummary patientId="p-none" sections={['vitals', 'problems']} />, {
       baseUrl: baseUrl(),

@@ -1,5 +1,14 @@
 'use client';
-import { forwardRef, type HTMLAttributes, type ReactNode, useId } from 'react';
+import {
+  createContext,
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useContext,
+  useId,
+  useRef,
+} from 'react';
 import { codeValueText } from '../coded/codeValue.js';
 import { LoadFailed } from '../list/LoadFailed.js';
 import { describeDosage } from '../medications/dosage.js';
@@ -219,15 +228,37 @@ function SummarySectionBox({
   children: ReactNode;
 }) {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const Heading = `h${headingLevel}` as const;
   return (
     <section className="ck-summary__section" data-section={section} aria-labelledby={headingId}>
       <div className="ck-summary__header">
-        <Heading id={headingId}>{title}</Heading>
+        <Heading id={headingId} ref={heading} tabIndex={-1}>
+          {title}
+        </Heading>
         {href ? <a href={href}>{linkText}</a> : null}
       </div>
-      {children}
+      <SectionHeading.Provider value={heading}>{children}</SectionHeading.Provider>
     </section>
+  );
+}
+
+/** The heading of the section around: where focus goes when its Retry worked. */
+const SectionHeading = createContext<RefObject<HTMLHeadingElement | null> | undefined>(undefined);
+
+function SectionLoadFailed(props: {
+  message: string;
+  retryLabel: string;
+  state: Extract<SectionState<unknown>, { status: 'error' }>;
+}) {
+  const heading = useContext(SectionHeading);
+  return (
+    <LoadFailed
+      message={props.message}
+      retryLabel={props.retryLabel}
+      queries={[{ refetch: async () => props.state.retry(), error: props.state.error }]}
+      focusAfterRetry={heading}
+    />
   );
 }
 
@@ -240,13 +271,7 @@ function sectionStatus(state: SectionState<unknown>, m: SummaryMessages): ReactN
     );
   }
   if (state.status === 'error') {
-    return (
-      <LoadFailed
-        message={m.loadFailed}
-        retryLabel={m.retry}
-        queries={[{ refetch: async () => state.retry(), error: state.error }]}
-      />
-    );
+    return <SectionLoadFailed message={m.loadFailed} retryLabel={m.retry} state={state} />;
   }
   return null;
 }
