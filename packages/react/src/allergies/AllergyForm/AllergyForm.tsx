@@ -4,6 +4,7 @@ import { CodeInput } from '../../coded/CodeInput.js';
 import { codeValueLabel } from '../../coded/codeValue.js';
 import { FieldError, FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
+import { SelectField } from '../../form/SelectField.js';
 import { cx } from '../../ui/cx.js';
 import type { AllergyMessages } from '../allergyMessages.js';
 import {
@@ -50,35 +51,6 @@ function shown(m: AllergyMessages, field: AllergyFieldName, value: unknown): str
     default:
       return String(values ?? '');
   }
-}
-
-function Select({
-  form,
-  name,
-  options,
-  labels,
-  empty,
-  required,
-}: {
-  form: AllergyFormState;
-  name: 'clinicalStatus' | 'verificationStatus' | 'type' | 'criticality';
-  options: readonly string[];
-  labels: Record<string, string>;
-  empty: string;
-  required?: boolean;
-}) {
-  return (
-    <FormField {...form.getFormFieldProps(name)} required={required}>
-      <select className="ck-input ck-select" {...form.getFieldProps(name)}>
-        <option value="">{empty}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {labels[option]}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  );
 }
 
 function Reactions({ form, recordKey }: { form: AllergyFormState; recordKey: string }) {
@@ -205,7 +177,7 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
           />
         </FormField>
         <div className="ck-allergy-form__row">
-          <Select
+          <SelectField
             form={form}
             name="clinicalStatus"
             options={ALLERGY_CLINICAL_STATUSES}
@@ -213,7 +185,7 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
             empty={m.choose}
             required={form.values.verificationStatus !== 'entered-in-error'}
           />
-          <Select
+          <SelectField
             form={form}
             name="verificationStatus"
             options={ALLERGY_VERIFICATION_STATUSES}
@@ -223,14 +195,14 @@ export const AllergyForm = forwardRef<HTMLFormElement, AllergyFormProps>(functio
           />
         </div>
         <div className="ck-allergy-form__row">
-          <Select
+          <SelectField
             form={form}
             name="type"
             options={ALLERGY_TYPES}
             labels={m.typeLabels}
             empty={m.unset}
           />
-          <Select
+          <SelectField
             form={form}
             name="criticality"
             options={ALLERGY_CRITICALITIES}

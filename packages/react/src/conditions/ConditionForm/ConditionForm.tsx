@@ -5,6 +5,7 @@ import { codeValueLabel } from '../../coded/codeValue.js';
 import { CODE_SYSTEMS } from '../../coded/systems.js';
 import { FormField } from '../../form/FormField.js';
 import { FormMessages } from '../../form/FormMessages.js';
+import { SelectField } from '../../form/SelectField.js';
 import { cx } from '../../ui/cx.js';
 import {
   CONDITION_CLINICAL_STATUSES,
@@ -13,11 +14,7 @@ import {
 } from '../codes.js';
 import type { ConditionMessages } from '../conditionMessages.js';
 import type { ConditionFieldName, ConditionFormValues } from './fields.js';
-import {
-  type ConditionFormState,
-  type UseConditionFormOptions,
-  useConditionForm,
-} from './useConditionForm.js';
+import { type UseConditionFormOptions, useConditionForm } from './useConditionForm.js';
 
 export interface ConditionFormProps
   extends UseConditionFormOptions,
@@ -34,35 +31,6 @@ function shown(m: ConditionMessages, field: ConditionFieldName, value: unknown):
     return m.verificationStatusLabels[text as 'confirmed'] ?? text;
   if (field === 'severity') return m.severityLabels[text as 'mild'] ?? text;
   return text;
-}
-
-function Select({
-  form,
-  name,
-  options,
-  labels,
-  empty,
-  required,
-}: {
-  form: ConditionFormState;
-  name: 'clinicalStatus' | 'verificationStatus' | 'severity';
-  options: readonly string[];
-  labels: Record<string, string>;
-  empty: string;
-  required?: boolean;
-}) {
-  return (
-    <FormField {...form.getFormFieldProps(name)} required={required}>
-      <select className="ck-input ck-select" {...form.getFieldProps(name)}>
-        <option value="">{empty}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {labels[option]}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  );
 }
 
 /**
@@ -122,7 +90,7 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
           />
         </FormField>
         <div className="ck-condition-form__row">
-          <Select
+          <SelectField
             form={form}
             name="clinicalStatus"
             options={CONDITION_CLINICAL_STATUSES}
@@ -130,7 +98,7 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
             empty={m.choose}
             required={form.values.verificationStatus !== 'entered-in-error'}
           />
-          <Select
+          <SelectField
             form={form}
             name="verificationStatus"
             options={CONDITION_VERIFICATION_STATUSES}
@@ -138,7 +106,7 @@ export const ConditionForm = forwardRef<HTMLFormElement, ConditionFormProps>(fun
             empty={m.choose}
             required
           />
-          <Select
+          <SelectField
             form={form}
             name="severity"
             options={CONDITION_SEVERITIES}
