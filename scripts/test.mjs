@@ -10,6 +10,7 @@ import {
   ROOT,
   toolEnv,
 } from './bootstrap.mjs';
+import { failureLines, listFailures } from './failures.mjs';
 import { PUBLISHABLE_PACKAGES, SYSTEM_PACKAGES_FOR_TESTS } from './workspace.mjs';
 
 const REPORT = join(ROOT, '.vitest-report.json');
@@ -156,4 +157,11 @@ if (passed === 0 && failed === 0) failed = 1; // a run that executed no test is 
 process.stdout.write(
   `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
 );
+// Last, so it is in the tail that CI shows: which tests failed, and the first line of why.
+const failures = listFailures({
+  vitest: REPORT,
+  playwright: [E2E_REPORT, NEXT_E2E_REPORT],
+  root: ROOT,
+});
+for (const line of failureLines(failures)) process.stdout.write(`${line}\n`);
 process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);
