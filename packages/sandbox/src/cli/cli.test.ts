@@ -76,7 +76,8 @@ describe('clinik-sandbox CLI', () => {
   it(
     'creates, lists and revokes keys in a data directory, printing the key once',
     async () => {
-      const dataDir = tempDir();
+      // A directory no sandbox has used: said on stderr (a --memory server would not see it).
+      const dataDir = join(tempDir(), 'data');
       const created = capture();
       expect(
         await created.run(
@@ -97,12 +98,15 @@ describe('clinik-sandbox CLI', () => {
       ).toBe(0);
       const { id, key } = JSON.parse(created.io.out) as { id: string; key: string };
       expect(key).toMatch(/^clk_live_[A-Za-z0-9]{32}$/);
+      expect(created.io.err).toContain(`Note: no sandbox has used ${dataDir} yet; creating it.`);
+      expect(created.io.err).toMatch(/--memory .* does not read it/);
 
       const listed = capture();
       expect(await listed.run('keys', 'list', '--org', 'org_cli', '--data-dir', dataDir)).toBe(0);
       expect(listed.io.out).toContain(id);
       expect(listed.io.out).toContain('active');
       expect(listed.io.out).not.toContain(key);
+      expect(listed.io.err).toBe('');
 
       const revoked = capture();
       expect(await revoked.run('keys', 'revoke', id, '--data-dir', dataDir)).toBe(0);

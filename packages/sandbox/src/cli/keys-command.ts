@@ -8,6 +8,8 @@ import { KEYS_HELP } from './usage.js';
 
 export interface KeysCommandIo {
   out(text: string): void;
+  /** Notes for the person at the terminal (stderr), not part of the command's output. */
+  err(text: string): void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -83,7 +85,12 @@ export async function keysCommand(
     throw usageError('keys: --memory keeps nothing; use --data-dir or --database-url');
   const storage = storageOptions(values, io.env);
   const print = printer(io.out, values.json);
-  const withKeys = adminAccess<KeyApi>(storage, remoteKeys, (work) => withSandbox(storage, work));
+  const withKeys = adminAccess<KeyApi>(
+    storage,
+    remoteKeys,
+    (work) => withSandbox(storage, work),
+    (text) => io.err(text),
+  );
   const expiresIn = values['expires-in'];
   const expiresAt = expiresIn ? new Date(Date.now() + parseDuration(expiresIn)) : undefined;
 

@@ -8,6 +8,8 @@ import { WEBHOOKS_HELP } from './usage.js';
 
 export interface WebhooksCommandIo {
   out(text: string): void;
+  /** Notes for the person at the terminal (stderr), not part of the command's output. */
+  err(text: string): void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -38,7 +40,12 @@ export async function webhooksCommand(
     throw usageError('webhooks: --memory keeps nothing; use --data-dir or --database-url');
   const storage = storageOptions(values, io.env);
   const print = printer(io.out, values.json);
-  const withWebhooks = adminAccess(storage, remoteWebhooks, (work) => withSandbox(storage, work));
+  const withWebhooks = adminAccess(
+    storage,
+    remoteWebhooks,
+    (work) => withSandbox(storage, work),
+    (text) => io.err(text),
+  );
 
   if (action === 'add') {
     if (!values.org) throw usageError('webhooks add: --org is required');
