@@ -529,20 +529,25 @@ export class ProxyPipeline<User, Req> {
     if (user === null || user === undefined) {
       // Failed sign-ins are limited per client address too, so a flood cannot keep
       // `authenticate` (sessions, JWKS) busy; signed-in users are unaffected.
+      let budget: Record<string, string> = {};
       if (this.limiter && config.rateLimit) {
         const decision = await this.limiter.check(
           `anonymous:${addressBucket(this.clientAddress(context))}`,
         );
         // Without the store, a failed sign-in is still refused (401) under either policy.
-        if (!('unavailable' in decision) && !decision.allowed) {
-          return errorReply(state, 429, 'RATE_LIMITED', 'Too many requests', {
-            ...rateLimitHeaders(decision),
-            ...legacyRateLimitHeaders(decision),
-            'retry-after': String(decision.resetSeconds),
-          });
+        if (!('unavailable' in decision)) {
+          if (!decision.allowed) {
+            return errorReply(state, 429, 'RATE_LIMITED', 'Too many requests', {
+              ...rateLimitHeaders(decision),
+              ...legacyRateLimitHeaders(decision),
+              'retry-after': String(decision.resetSeconds),
+            });
+          }
+          // The client address's budget, so a client can see how many more failures it has.
+          budget = rateLimitHeaders(decision);
         }
       }
-      return errorReply(state, 401, 'UNAUTHORIZED', 'Authentication required');
+      return errorReply(state, 401, 'UNAUTHORIZED', 'Authentication required', budget);
     }
     let userId: unknown;
     try {

@@ -70,10 +70,13 @@ describe('per-user rate limit', () => {
   });
 
   it('limits failed sign-ins per client address without touching signed-in users', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++)
-      statuses.push((await send(proxy.url, '/api/clinik/v1/patients')).status);
-    expect(statuses).toEqual([401, 401, 429, 429]);
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await send(proxy.url, '/api/clinik/v1/patients'));
+    expect(replies.map((r) => r.status)).toEqual([401, 401, 429, 429]);
+    // A 401 carries the address's budget too, counting down to the 429.
+    expect(replies.map((r) => r.headers['ratelimit-remaining'])).toEqual(['1', '0', '0', '0']);
+    expect(replies[0]?.headers['ratelimit-limit']).toBe('2');
+    expect(Number(replies[0]?.headers['ratelimit-reset'])).toBeGreaterThan(0);
     const signedIn = await send(proxy.url, '/api/clinik/v1/patients', { headers: asUser('rl_3') });
     expect(signedIn.status).toBe(200);
   });
