@@ -56,3 +56,17 @@ export function failureLines(failures, max = 12) {
   if (failures.length > max) lines.push(`failed: and ${failures.length - max} more`);
   return lines;
 }
+
+/** The tests that passed only on a retry (written by flaky-reporter.mjs), two short lines each. */
+export function flakyLines(path, root, max = 12) {
+  const flaky = readJson(path) ?? [];
+  const lines = [];
+  for (const { where, name, why } of flaky.slice(0, max)) {
+    lines.push(
+      `flaky (passed on retry): ${where.replace(`${root}/`, '')} > ${String(name).slice(0, 140)}`,
+      `        ${firstLine(why)}`,
+    );
+  }
+  if (flaky.length > max) lines.push(`flaky: and ${flaky.length - max} more`);
+  return lines;
+}

@@ -10,10 +10,11 @@ import {
   ROOT,
   toolEnv,
 } from './bootstrap.mjs';
-import { failureLines, listFailures } from './failures.mjs';
+import { failureLines, flakyLines, listFailures } from './failures.mjs';
 import { PUBLISHABLE_PACKAGES, SYSTEM_PACKAGES_FOR_TESTS } from './workspace.mjs';
 
 const REPORT = join(ROOT, '.vitest-report.json');
+const FLAKY_REPORT = join(ROOT, '.vitest-flaky.json');
 const E2E_REPORT = join(ROOT, '.playwright-report.json');
 const NEXT_E2E_REPORT = join(ROOT, 'examples', 'nextjs', '.playwright-report.json');
 const results = [];
@@ -66,11 +67,22 @@ for (const pkg of PUBLISHABLE_PACKAGES) {
 }
 
 rmSync(REPORT, { force: true });
+rmSync(FLAKY_REPORT, { force: true });
+// On CI a failed test runs once more; one that then passes is named in the summary as flaky.
+const retry = process.env.CI ? ['--retry=1', '--reporter=./scripts/flaky-reporter.mjs'] : [];
 step(
   'unit + integration tests (vitest)',
   pnpm,
-  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
-  { env },
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${REPORT}`,
+    ...retry,
+  ],
+  { env: { ...env, FLAKY_REPORT } },
 );
 
 // End-to-end: the demo app (built UI + server + proxy + sandbox) in Debian's Chromium.
@@ -164,4 +176,5 @@ const failures = listFailures({
   root: ROOT,
 });
 for (const line of failureLines(failures)) process.stdout.write(`${line}\n`);
+for (const line of flakyLines(FLAKY_REPORT, ROOT)) process.stdout.write(`${line}\n`);
 process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);
