@@ -1,72 +1,12 @@
-import { createClinikClient, type Observation } from '@clinikapi/core';
-import { inject } from 'vitest';
+import type { Observation } from '@clinikapi/core';
+import { colleague } from '../../test/sandboxChart.js';
 import { type VitalBodyInput, vitalBody } from '../observations.js';
 
-/** `/api/clinik` of the real proxy in front of the in-memory sandbox (vitest global setup). */
-export const baseUrl = () => inject('sandboxProxyUrl');
-
-/** Another member of staff, writing through their own client. */
-export const colleague = () => createClinikClient({ baseUrl: baseUrl(), retries: 0 });
-
-const run = Date.now().toString(36);
-let counter = 0;
-
-/** A fresh adult patient (born 1980) unless `birthDate` says otherwise. */
-export async function newPatient(label: string, birthDate: string | undefined = '1980-02-29') {
-  counter += 1;
-  return colleague().patients.create({
-    firstName: 'Vera',
-    lastName: `${label}${run}${counter}`,
-    ...(birthDate ? { birthDate } : {}),
-  });
-}
+export { baseUrl, colleague, failingFetch, newPatient } from '../../test/sandboxChart.js';
 
 /** Records one vital as a colleague would (through the same body builder as the form). */
 export async function recordVital(
   input: Omit<VitalBodyInput, 'ranges'> & { ranges?: VitalBodyInput['ranges'] },
 ): Promise<Observation> {
   return colleague().observations.create(vitalBody({ ranges: {}, ...input }));
-}
-
-/**
- * A `fetch` that answers chosen requests itself (a failure, as the proxy would send it) and
- * passes every other one to the real proxy; records what was sent.
- */
-export function failingFetch(
-  rules: {
-    method: string;
-    match: (path: string, body: string) => boolean;
-    status: number;
-    times?: number;
-  }[],
-) {
-  const sent: { method: string; path: string; body: unknown }[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const text = init?.body === undefined ? '' : String(init.body);
-    const path = `${url.pathname}${url.search}`;
-    sent.push({ method: request.method, path, body: text ? JSON.parse(text) : undefined });
-    const rule = rules.find(
-      (r) => r.method === request.method && (r.times ?? 1) > 0 && r.match(path, text),
-    );
-    if (rule) {
-      rule.times = (rule.times ?? 1) - 1;
-      return new Response(
-        JSON.stringify({
-          error: rule.status === 422 ? 'VALIDATION_ERROR' : 'INTERNAL_ERROR',
-          message: 'Failed on purpose',
-          code: String(rule.status),
-          requestId: 'req_test',
-        }),
-        { status: rule.status, headers: { 'content-type': 'application/json' } },
-      );
-    }
-    return fetch(input, init);
-  };
-  return {
-    fetch: fetchImpl,
-    sent,
-    writes: () => sent.filter((r) => r.method !== 'GET'),
-  };
 }
