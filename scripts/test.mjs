@@ -36,6 +36,13 @@ const env = toolEnv(process.env.CI ? { FORCE_COLOR: '0' } : {});
 
 step('build packages', pnpm, ['run', 'build'], { env });
 step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
+// What apps with `skipLibCheck: false` see: the bundled declarations of every entry point.
+step(
+  'published declarations (tsc, skipLibCheck off)',
+  pnpm,
+  ['exec', 'tsc', '-p', 'typetests/published/tsconfig.json'],
+  { env },
+);
 // Vite apps per page against the built packages (packages/react/bench/size/pages.mjs).
 step(
   'size budgets per page @clinikapi/react',

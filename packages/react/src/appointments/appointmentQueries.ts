@@ -1,5 +1,10 @@
 import type { SlotStatus } from '@clinikapi/core';
-import { clinikQueries } from '../queries/clinikQueries.js';
+import {
+  clinikQueries,
+  type DetailQueryOptions,
+  type ListQueryOptions,
+  type RangeQueryOptions,
+} from '../queries/clinikQueries.js';
 import { clinikInvalidation } from '../queries/invalidation.js';
 import type { SearchParamsOf } from '../queries/types.js';
 
@@ -28,23 +33,29 @@ export interface SlotRangeParams {
  */
 export const appointmentQueries = {
   /** One cursor page of appointments. */
-  list: (params?: AppointmentSearchParams) => clinikQueries.appointments.list(params),
+  list: (params?: AppointmentSearchParams): ListQueryOptions<'appointments'> =>
+    clinikQueries.appointments.list(params),
   /** Every appointment in a date range (sorted by start unless `sort` says otherwise). */
-  range: (params: Omit<AppointmentSearchParams, 'cursor' | 'count'>) =>
+  range: (
+    params: Omit<AppointmentSearchParams, 'cursor' | 'count'>,
+  ): RangeQueryOptions<'appointments'> =>
     clinikQueries.appointments.range({ sort: 'date', ...params }),
   /** One appointment by id. */
-  detail: (id: string) => clinikQueries.appointments.detail(id),
+  detail: (id: string): DetailQueryOptions<'appointments'> => clinikQueries.appointments.detail(id),
   /** One practitioner by id. */
-  practitioner: (id: string) => clinikQueries.practitioners.detail(id),
+  practitioner: (id: string): DetailQueryOptions<'practitioners'> =>
+    clinikQueries.practitioners.detail(id),
   /** One page of practitioners. */
-  practitioners: (params?: PractitionerListParams) => clinikQueries.practitioners.list(params),
+  practitioners: (params?: PractitionerListParams): ListQueryOptions<'practitioners'> =>
+    clinikQueries.practitioners.list(params),
   /** Every slot of a practitioner or schedule in a range, sorted by start. */
-  slots: (params: SlotRangeParams) => clinikQueries.slots.range({ ...params, sort: 'date' }),
+  slots: (params: SlotRangeParams): RangeQueryOptions<'slots'> =>
+    clinikQueries.slots.range({ ...params, sort: 'date' }),
   /**
    * The first free slots (one page of 100, earliest first) of a practitioner or schedule in a
    * range: where "Next available" looks.
    */
-  freeSlots: (params: Omit<SlotRangeParams, 'status'>) =>
+  freeSlots: (params: Omit<SlotRangeParams, 'status'>): ListQueryOptions<'slots'> =>
     clinikQueries.slots.list({ ...params, status: 'free', sort: 'date', count: 100 }),
 };
 

@@ -27,15 +27,29 @@ type InfiniteQueryOptionsOf<T, K extends QueryKey> = UnusedSkipTokenInfiniteOpti
   string | null
 > & { queryKey: DataTag<K, InfiniteData<T>, Error> };
 
+/** What `list(params)` returns: one page of `P`, keyed `['clinik', P, 'list', 'page', params]`. */
+export type ListQueryOptions<P extends ResourcePath> = QueryOptionsOf<
+  PageOf<P>,
+  readonly ['clinik', P, 'list', 'page', SearchParamsOf<P>]
+>;
+/** What `range(params)` returns: every record of a search, keyed `[..., 'range', params]`. */
+export type RangeQueryOptions<P extends ResourcePath> = QueryOptionsOf<
+  PageOf<P>,
+  readonly ['clinik', P, 'list', 'range', SearchParamsOf<P>]
+>;
+/** What `detail(id)` returns: one record, keyed `['clinik', P, 'detail', id]`. */
+export type DetailQueryOptions<P extends ResourcePath> = QueryOptionsOf<
+  RecordOf<P>,
+  readonly ['clinik', P, 'detail', string]
+>;
+
 /** Query options for one resource path: every hook, prefetch and invalidation goes through these. */
 export function resourceQueries<P extends ResourcePath>(path: P) {
   return {
     /** Key prefix of everything cached for this resource. */
     all: () => clinikKeys.all(path),
     /** One page of a search (`count`, `cursor` and filters). */
-    list: (
-      params?: SearchParamsOf<P>,
-    ): QueryOptionsOf<PageOf<P>, readonly ['clinik', P, 'list', 'page', SearchParamsOf<P>]> => {
+    list: (params?: SearchParamsOf<P>): ListQueryOptions<P> => {
       const normalized = normalizeParams(params);
       return queryOptions({
         queryKey: clinikKeys.list(path, normalized),
@@ -67,9 +81,7 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
      * Every record of a search (up to `RANGE_LIMIT`, cursors followed), e.g. a week of an agenda:
      * `clinikQueries.appointments.range({ practitionerId, dateFrom, dateTo, sort: 'date' })`.
      */
-    range: (
-      params: Omit<SearchParamsOf<P>, 'cursor' | 'count'>,
-    ): QueryOptionsOf<PageOf<P>, readonly ['clinik', P, 'list', 'range', SearchParamsOf<P>]> => {
+    range: (params: Omit<SearchParamsOf<P>, 'cursor' | 'count'>): RangeQueryOptions<P> => {
       const normalized = normalizeParams(params) as SearchParamsOf<P>;
       return queryOptions({
         queryKey: clinikKeys.range(path, normalized),
@@ -78,7 +90,7 @@ export function resourceQueries<P extends ResourcePath>(path: P) {
       });
     },
     /** One record by id. */
-    detail: (id: string): QueryOptionsOf<RecordOf<P>, readonly ['clinik', P, 'detail', string]> =>
+    detail: (id: string): DetailQueryOptions<P> =>
       queryOptions({
         queryKey: clinikKeys.detail(path, id),
         queryFn: async ({ client, signal }): Promise<RecordOf<P>> => {

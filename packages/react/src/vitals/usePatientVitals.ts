@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { resourceQueries } from '../queries/clinikQueries.js';
+import { type RangeQueryOptions, resourceQueries } from '../queries/clinikQueries.js';
 import type { ClinikQuerySettings } from '../queries/options.js';
 import { isCurrentResult, readingOf, type VitalReading } from './observations.js';
 import type { VitalKey } from './vitalSigns.js';
@@ -9,7 +9,7 @@ import type { VitalKey } from './vitalSigns.js';
 const observationQueries = resourceQueries('observations');
 
 /** The search behind every vitals widget: all of a patient's observations, latest first. */
-export const patientVitalsQuery = (patientId: string) =>
+export const patientVitalsQuery = (patientId: string): RangeQueryOptions<'observations'> =>
   observationQueries.range({ patientId, sort: '-date' });
 
 const timeOf = (reading: VitalReading) =>
