@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -99,7 +99,7 @@ describe('clinik-sandbox CLI', () => {
       const { id, key } = JSON.parse(created.io.out) as { id: string; key: string };
       expect(key).toMatch(/^clk_live_[A-Za-z0-9]{32}$/);
       expect(created.io.err).toContain(`Note: no sandbox has used ${dataDir} yet; creating it.`);
-      expect(created.io.err).toMatch(/--memory .* does not read it/);
+      expect(created.io.err).toMatch(/--memory .* cannot reach them/);
 
       const listed = capture();
       expect(await listed.run('keys', 'list', '--org', 'org_cli', '--data-dir', dataDir)).toBe(0);
@@ -116,6 +116,22 @@ describe('clinik-sandbox CLI', () => {
     },
     SLOW,
   );
+
+  it('lists, revokes and removes nothing in a directory no sandbox has used, and does not create it', async () => {
+    const dataDir = join(tempDir(), 'never-used');
+    for (const argv of [
+      ['keys', 'list', '--org', 'org_demo'],
+      ['keys', 'revoke', 'key_x'],
+      ['webhooks', 'list', '--org', 'org_demo'],
+      ['webhooks', 'deliveries', '--endpoint', 'whe_x'],
+    ]) {
+      const { io, run } = capture();
+      expect(await run(...argv, '--data-dir', dataDir), argv.join(' ')).toBe(1);
+      expect(io.err).toContain(`No sandbox has used ${dataDir} yet`);
+      expect(io.err).toMatch(/--memory .* cannot reach them/);
+      expect(existsSync(dataDir), argv.join(' ')).toBe(false);
+    }
+  });
 
   it('creates a data directory only its owner can enter (0700)', () => {
     const dataDir = join(tempDir(), 'new', 'data');

@@ -102,18 +102,21 @@ export async function keysCommand(
     if (!SCOPES.has(scope)) throw usageError('keys create: --scope must be read, write or *');
     const org = values.org;
     const env = values.env as 'test' | 'live';
-    await withKeys(async (keyApi) => {
-      const created = await keyApi.create({
-        org,
-        env,
-        scope: scope as KeyScope,
-        ...(expiresAt ? { expiresAt } : {}),
-      });
-      print(
-        `Key ${created.id} for ${org} (${env}, scope ${scope}). Shown once, store it now:\n${created.key}\n`,
-        created,
-      );
-    });
+    await withKeys(
+      async (keyApi) => {
+        const created = await keyApi.create({
+          org,
+          env,
+          scope: scope as KeyScope,
+          ...(expiresAt ? { expiresAt } : {}),
+        });
+        print(
+          `Key ${created.id} for ${org} (${env}, scope ${scope}). Shown once, store it now:\n${created.key}\n`,
+          created,
+        );
+      },
+      { creates: true },
+    );
     return;
   }
   if (action === 'list') {

@@ -46,8 +46,10 @@ Options:
   --data-dir D, --memory, --database-url U   storage (see clinik-sandbox --help)
   -h, --help          show this help
 
-On first start (no keys for the organization yet, no --key, no --env-file) a test key is created
-and printed once. A fixed key is never printed.
+On first start (no keys for the organization yet, no --key, no --dotenv) a test key is created
+and printed once. A fixed key is never printed, nor one written to the --dotenv file.
+With --memory, keys and webhook endpoints live in this process only: the keys and webhooks
+commands cannot reach them (use --key or --dotenv to know the key).
 `;
 
 export const KEYS_HELP = `Usage:

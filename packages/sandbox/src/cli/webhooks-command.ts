@@ -55,20 +55,23 @@ export async function webhooksCommand(
       throw usageError('webhooks add: --env must be test or live');
     const events = (values.events ?? '*').split(',').map((e) => e.trim());
     const { org, url } = values;
-    await withWebhooks(async (api) => {
-      let added: Awaited<ReturnType<SandboxWebhooks['add']>>;
-      try {
-        added = await api.add({ org, env, url, events });
-      } catch (error) {
-        if (error instanceof TypeError) throw usageError(`webhooks add: ${error.message}`);
-        throw error;
-      }
-      print(
-        `Endpoint ${added.endpoint.id} for ${org} (${env}) -> ${added.endpoint.url}, events ${added.endpoint.events.join(', ')}\n` +
-          `Signing secret (shown once, store it now):\n${added.secret}\n`,
-        added,
-      );
-    });
+    await withWebhooks(
+      async (api) => {
+        let added: Awaited<ReturnType<SandboxWebhooks['add']>>;
+        try {
+          added = await api.add({ org, env, url, events });
+        } catch (error) {
+          if (error instanceof TypeError) throw usageError(`webhooks add: ${error.message}`);
+          throw error;
+        }
+        print(
+          `Endpoint ${added.endpoint.id} for ${org} (${env}) -> ${added.endpoint.url}, events ${added.endpoint.events.join(', ')}\n` +
+            `Signing secret (shown once, store it now):\n${added.secret}\n`,
+          added,
+        );
+      },
+      { creates: true },
+    );
     return;
   }
   if (action === 'list') {
