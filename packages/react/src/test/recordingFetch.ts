@@ -6,6 +6,8 @@ export interface SentRequest {
   headers: Headers;
   /** Parsed JSON body, when there was one. */
   body: unknown;
+  /** The response's HTTP status, once it has arrived. */
+  status?: number;
 }
 
 /**
@@ -21,14 +23,16 @@ export function recordingFetch() {
     const url = new URL(request.url);
     const path = `${url.pathname}${url.search}`;
     const text = init?.body === undefined ? '' : String(init.body);
-    sent.push({
+    const entry: SentRequest = {
       method: request.method,
       path,
       headers: request.headers,
       body: text ? JSON.parse(text) : undefined,
-    });
+    };
+    sent.push(entry);
     const rule = delays.find((d) => d.method === request.method && d.path.test(path));
     const response = await fetch(input, init);
+    entry.status = response.status;
     if (rule) await new Promise((resolve) => setTimeout(resolve, rule.ms));
     return response;
   };
@@ -37,6 +41,15 @@ export function recordingFetch() {
     sent,
     /** Writes sent so far (POST, PATCH, PUT, DELETE). */
     writes: () => sent.filter((r) => r.method !== 'GET'),
+    /** `[method, path without query, status]` of every `method` request answered so far. */
+    statuses: (method: string) =>
+      sent
+        .filter((r) => r.method === method && r.status !== undefined)
+        .map((r): [string, string, number] => [
+          r.method,
+          r.path.split('?')[0] ?? '',
+          r.status ?? 0,
+        ]),
     /** Delays responses to `method` requests whose path matches, by `ms`. */
     delay(method: string, path: RegExp, ms: number) {
       delays.push({ method, path, ms });

@@ -17,19 +17,6 @@ const SNOMED = 'http://snomed.info/sct';
 const PEANUT = { system: SNOMED, code: '762952008', display: 'Peanut' };
 const URTICARIA = { system: SNOMED, code: '126485001', display: 'Urticaria' };
 
-/** recordingFetch, plus the status of every response (the requests reach the real proxy). */
-function netWithStatuses() {
-  const net = recordingFetch();
-  const statuses: [string, string, number][] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const response = await net.fetch(input, init);
-    const url = new URL(new Request(input, init).url);
-    statuses.push([init?.method ?? 'GET', url.pathname, response.status]);
-    return response;
-  };
-  return { ...net, fetch: fetchImpl, statuses };
-}
-
 const settings = (fetchImpl: typeof fetch) => ({
   baseUrl: baseUrl(),
   timeZone: 'America/New_York',
@@ -62,7 +49,7 @@ function recordPeanut(patientId: string) {
 describe('AllergyForm against the real sandbox', () => {
   it('records a coded allergy exactly as sent: SNOMED CT substance and reaction, statuses, patient, nothing invented', async () => {
     const patient = await newPatient('AllergyCreate');
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user, container } = renderWithClient(
       <AllergyForm patientId={patient.id} />,
       settings(net.fetch),
@@ -114,9 +101,7 @@ describe('AllergyForm against the real sandbox', () => {
     expect(net.writes().map((w) => [w.method, w.path, w.body])).toEqual([
       ['POST', '/api/clinik/v1/allergies', expected],
     ]);
-    expect(net.statuses.filter(([method]) => method === 'POST')).toEqual([
-      ['POST', '/api/clinik/v1/allergies', 201],
-    ]);
+    expect(net.statuses('POST')).toEqual([['POST', '/api/clinik/v1/allergies', 201]]);
     // Read back by someone else: the one record, exactly what was sent (no field added or lost
     // through the sandbox's FHIR AllergyIntolerance mapping), under this patient.
     const { data } = await colleague().allergies.search({ patientId: patient.id });
@@ -131,7 +116,7 @@ describe('AllergyForm against the real sandbox', () => {
     const read = await colleague().allergies.read(allergy.id);
     const version = etagOf(read);
     expect(version).toMatch(/^W\/"/);
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user } = renderWithClient(
       <AllergyForm patientId={patient.id} allergyId={allergy.id} />,
       settings(net.fetch),
@@ -162,7 +147,7 @@ describe('AllergyForm against the real sandbox', () => {
     const patient = await newPatient('AllergyRace');
     const allergy = await recordPeanut(patient.id);
     const seen = etagOf(await colleague().allergies.read(allergy.id));
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user } = renderWithClient(
       <AllergyForm patientId={patient.id} allergyId={allergy.id} />,
       settings(net.fetch),
@@ -185,7 +170,7 @@ describe('AllergyForm against the real sandbox', () => {
     expect(patches.map((w) => [w.method, w.headers.get('if-match'), w.body])).toEqual([
       ['PATCH', seen, { reactions: [{ ...allergy.reactions?.[0], severity: 'severe' }] }],
     ]);
-    expect(net.statuses.filter(([method]) => method === 'PATCH')).toEqual([
+    expect(net.statuses('PATCH')).toEqual([
       ['PATCH', `/api/clinik/v1/allergies/${allergy.id}`, 412],
     ]);
     // Theirs is what is stored, same version: nothing was written over it.

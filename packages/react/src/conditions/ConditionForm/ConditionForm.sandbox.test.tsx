@@ -23,19 +23,6 @@ const ESSENTIAL_HYPERTENSION = {
 };
 const I10 = { system: ICD10CM, code: 'I10', display: 'Essential (primary) hypertension' };
 
-/** recordingFetch, plus the status of every response (the requests reach the real proxy). */
-function netWithStatuses() {
-  const net = recordingFetch();
-  const statuses: [string, string, number][] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const response = await net.fetch(input, init);
-    const url = new URL(new Request(input, init).url);
-    statuses.push([init?.method ?? 'GET', url.pathname, response.status]);
-    return response;
-  };
-  return { ...net, fetch: fetchImpl, statuses };
-}
-
 const settings = (fetchImpl: typeof fetch) => ({
   baseUrl: baseUrl(),
   timeZone: 'America/New_York',
@@ -66,7 +53,7 @@ function recordUncoded(patientId: string) {
 describe('ConditionForm against the real sandbox', () => {
   it('records a SNOMED CT coded problem-list entry exactly as sent: statuses, severity, patient, nothing invented', async () => {
     const patient = await newPatient('ProblemCreate');
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user, container } = renderWithClient(
       <ConditionForm patientId={patient.id} />,
       settings(net.fetch),
@@ -98,9 +85,7 @@ describe('ConditionForm against the real sandbox', () => {
     expect(net.writes().map((w) => [w.method, w.path, w.body])).toEqual([
       ['POST', '/api/clinik/v1/conditions', expected],
     ]);
-    expect(net.statuses.filter(([method]) => method === 'POST')).toEqual([
-      ['POST', '/api/clinik/v1/conditions', 201],
-    ]);
+    expect(net.statuses('POST')).toEqual([['POST', '/api/clinik/v1/conditions', 201]]);
     // Read back by someone else: the one record, exactly what was sent (no field added or lost
     // through the sandbox's FHIR Condition mapping, severity included), under this patient.
     const { data } = await colleague().conditions.search({ patientId: patient.id });
@@ -115,7 +100,7 @@ describe('ConditionForm against the real sandbox', () => {
     const read = await colleague().conditions.read(condition.id);
     const version = etagOf(read);
     expect(version).toMatch(/^W\/"/);
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user } = renderWithClient(
       <ConditionForm patientId={patient.id} conditionId={condition.id} />,
       settings(net.fetch),
@@ -144,7 +129,7 @@ describe('ConditionForm against the real sandbox', () => {
     const patient = await newPatient('ProblemRace');
     const condition = await recordUncoded(patient.id);
     const seen = etagOf(await colleague().conditions.read(condition.id));
-    const net = netWithStatuses();
+    const net = recordingFetch();
     const { user } = renderWithClient(
       <ConditionForm patientId={patient.id} conditionId={condition.id} />,
       settings(net.fetch),
@@ -164,7 +149,7 @@ describe('ConditionForm against the real sandbox', () => {
     expect(net.writes().map((w) => [w.method, w.headers.get('if-match'), w.body])).toEqual([
       ['PATCH', seen, { severity: 'mild' }],
     ]);
-    expect(net.statuses.filter(([method]) => method === 'PATCH')).toEqual([
+    expect(net.statuses('PATCH')).toEqual([
       ['PATCH', `/api/clinik/v1/conditions/${condition.id}`, 412],
     ]);
     // Theirs is what is stored, same version: nothing was written over it.

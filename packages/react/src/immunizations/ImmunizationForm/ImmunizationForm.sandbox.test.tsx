@@ -15,24 +15,7 @@ import { ImmunizationForm } from './ImmunizationForm.js';
 
 const NOW = new Date('2026-06-15T14:00:00Z');
 
-/** The recording fetch, plus each response's status (to see the proxy's 412). */
-function network() {
-  const net = recordingFetch();
-  const statuses: { method: string; path: string; status: number }[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const response = await net.fetch(input, init);
-    const request = new Request(input, init);
-    statuses.push({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      status: response.status,
-    });
-    return response;
-  };
-  return { ...net, fetch: fetchImpl, statuses };
-}
-
-function render(ui: React.ReactElement, net = network()) {
+function render(ui: React.ReactElement, net = recordingFetch()) {
   return {
     ...renderWithClient(ui, {
       baseUrl: baseUrl(),
@@ -71,7 +54,7 @@ describe('ImmunizationForm against the sandbox: what is stored', () => {
     expect(await axeViolations(container)).toEqual([]);
     await user.click(save());
     await screen.findByText('Immunization saved.');
-    expect(net.statuses.filter((s) => s.method === 'POST').map((s) => s.status)).toEqual([201]);
+    expect(net.statuses('POST').map(([, , status]) => status)).toEqual([201]);
 
     const [listed, ...more] = (await colleague().immunizations.search({ patientId: patient.id }))
       .data;
@@ -142,8 +125,8 @@ describe('ImmunizationForm against the sandbox: edits onto the version read', ()
     await screen.findByText(
       'Someone else saved this immunization while you were editing (Status), so nothing was saved. Your values are kept: check them, then save again to apply yours.',
     );
-    expect(net.statuses.filter((s) => s.method === 'PATCH')).toEqual([
-      { method: 'PATCH', path: `/api/clinik/v1/immunizations/${given.id}`, status: 412 },
+    expect(net.statuses('PATCH')).toEqual([
+      ['PATCH', `/api/clinik/v1/immunizations/${given.id}`, 412],
     ]);
     expect(net.writes()[0]?.headers.get('if-match')).toBe(version);
     expect(net.writes()[0]?.body).toEqual({ lotNumber: 'TD-777' });

@@ -15,24 +15,7 @@ import { PrescriptionForm } from './PrescriptionForm.js';
 
 const NOW = new Date('2026-06-15T14:00:00Z');
 
-/** The recording fetch, plus each response's status (to see the proxy's 412). */
-function network() {
-  const net = recordingFetch();
-  const statuses: { method: string; path: string; status: number }[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const response = await net.fetch(input, init);
-    const request = new Request(input, init);
-    statuses.push({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      status: response.status,
-    });
-    return response;
-  };
-  return { ...net, fetch: fetchImpl, statuses };
-}
-
-function render(ui: React.ReactElement, net = network()) {
+function render(ui: React.ReactElement, net = recordingFetch()) {
   return {
     ...renderWithClient(ui, {
       baseUrl: baseUrl(),
@@ -86,7 +69,7 @@ describe('PrescriptionForm against the sandbox: what is stored', () => {
     expect(await axeViolations(container)).toEqual([]);
     await user.click(save());
     await screen.findByText('Prescription saved.');
-    expect(net.statuses.filter((s) => s.method === 'POST').map((s) => s.status)).toEqual([201]);
+    expect(net.statuses('POST').map(([, , status]) => status)).toEqual([201]);
 
     const [listed, ...more] = (await colleague().prescriptions.search({ patientId: patient.id }))
       .data;
@@ -176,10 +159,8 @@ describe('PrescriptionForm against the sandbox: edits onto the version read', ()
     await screen.findByText(
       'Someone else saved this prescription while you were editing (Note), so nothing was saved. Your values are kept: check them, then save again to apply yours.',
     );
-    const patches = net.statuses.filter((s) => s.method === 'PATCH');
-    expect(patches).toEqual([
-      { method: 'PATCH', path: `/api/clinik/v1/prescriptions/${rx.id}`, status: 412 },
-    ]);
+    const patches = net.statuses('PATCH');
+    expect(patches).toEqual([['PATCH', `/api/clinik/v1/prescriptions/${rx.id}`, 412]]);
     expect(net.writes()[0]?.headers.get('if-match')).toBe(version);
     expect(net.writes()[0]?.body).toEqual({
       quantity: { value: 90, unit: 'tablet', system: UCUM, code: '{tablet}' },
