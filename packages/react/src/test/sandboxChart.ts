@@ -7,6 +7,21 @@ import { inject } from 'vitest';
 /** `/api/clinik` of the real proxy in front of the in-memory sandbox (vitest global setup). */
 export const baseUrl = () => inject('sandboxProxyUrl');
 
+/** "Now" in chart tests: 2026-06-15 14:00 UTC, 10:00 daylight time in New York. */
+export const CHART_NOW = new Date('2026-06-15T14:00:00Z');
+
+/**
+ * `ClinikProvider` settings for the real stack: a New York practice (or `timeZone`) at
+ * `CHART_NOW`, in en-US, through `fetchImpl` (e.g. a `recordingFetch`) when given.
+ */
+export const chartSettings = (fetchImpl?: typeof fetch, timeZone = 'America/New_York') => ({
+  baseUrl: baseUrl(),
+  timeZone,
+  locale: 'en-US',
+  now: () => CHART_NOW,
+  ...(fetchImpl ? { clientOptions: { fetch: fetchImpl } } : {}),
+});
+
 /** Another member of staff, writing through their own client. */
 export const colleague = () => createClinikClient({ baseUrl: baseUrl(), retries: 0 });
 

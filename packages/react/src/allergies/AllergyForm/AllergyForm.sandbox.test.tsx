@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { baseUrl, colleague, newPatient } from '../../test/sandboxChart.js';
+import { CHART_NOW, chartSettings, colleague, newPatient } from '../../test/sandboxChart.js';
 import { AllergyForm } from './AllergyForm.js';
 
 // What AllergyForm sends, as the real sandbox behind the real proxy accepts and stores it: the
@@ -12,18 +12,9 @@ import { AllergyForm } from './AllergyForm.js';
 // save in between answered by 412 with nothing written over it. AllergyForm.integrity.test.tsx
 // covers patient switching, refused clears, "no known allergies" and the theirs-vs-yours list.
 
-const NOW = new Date('2026-06-15T14:00:00Z');
 const SNOMED = 'http://snomed.info/sct';
 const PEANUT = { system: SNOMED, code: '762952008', display: 'Peanut' };
 const URTICARIA = { system: SNOMED, code: '126485001', display: 'Urticaria' };
-
-const settings = (fetchImpl: typeof fetch) => ({
-  baseUrl: baseUrl(),
-  timeZone: 'America/New_York',
-  locale: 'en-US',
-  now: () => NOW,
-  clientOptions: { fetch: fetchImpl },
-});
 
 const substance = () => screen.getByRole<HTMLInputElement>('combobox', { name: 'Substance' });
 const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
@@ -52,7 +43,7 @@ describe('AllergyForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user, container } = renderWithClient(
       <AllergyForm patientId={patient.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await user.click(substance());
     await user.keyboard('peanut');
@@ -80,7 +71,7 @@ describe('AllergyForm against the real sandbox', () => {
 
     const expected = {
       patientId: patient.id,
-      recordedDate: NOW.toISOString(),
+      recordedDate: CHART_NOW.toISOString(),
       code: PEANUT,
       clinicalStatus: 'active',
       verificationStatus: 'confirmed',
@@ -119,7 +110,7 @@ describe('AllergyForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <AllergyForm patientId={patient.id} allergyId={allergy.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(substance().value).toBe('Peanut'));
     const reaction = screen.getByRole('group', { name: 'Reaction 1' });
@@ -150,7 +141,7 @@ describe('AllergyForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <AllergyForm patientId={patient.id} allergyId={allergy.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(select('Verification').value).toBe('unconfirmed'));
     // The colleague confirms the allergy and adds a note; this form still shows the version before.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { baseUrl, colleague, newPatient } from '../../test/sandboxChart.js';
+import { CHART_NOW, chartSettings, colleague, newPatient } from '../../test/sandboxChart.js';
 import { ConditionForm } from './ConditionForm.js';
 
 // What ConditionForm sends, as the real sandbox behind the real proxy accepts and stores it: the
@@ -13,7 +13,6 @@ import { ConditionForm } from './ConditionForm.js';
 // written over it. ConditionForm.integrity.test.tsx covers patient switching, abatement rules,
 // entered-in-error and the theirs-vs-yours list of a field both changed.
 
-const NOW = new Date('2026-06-15T14:00:00Z');
 const SNOMED = 'http://snomed.info/sct';
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const ESSENTIAL_HYPERTENSION = {
@@ -22,14 +21,6 @@ const ESSENTIAL_HYPERTENSION = {
   display: 'Essential hypertension',
 };
 const I10 = { system: ICD10CM, code: 'I10', display: 'Essential (primary) hypertension' };
-
-const settings = (fetchImpl: typeof fetch) => ({
-  baseUrl: baseUrl(),
-  timeZone: 'America/New_York',
-  locale: 'en-US',
-  now: () => NOW,
-  clientOptions: { fetch: fetchImpl },
-});
 
 const problem = () => screen.getByRole<HTMLInputElement>('combobox', { name: 'Problem' });
 const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
@@ -56,7 +47,7 @@ describe('ConditionForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user, container } = renderWithClient(
       <ConditionForm patientId={patient.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await user.click(problem());
     await user.keyboard('hypertension');
@@ -74,7 +65,7 @@ describe('ConditionForm against the real sandbox', () => {
     const expected = {
       patientId: patient.id,
       category: 'problem-list-item',
-      recordedDate: NOW.toISOString(),
+      recordedDate: CHART_NOW.toISOString(),
       code: ESSENTIAL_HYPERTENSION,
       clinicalStatus: 'active',
       verificationStatus: 'confirmed',
@@ -103,7 +94,7 @@ describe('ConditionForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <ConditionForm patientId={patient.id} conditionId={condition.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(problem().value).toBe('high blood pressure'));
     await user.clear(problem());
@@ -132,7 +123,7 @@ describe('ConditionForm against the real sandbox', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <ConditionForm patientId={patient.id} conditionId={condition.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(select('Verification').value).toBe('provisional'));
     // The colleague confirms the problem; this form still shows the version before.

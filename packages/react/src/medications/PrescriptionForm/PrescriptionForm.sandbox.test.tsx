@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { baseUrl, colleague, newPatient } from '../../test/sandboxChart.js';
+import { chartSettings, colleague, newPatient } from '../../test/sandboxChart.js';
 import { AMLODIPINE_5, prescribe, RXNORM, SNOMED, UCUM } from '../test/sandboxChart.js';
 import { PrescriptionForm } from './PrescriptionForm.js';
 
@@ -13,16 +13,9 @@ import { PrescriptionForm } from './PrescriptionForm.js';
 // colleague; edits go onto the version the user read, and a colleague's save is never overwritten.
 // The practice is in New York; "now" is 2026-06-15 14:00 UTC (10:00 EDT).
 
-const NOW = new Date('2026-06-15T14:00:00Z');
-
 function render(ui: React.ReactElement, net = recordingFetch()) {
   return {
-    ...renderWithClient(ui, {
-      baseUrl: baseUrl(),
-      timeZone: 'America/New_York',
-      now: () => NOW,
-      clientOptions: { fetch: net.fetch },
-    }),
+    ...renderWithClient(ui, chartSettings(net.fetch)),
     net,
   };
 }

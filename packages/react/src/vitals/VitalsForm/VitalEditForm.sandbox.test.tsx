@@ -6,20 +6,12 @@ import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
 import { referenceRangeOf, vitalBody } from '../observations.js';
-import { baseUrl, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
+import { chartSettings, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
 import { VitalEditForm } from './VitalEditForm.js';
 
 // Amending, correcting and withdrawing a recorded vital: the record-integrity rules (identity,
 // edits only, If-Match, theirs vs yours) against the real sandbox behind the real proxy.
 
-const NOW = new Date('2026-06-15T14:00:00Z');
-const settings = (fetchImpl?: typeof fetch) => ({
-  baseUrl: baseUrl(),
-  timeZone: 'America/New_York',
-  locale: 'en-US',
-  now: () => NOW,
-  ...(fetchImpl ? { clientOptions: { fetch: fetchImpl } } : {}),
-});
 const UCUM = 'http://unitsofmeasure.org';
 const V3 = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 const input = (label: string) => screen.getByLabelText<HTMLInputElement>(label);
@@ -52,7 +44,7 @@ describe('VitalEditForm', () => {
     const onSaved = vi.fn();
     const { user, container } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={hr.id} onSaved={onSaved} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
     expect(screen.getByText('Normal · Reference 60–100 /min')).toBeTruthy();
@@ -90,7 +82,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={weight.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Weight').value).toBe('70.0'));
     await user.selectOptions(screen.getByLabelText('Weight unit'), 'lb');
@@ -109,7 +101,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={hr.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
     await user.selectOptions(input('Status'), 'entered-in-error');
@@ -127,7 +119,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={hr.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
     await user.clear(input('Heart rate'));
@@ -147,7 +139,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={bp.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Systolic').value).toBe('128'));
     // A colleague corrects the diastolic after this form loaded.
@@ -196,7 +188,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={hr.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
     await colleague().observations.update(hr.id, {
@@ -227,7 +219,7 @@ describe('VitalEditForm', () => {
     const net = recordingFetch();
     renderWithClient(
       <VitalEditForm patientId={mine.id} observationId={theirs.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await screen.findByText('This reading belongs to another patient; it is not shown here.');
     expect(screen.queryByLabelText('Heart rate')).toBeNull();
@@ -255,7 +247,10 @@ describe('VitalEditForm follows its observationId', () => {
     const b = await heartRate(patient.id, 64);
     const net = recordingFetch();
     net.delay('GET', new RegExp(`/observations/${b.id}$`), 1000);
-    const { user } = renderWithClient(<Switcher first={a.id} second={b.id} />, settings(net.fetch));
+    const { user } = renderWithClient(
+      <Switcher first={a.id} second={b.id} />,
+      chartSettings(net.fetch),
+    );
     await waitFor(() => expect(input('Heart rate').value).toBe('72'));
     await user.clear(input('Heart rate'));
     await user.type(input('Heart rate'), '99');
@@ -343,7 +338,7 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     const net = recordingFetch();
     const { user, container } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={weight.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await amendWeight(user, '80');
     const offer = await screen.findByText(
@@ -390,7 +385,7 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={weight.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await amendWeight(user, '80');
     await screen.findByRole('button', { name: 'Update BMI' });
@@ -426,7 +421,7 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={height.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await waitFor(() => expect(input('Height').value).toBe('175.0'));
     await user.selectOptions(input('Status'), 'entered-in-error');
@@ -452,7 +447,7 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalEditForm patientId={patient.id} observationId={weight.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await amendWeight(user, '80');
     await screen.findByText(
@@ -469,7 +464,7 @@ describe('VitalEditForm and the BMI computed from the reading (derivedFrom)', ()
     const net = recordingFetch();
     const { user } = renderWithClient(
       <Switcher first={weight.id} second={other.id} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await amendWeight(user, '80');
     await screen.findByRole('button', { name: 'Update BMI' });

@@ -8,7 +8,7 @@ import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
 import {
-  baseUrl,
+  chartSettings,
   colleague,
   failingFetch,
   newPatient,
@@ -17,15 +17,6 @@ import {
 import { VitalsForm } from './VitalsForm.js';
 
 // Record integrity and coding of the vitals entry against the real sandbox behind the real proxy.
-
-const NOW = new Date('2026-06-15T14:00:00Z'); // 10:00 in New York
-const settings = (fetchImpl?: typeof fetch) => ({
-  baseUrl: baseUrl(),
-  timeZone: 'America/New_York',
-  locale: 'en-US',
-  now: () => NOW,
-  ...(fetchImpl ? { clientOptions: { fetch: fetchImpl } } : {}),
-});
 
 const fixture = JSON.parse(
   readFileSync(
@@ -57,7 +48,7 @@ describe('VitalsForm records several vitals in one submit', () => {
     const onSaved = vi.fn();
     const { user, container } = renderWithClient(
       <VitalsForm patientId={patient.id} performerId={nurse.id} onSaved={onSaved} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await loaded();
     fireEvent.change(input('Measured at'), { target: { value: '2026-06-15T09:30' } });
@@ -119,7 +110,10 @@ describe('VitalsForm records several vitals in one submit', () => {
     const net = failingFetch([
       { method: 'POST', status: 503, match: (_p, body) => body.includes('"8310-5"') },
     ]);
-    const { user } = renderWithClient(<VitalsForm patientId={patient.id} />, settings(net.fetch));
+    const { user } = renderWithClient(
+      <VitalsForm patientId={patient.id} />,
+      chartSettings(net.fetch),
+    );
     await loaded();
     fireEvent.change(input('Measured at'), { target: { value: '2026-06-15T09:30' } });
     await user.type(input('Heart rate'), '72');
@@ -165,7 +159,7 @@ describe('VitalsForm records several vitals in one submit', () => {
     ]);
     const { user } = renderWithClient(
       <VitalsForm patientId={patient.id} units={{ bodyWeight: 'kg' }} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await loaded();
     fireEvent.change(input('Measured at'), { target: { value: '2026-06-15T09:30' } });
@@ -210,7 +204,7 @@ describe('VitalsForm records several vitals in one submit', () => {
     ]);
     const { user } = renderWithClient(
       <VitalsForm patientId={patient.id} units={{ bodyWeight: 'kg', bodyHeight: 'cm' }} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await loaded();
     fireEvent.change(input('Measured at'), { target: { value: '2026-06-15T09:30' } });
@@ -244,7 +238,7 @@ describe('VitalsForm records several vitals in one submit', () => {
     const net = recordingFetch();
     const { user } = renderWithClient(
       <VitalsForm patientId={patient.id} units={{ bodyTemperature: 'Cel' }} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await loaded();
     await user.type(input('Heart rate'), '72');
@@ -266,7 +260,10 @@ describe('VitalsForm records several vitals in one submit', () => {
   it('does not flag a child against adult ranges, and says so', async () => {
     const child = await newPatient('Child', '2019-05-01');
     const net = recordingFetch();
-    const { user } = renderWithClient(<VitalsForm patientId={child.id} />, settings(net.fetch));
+    const { user } = renderWithClient(
+      <VitalsForm patientId={child.id} />,
+      chartSettings(net.fetch),
+    );
     await loaded();
     expect(screen.getByText(/No flags: the reference ranges are for adults/)).toBeTruthy();
     await user.type(input('Heart rate'), '118');
@@ -305,7 +302,10 @@ describe('VitalsForm follows its patientId', () => {
     const b = await newPatient('SwitchB');
     const net = recordingFetch();
     net.delay('GET', new RegExp(`/patients/${b.id}$`), 1000);
-    const { user } = renderWithClient(<Switcher first={a.id} second={b.id} />, settings(net.fetch));
+    const { user } = renderWithClient(
+      <Switcher first={a.id} second={b.id} />,
+      chartSettings(net.fetch),
+    );
     await loaded();
     await user.type(input('Heart rate'), '88');
     await user.type(input('Systolic'), '150');
@@ -338,7 +338,7 @@ describe('VitalsForm follows its patientId', () => {
     const onSaved = vi.fn();
     const { user } = renderWithClient(
       <Switcher first={a.id} second={b.id} onSaved={onSaved} />,
-      settings(net.fetch),
+      chartSettings(net.fetch),
     );
     await loaded();
     await user.type(input('Heart rate'), '88');

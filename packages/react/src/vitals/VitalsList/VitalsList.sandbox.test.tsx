@@ -4,19 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { recordingFetch } from '../../test/recordingFetch.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { baseUrl, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
+import { chartSettings, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
 import { VitalsForm } from '../VitalsForm/VitalsForm.js';
 import { MEASURES } from '../vitalSigns.js';
 import { VitalsList } from './VitalsList.js';
 
-const NOW = new Date('2026-06-15T14:00:00Z');
-const settings = (fetchImpl?: typeof fetch, timeZone = 'America/New_York') => ({
-  baseUrl: baseUrl(),
-  timeZone,
-  locale: 'en-US',
-  now: () => NOW,
-  ...(fetchImpl ? { clientOptions: { fetch: fetchImpl } } : {}),
-});
 const adult = (m: 'systolic' | 'diastolic' | 'heartRate') => MEASURES[m].adultRange;
 
 async function history(patientId: string) {
@@ -85,7 +77,7 @@ describe('VitalsList', () => {
     const onEdit = vi.fn();
     const { user, container } = renderWithClient(
       <VitalsList patientId={patient.id} onEdit={onEdit} />,
-      settings(),
+      chartSettings(),
     );
     await screen.findByRole('table', { name: 'Blood pressure history, latest first' });
     expect(rowsOf('Blood pressure history, latest first')).toEqual(
@@ -130,7 +122,7 @@ describe('VitalsList', () => {
     await history(patient.id);
     renderWithClient(
       <VitalsList patientId={patient.id} vitals={['bloodPressure']} />,
-      settings(undefined, 'Asia/Kolkata'),
+      chartSettings(undefined, 'Asia/Kolkata'),
     );
     await screen.findByRole('table', { name: 'Blood pressure history, latest first' });
     expect(rowsOf('Blood pressure history, latest first')[0]).toMatch(
@@ -144,7 +136,10 @@ describe('VitalsList', () => {
     await history(a.id);
     const net = recordingFetch();
     net.delay('GET', new RegExp(`/observations\\?.*patientId=${b.id}`), 1000);
-    const { user } = renderWithClient(<Switcher first={a.id} second={b.id} />, settings(net.fetch));
+    const { user } = renderWithClient(
+      <Switcher first={a.id} second={b.id} />,
+      chartSettings(net.fetch),
+    );
     await screen.findByRole('table', { name: 'Blood pressure history, latest first' });
     await user.click(screen.getByRole('button', { name: 'Select B' }));
     expect(screen.getByText('Loading vital signs…')).toBeTruthy();
@@ -160,7 +155,7 @@ describe('VitalsList', () => {
         <VitalsForm patientId={patient.id} />
         <VitalsList patientId={patient.id} />
       </>,
-      settings(),
+      chartSettings(),
     );
     await screen.findByText('No vital signs recorded.');
     await waitFor(() =>

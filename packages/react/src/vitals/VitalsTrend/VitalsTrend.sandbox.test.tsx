@@ -2,16 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../test/axe.js';
 import { renderWithClient } from '../../test/renderWithClient.js';
-import { baseUrl, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
+import { chartSettings, colleague, newPatient, recordVital } from '../test/sandboxVitals.js';
 import { MEASURES } from '../vitalSigns.js';
 import { VitalsTrend } from './VitalsTrend.js';
-
-const settings = () => ({
-  baseUrl: baseUrl(),
-  timeZone: 'America/New_York',
-  locale: 'en-US',
-  now: () => new Date('2026-06-15T14:00:00Z'),
-});
 
 async function pressures(patientId: string) {
   const ranges = {
@@ -47,7 +40,7 @@ describe('VitalsTrend', () => {
     await pressures(patient.id);
     const { user, container } = renderWithClient(
       <VitalsTrend patientId={patient.id} />,
-      settings(),
+      chartSettings(),
     );
     const chart = await screen.findByRole('group', { name: 'Blood pressure trend' });
     expect(chart.tagName.toLowerCase()).toBe('svg');
@@ -100,7 +93,7 @@ describe('VitalsTrend', () => {
 
   it('says so when there is nothing to chart', async () => {
     const patient = await newPatient('TrendEmpty');
-    renderWithClient(<VitalsTrend patientId={patient.id} />, settings());
+    renderWithClient(<VitalsTrend patientId={patient.id} />, chartSettings());
     await screen.findByText('No vital signs recorded.');
     expect(screen.queryByRole('group')).toBeNull();
   });
