@@ -1,14 +1,10 @@
 import type { Patient } from '@clinikapi/core';
 import { ClinikProvider, PatientCard, PatientForm, PatientList } from '@clinikapi/react';
+import '@clinikapi/react/styles.css'; // optional
+import { useState } from 'react';
 
-// The README's first block, in a component (also compiled with exactOptionalPropertyTypes).
-export function Patients({
-  selected,
-  setSelected,
-}: {
-  selected: Patient | undefined;
-  setSelected: (patient: Patient) => void;
-}) {
+export function Patients() {
+  const [selected, setSelected] = useState<Patient>();
   return (
     <ClinikProvider baseUrl="/api/clinik" timeZone="America/New_York" locale="en-US">
       <PatientList onSelect={(patient) => setSelected(patient)} />
