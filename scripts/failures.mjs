@@ -42,7 +42,8 @@ const firstLine = (text) =>
       // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes
       .replace(/\u001b\[[0-9;]*m/g, '')
       .split('\n')
-      .find((line) => line.trim() !== '') ?? ''
+      // Storybook's tests open with a link to the story, not the error.
+      .find((line) => line.trim() !== '' && !line.startsWith('Click to debug the error')) ?? ''
   )
     .trim()
     .slice(0, 200);

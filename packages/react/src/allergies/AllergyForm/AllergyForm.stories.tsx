@@ -51,7 +51,8 @@ export const ValidationErrors: Story = {
     await userEvent.selectOptions(canvas.getByLabelText('Severity'), 'mild');
     await userEvent.click(canvas.getByRole('button', { name: 'Save allergy' }));
     await canvas.findByText('Substance is required');
-    await expect(canvas.getByRole('combobox', { name: 'Substance' })).toHaveFocus();
+    // Focus moves in an effect after the errors render (useResourceForm), so wait for it.
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'Substance' })).toHaveFocus());
     await expect(canvas.getByText('Reaction 1 needs a manifestation')).toBeVisible();
   },
 };

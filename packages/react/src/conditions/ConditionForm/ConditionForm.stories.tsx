@@ -51,7 +51,8 @@ export const ValidationErrors: Story = {
     await userEvent.type(canvas.getByLabelText('Abatement'), '2020');
     await userEvent.click(canvas.getByRole('button', { name: 'Save problem' }));
     await canvas.findByText('Problem is required');
-    await expect(canvas.getByRole('combobox', { name: 'Problem' })).toHaveFocus();
+    // Focus moves in an effect after the errors render (useResourceForm), so wait for it.
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'Problem' })).toHaveFocus());
     await expect(
       canvas.getByText(
         'An abatement can only be recorded when the problem is inactive, in remission or resolved',

@@ -72,7 +72,8 @@ export const ValidationErrors: Story = {
     await canvas.findByText('Medication is required');
     await canvas.findByText(/That is 720 doses a day/);
     await canvas.findByText('Refills must be a whole number from 0 to 99');
-    await expect(canvas.getByLabelText('Medication')).toHaveFocus();
+    // Focus moves in an effect after the errors render (useResourceForm), so wait for it.
+    await waitFor(() => expect(canvas.getByLabelText('Medication')).toHaveFocus());
   },
 };
 

@@ -36,7 +36,8 @@ export const ValidationErrors: Story = {
     await userEvent.type(canvas.getByLabelText('Email'), 'not-an-email');
     await userEvent.click(canvas.getByRole('button', { name: 'Save patient' }));
     await canvas.findByText('First name is required');
-    await expect(canvas.getByLabelText('First name')).toHaveFocus();
+    // Focus moves in an effect after the errors render (useResourceForm), so wait for it.
+    await waitFor(() => expect(canvas.getByLabelText('First name')).toHaveFocus());
   },
 };
 
