@@ -38,7 +38,7 @@ step('build packages', pnpm, ['run', 'build'], { env });
 step('typecheck (tsc -b)', pnpm, ['exec', 'tsc', '-b'], { env });
 // What apps with `skipLibCheck: false` see: the bundled declarations of every entry point.
 step(
-  'published declarations (tsc, skipLibCheck off)',
+  'published types (tsc, skipLibCheck off)',
   pnpm,
   ['exec', 'tsc', '-p', 'typetests/published/tsconfig.json'],
   { env },
