@@ -1,11 +1,14 @@
 /**
  * Seeds 100,000 patients into an in-memory sandbox and measures, over real HTTP on 127.0.0.1:
  * seed time, name search p50/p95 (plain fragments, and accent-free fragments of accented names,
- * some stored decomposed), FHIR `family` search, paging deep into a list and a name search by following
+ * some stored decomposed), the cost of a name search's `total` from the word index against the
+ * same run's scan of the matches (in process), FHIR `family` search, paging deep into a list and a name search by following
  * cursors, read-by-id p50/p95 and create throughput.
  * Run: pnpm --filter @clinikapi/sandbox bench   (BENCH_PATIENTS=20000 for a quicker run)
  */
 import { loadavg } from 'node:os';
+import { COUNT_BY_NAME_WORDS_SQL } from '../src/engine/name-words.js';
+import { foldSearchText } from '../src/engine/search-text.js';
 import { createSandbox } from '../src/index.js';
 import { FIRST_NAMES, LAST_NAMES } from '../src/seed/names.js';
 import { createRandom } from '../src/seed/random.js';
@@ -118,6 +121,36 @@ try {
     );
   }
 
+  // The same run's baseline for `total`: the word index against counting the matching rows
+  // (the fallback, and what every name search did before the index), alternating per fragment.
+  // Each pair must agree: the index is exact.
+  const countByWords: number[] = [];
+  const countByScan: number[] = [];
+  const scanSql = `SELECT count(*) AS total FROM resources WHERE tenant = $1 AND environment = $2
+    AND resource_type = 'Patient' AND name_text LIKE $3`;
+  const countRandom = createRandom(2); // its own stream: later measures get the same inputs as before
+  for (let i = 0; i < SEARCHES; i++) {
+    const pattern = `%${foldSearchText(countRandom.pick(fragments))}%`;
+    let start = performance.now();
+    const [byWords] = await sandbox.internals.db.query<{ total: string }>(COUNT_BY_NAME_WORDS_SQL, [
+      scope.tenant,
+      scope.environment,
+      'Patient',
+      pattern,
+    ]);
+    countByWords.push(performance.now() - start);
+    start = performance.now();
+    const [byScan] = await sandbox.internals.db.query<{ total: string }>(scanSql, [
+      scope.tenant,
+      scope.environment,
+      pattern,
+    ]);
+    countByScan.push(performance.now() - start);
+    if (Number(byWords?.total) !== Number(byScan?.total)) {
+      throw new Error(`word index counted ${byWords?.total}, scan ${byScan?.total} (${pattern})`);
+    }
+  }
+
   const folded: number[] = [];
   let foldedMatches = 0;
   for (let i = 0; i < SEARCHES; i++) {
@@ -203,6 +236,14 @@ try {
   );
   console.log(`load average at start:  ${loadAtStart}`);
   console.log(`name search (${SEARCHES}x):    ${summary(searches)}`);
+  const p95Of = (samples: number[]) =>
+    percentile(
+      [...samples].sort((a, b) => a - b),
+      95,
+    );
+  console.log(
+    `total of a name search, in process (${SEARCHES} fragments, counts equal): word index ${summary(countByWords)}; scan of the matches ${summary(countByScan)}; p95 ratio ${(p95Of(countByWords) / p95Of(countByScan)).toFixed(2)}`,
+  );
   console.log(
     `name search, accent-free fragments of accented names (${SEARCHES}x): ${summary(folded)}, mean matches ${(foldedMatches / SEARCHES).toFixed(0)}`,
   );

@@ -1,4 +1,10 @@
 import { KEY_USAGE_TABLES_SQL } from '../auth/tables.js';
+import {
+  NAME_WORDS_BACKFILL_SQL,
+  NAME_WORDS_TABLES_SQL,
+  NAME_WORDS_TRIGGER_STATEMENTS,
+  NAME_WORDS_TRIGRAM_SQL,
+} from '../engine/name-words.js';
 import { FOLDING_VERSION, nameColumnsOf } from '../engine/search-text.js';
 import { WEBHOOK_TABLES_SQL } from '../webhooks/tables.js';
 import type { Database, Queryable } from './database.js';
@@ -101,7 +107,9 @@ async function refoldNames(tx: Queryable): Promise<void> {
 const MIGRATIONS: readonly {
   id: number;
   sql: string;
-  /** A data step after `sql`, in the same transaction. */
+  /** Statements run whole after `sql` (function bodies contain `;`). */
+  statements?: readonly string[];
+  /** A data step after `sql` and `statements`, in the same transaction. */
   run?: (tx: Queryable) => Promise<void>;
 }[] = [
   {
@@ -164,6 +172,13 @@ const MIGRATIONS: readonly {
   { id: 4, sql: FOLDED_NAMES_SQL, run: refoldNames },
   // Per-key usage (last used, requests per month) and rotation (`replaced_by`).
   { id: 5, sql: KEY_USAGE_TABLES_SQL },
+  // The word index that counts name-search matches (engine/name-words.ts): filled from the rows
+  // already stored, then kept by triggers.
+  {
+    id: 6,
+    sql: `${NAME_WORDS_TABLES_SQL};${NAME_WORDS_BACKFILL_SQL}`,
+    statements: NAME_WORDS_TRIGGER_STATEMENTS,
+  },
 ];
 
 /** Trigram index for partial name search; skipped where the extension cannot be created (no privilege). */
@@ -171,6 +186,7 @@ const TRIGRAM_SQL = `
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   CREATE INDEX IF NOT EXISTS resources_name_trgm ON resources USING gin (name_text gin_trgm_ops);
   CREATE INDEX IF NOT EXISTS ${LAGGED_TABLE}_name_trgm ON ${LAGGED_TABLE} USING gin (name_text gin_trgm_ops);
+  ${NAME_WORDS_TRIGRAM_SQL};
 `;
 
 /** Changes whenever the schema does (keys the in-memory snapshot). */
@@ -187,6 +203,7 @@ export async function migrate(db: Database): Promise<void> {
     if (applied.has(migration.id)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      for (const statement of migration.statements ?? []) await tx.query(statement);
       await migration.run?.(tx);
       await tx.query(
         'INSERT INTO sandbox_migrations (id, applied_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING',

@@ -13,6 +13,7 @@ import {
   type SearchTable,
   type SortOrder,
 } from './keyset.js';
+import { COUNT_BY_NAME_WORDS_SQL } from './name-words.js';
 import type { ResourceRow } from './rows.js';
 import { foldSearchText } from './search-text.js';
 import type { TenantScope } from './write-context.js';
@@ -93,7 +94,7 @@ export async function searchRows(
   source: SearchSource,
   extras: SearchExtras = {},
 ): Promise<ListPage<ResourceRow>> {
-  const { filters, order } = parseSearch(scope, adapter, query, extras);
+  const { filters, order, nameOnly } = parseSearch(scope, adapter, query, extras);
   const count = parseCount(query.get('count'));
   // The cursor only continues this search: same tenant, type, filters and order.
   const binding = `${order}\n${createHash('sha256').update(JSON.stringify(filters)).digest('hex')}`;
@@ -107,10 +108,20 @@ export async function searchRows(
   // function, which would carry every matching resource through the sort).
   let total = rows.length;
   if (after || hasMore) {
-    const counted = await q.query<{ total: number | string }>(
-      `SELECT count(*) AS total FROM ${source.table} WHERE ${filters.where}`,
-      [...filters.params],
-    );
+    // A one-word name fragment alone is counted from the word index (name-words.ts), which
+    // follows `resources` only: search-lag mode counts its delayed copy directly.
+    const counted =
+      nameOnly !== undefined && source.table === 'resources'
+        ? await q.query<{ total: number | string }>(COUNT_BY_NAME_WORDS_SQL, [
+            scope.tenant,
+            scope.environment,
+            adapter.definition.fhirType,
+            nameOnly,
+          ])
+        : await q.query<{ total: number | string }>(
+            `SELECT count(*) AS total FROM ${source.table} WHERE ${filters.where}`,
+            [...filters.params],
+          );
     total = Number(counted[0]?.total ?? 0);
   }
   const last = rows.at(-1);
@@ -122,13 +133,17 @@ export async function searchRows(
   };
 }
 
-/** The WHERE conditions (tenant first) and the order of a search; 422 on malformed values. */
+/**
+ * The WHERE conditions (tenant first) and the order of a search; 422 on malformed values.
+ * `nameOnly`: the LIKE pattern, when the only condition besides the scope is a `name` fragment
+ * without a space (the word index can count those exactly).
+ */
 function parseSearch(
   scope: TenantScope,
   adapter: ResourceAdapter,
   query: URLSearchParams,
   extras: SearchExtras,
-): { filters: Filters; order: SortOrder } {
+): { filters: Filters; order: SortOrder; nameOnly?: string } {
   const sql = new SqlBuilder();
   sql.where.push(`tenant = ${sql.add(scope.tenant)}`);
   sql.where.push(`environment = ${sql.add(scope.environment)}`);
@@ -136,6 +151,7 @@ function parseSearch(
   const allowed = new Set(adapter.definition.searchParams);
   const containment: Record<string, string[]> = {};
   let order: SortOrder = 'created';
+  let namePattern: string | undefined;
 
   for (const name of allowed) {
     const raw = query.get(name);
@@ -146,7 +162,13 @@ function parseSearch(
         // an empty value; only punctuation ("%", "-"): matches nothing (no wildcard).
         if (raw.trim() === '') break;
         const folded = foldSearchText(raw);
-        sql.where.push(folded ? `name_text LIKE ${sql.add(`%${escapeLike(folded)}%`)}` : 'false');
+        if (!folded) {
+          sql.where.push('false');
+          break;
+        }
+        const pattern = `%${escapeLike(folded)}%`;
+        sql.where.push(`name_text LIKE ${sql.add(pattern)}`);
+        if (!folded.includes(' ')) namePattern = pattern;
         break;
       }
       case 'patientId':
@@ -186,7 +208,10 @@ function parseSearch(
   if (Object.keys(containment).length > 0) {
     sql.where.push(`search @> ${sql.add(JSON.stringify(containment))}::jsonb`);
   }
-  return { filters: { where: sql.where.join(' AND '), params: sql.params }, order };
+  const filters = { where: sql.where.join(' AND '), params: sql.params };
+  // Tenant, environment and type are the first three conditions; the name is then the only other.
+  const nameOnly = namePattern !== undefined && sql.where.length === 4 ? namePattern : undefined;
+  return nameOnly === undefined ? { filters, order } : { filters, order, nameOnly };
 }
 
 /**
