@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_BY_NAME_WORDS_SQL } from '../engine/name-words.js';
 import { samplePatient, startTestSandbox, type TestSandbox } from '../test/harness.js';
 
 /**
@@ -66,6 +69,37 @@ describe.skipIf(!databaseUrl)('on a Postgres server (DATABASE_URL)', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412, 412, 412, 412]);
     const read = await t.request('GET', `/v1/patients/${id}`, { key });
     expect(read.headers.get('etag')).toBe('W/"2"');
+  });
+
+  it('never makes a writer wait for an uncommitted new name word of another (no deadlock)', async () => {
+    // Writers adding the same new words in different orders deadlocked while `name_words` had a
+    // unique key: each waited for the other's uncommitted entry. Now neither waits.
+    const org = t.newOrg();
+    const word = `race${randomBytes(4).toString('hex').replace(/\d/g, 'q')}`;
+    const insert = `INSERT INTO resources (tenant, environment, resource_type, id, version_id,
+        created_at, last_updated, resource, name_text)
+      VALUES ($1, 'test', 'Patient', $2, 1, now(), now(), '{}'::jsonb, $3)`;
+    const first = new pg.Client({ connectionString: databaseUrl });
+    const second = new pg.Client({ connectionString: databaseUrl });
+    await first.connect();
+    await second.connect();
+    try {
+      await first.query('BEGIN');
+      await first.query(insert, [org, 'race-1', `${word} alpha`]);
+      await second.query('BEGIN');
+      await second.query("SET LOCAL lock_timeout = '2s'");
+      await second.query(insert, [org, 'race-2', `beta ${word}`]);
+      await second.query('COMMIT');
+      await first.query('COMMIT');
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    const [counted] = await t.sandbox.internals.db.query<{ total: string }>(
+      COUNT_BY_NAME_WORDS_SQL,
+      [org, 'test', 'Patient', `%${word}%`],
+    );
+    expect(Number(counted?.total)).toBe(2);
   });
 
   it('runs bulk export with its since filter', async () => {

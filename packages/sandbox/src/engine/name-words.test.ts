@@ -134,6 +134,47 @@ describe('name search totals from the word index', () => {
     expect(res.body.data.total).toBe(0);
   });
 
+  it('indexes a word longer than a btree entry may be (FHIR names have no length limit)', async () => {
+    // Letters that do not compress (Postgres compresses long index entries before the limit).
+    let seed = 7;
+    const word = Array.from({ length: 3000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join('');
+    const fhir = await t.request('POST', '/v1/fhir/Patient', {
+      key: keyA,
+      headers: { 'content-type': 'application/fhir+json' },
+      body: { resourceType: 'Patient', name: [{ family: 'Long', given: [word] }] },
+    });
+    expect(fhir.status).toBe(201);
+    const list = people.get(orgA) ?? [];
+    list.push({ id: fhir.body.id, names: [`${word} Long`] });
+    expect(await total(keyA, word.slice(1000, 1012))).toBe(1);
+    await expectExactTotals(keyA, orgA);
+    expect(
+      (await t.request('DELETE', `/v1/fhir/Patient/${fhir.body.id}`, { key: keyA })).status,
+    ).toBe(204);
+    list.pop();
+    expect(await total(keyA, word.slice(1000, 1012))).toBe(0);
+  });
+
+  it('stays exact when a word or a scope is stored twice (two writers added it at once)', async () => {
+    const { db } = t.sandbox.internals;
+    // What races between two transactions leave: second copies of a word and a scope in use.
+    await db.query("INSERT INTO name_words (word) VALUES ('johnson')");
+    await db.query(
+      "INSERT INTO name_scopes (tenant, environment, resource_type) VALUES ($1, 'test', 'Patient')",
+      [orgA],
+    );
+    await create(keyA, orgA, 'Marianne', 'Johnson');
+    await create(keyA, orgA, 'Anne', 'Johnson-Smith');
+    await expectExactTotals(keyA, orgA);
+    const list = people.get(orgA) ?? [];
+    const last = list.pop();
+    expect((await t.request('DELETE', `/v1/patients/${last?.id}`, { key: keyA })).status).toBe(204);
+    await expectExactTotals(keyA, orgA);
+  });
+
   it('is filled from the records already stored when the migration runs', async () => {
     const { db } = t.sandbox.internals;
     await db.exec(`

@@ -8,8 +8,8 @@
  * search's time. Folded name text (search-text.ts) holds only letters, marks, digits and single
  * spaces, with ` | ` between names, so a folded fragment without a space occurs in `name_text`
  * exactly when it occurs in one of its space-separated words. The index has:
- * - `name_words`: each distinct word once (a few thousand even for a large practice), searched
- *   with `LIKE` (trigram-indexed where pg_trgm exists);
+ * - `name_words`: each distinct word (once, or twice after a race, see below; a few thousand
+ *   words even for a large practice), searched with `LIKE` (trigram-indexed where pg_trgm exists);
  * - `name_postings`: three integers per (record, word), read by an index-only scan.
  * The count is then the number of distinct records posted under any matching word.
  *
@@ -19,26 +19,34 @@
  */
 
 /**
- * Tables (split on `;` by the migration runner). A posting is three integers, so the whole index
+ * Tables (split on `;` by the migration runner). `name_words` and `name_scopes` have no unique
+ * key, on purpose:
+ * - two transactions adding the same new word or scope never wait for each other (on a Postgres
+ *   server such waits deadlocked writers that added the same words in another order). The word
+ *   or scope is then stored twice, each copy with its own postings; counting distinct records
+ *   over every copy keeps the count exact;
+ * - a word can be longer than a btree entry may be (2,704 bytes; FHIR names have no length
+ *   limit), so words are looked up by their MD5 and then compared whole. A posting is three integers, so the whole index
  * stays small next to `resources` (about 20 MB at 100,000 patients): Postgres's shared buffers
  * (128 MB) hold less than that many patients already, and every page the index took from them
  * would slow other queries.
- * - `name_scopes`: one number per tenant, environment and resource type;
+ * - `name_scopes`: one number per tenant, environment and resource type (two after a race);
  * - `resources.name_rec`: one number per stored row, from a sequence (a row deleted and created
  *   again gets a new one), so postings need not repeat the text id.
  */
 export const NAME_WORDS_TABLES_SQL = `
   CREATE TABLE IF NOT EXISTS name_words (
     word_id serial PRIMARY KEY,
-    word text NOT NULL UNIQUE
+    word text NOT NULL
   );
+  CREATE INDEX IF NOT EXISTS name_words_by_hash ON name_words (md5(word));
   CREATE TABLE IF NOT EXISTS name_scopes (
     scope_id serial PRIMARY KEY,
     tenant text NOT NULL,
     environment text NOT NULL,
-    resource_type text NOT NULL,
-    UNIQUE (tenant, environment, resource_type)
+    resource_type text NOT NULL
   );
+  CREATE INDEX IF NOT EXISTS name_scopes_by_key ON name_scopes (tenant, environment, resource_type);
   CREATE SEQUENCE IF NOT EXISTS name_rec_seq;
   ALTER TABLE resources ADD COLUMN IF NOT EXISTS name_rec bigint NOT NULL DEFAULT nextval('name_rec_seq');
   CREATE TABLE IF NOT EXISTS name_postings (
@@ -49,25 +57,26 @@ export const NAME_WORDS_TABLES_SQL = `
   )
 `;
 
-/** The postings of the rows of `source` (a table, transition table or subquery). */
+/** The postings of the rows of `source` (a table, transition table or subquery), every copy of a word. */
 const postingsOf = (source: string) => `
   SELECT DISTINCT c.scope_id, d.word_id, s.name_rec
   FROM ${source} AS s
   JOIN name_scopes AS c ON c.tenant = s.tenant AND c.environment = s.environment
     AND c.resource_type = s.resource_type
   CROSS JOIN string_to_table(s.name_text, ' ') AS w
-  JOIN name_words AS d ON d.word = w`;
+  JOIN name_words AS d ON md5(d.word) = md5(w) AND d.word = w`;
 
 /** Adds the words and postings of the rows of `source`. */
 const addPostings = (source: string) => `
   INSERT INTO name_scopes (tenant, environment, resource_type)
     SELECT DISTINCT s.tenant, s.environment, s.resource_type FROM ${source} AS s
-    WHERE s.name_text IS NOT NULL
-    ON CONFLICT DO NOTHING;
+    WHERE s.name_text IS NOT NULL AND NOT EXISTS (SELECT FROM name_scopes AS c
+      WHERE c.tenant = s.tenant AND c.environment = s.environment
+        AND c.resource_type = s.resource_type);
   INSERT INTO name_words (word)
     SELECT DISTINCT w FROM ${source} AS s, string_to_table(s.name_text, ' ') AS w
     WHERE w <> '' AND w <> '|'
-    ON CONFLICT (word) DO NOTHING;
+      AND NOT EXISTS (SELECT FROM name_words AS d WHERE md5(d.word) = md5(w) AND d.word = w);
   INSERT INTO name_postings (scope_id, word_id, name_rec) ${postingsOf(source)}
     ON CONFLICT DO NOTHING;`;
 
@@ -122,6 +131,6 @@ export const NAME_WORDS_TRIGRAM_SQL =
  */
 export const COUNT_BY_NAME_WORDS_SQL = `
   SELECT count(DISTINCT name_rec) AS total FROM name_postings
-  WHERE scope_id = (SELECT scope_id FROM name_scopes
-                    WHERE tenant = $1 AND environment = $2 AND resource_type = $3)
+  WHERE scope_id = ANY (ARRAY(SELECT scope_id FROM name_scopes
+                    WHERE tenant = $1 AND environment = $2 AND resource_type = $3))
     AND word_id = ANY (ARRAY(SELECT word_id FROM name_words WHERE word LIKE $4))`;
