@@ -101,8 +101,8 @@ async function refoldNames(tx: Queryable): Promise<void> {
 }
 
 /**
- * Ordered, idempotent migrations. Each runs once (recorded in `sandbox_migrations`); every statement is
- * also written to be safe to repeat, so several sandbox processes starting on one database do not clash.
+ * Ordered, idempotent migrations. Each runs once (recorded in `sandbox_migrations`), under an
+ * advisory lock (see `migrate`); every statement is also written to be safe to repeat.
  */
 const MIGRATIONS: readonly {
   id: number;
@@ -192,27 +192,47 @@ const TRIGRAM_SQL = `
 /** Changes whenever the schema does (keys the in-memory snapshot). */
 export const SCHEMA_KEY = JSON.stringify([MIGRATIONS, TRIGRAM_SQL, FOLDING_VERSION]);
 
+/**
+ * Any number shared by every sandbox process: migrations run under this transaction-level
+ * advisory lock, so processes starting together on one Postgres take turns (without it,
+ * concurrent `CREATE TABLE IF NOT EXISTS` fails with a duplicate-key error in the catalog).
+ */
+const MIGRATION_LOCK = 740_211_306;
+
+async function underLock(db: Database, work: (tx: Queryable) => Promise<void>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await work(tx);
+  });
+}
+
 export async function migrate(db: Database): Promise<void> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS sandbox_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
-  );
+  await underLock(db, async (tx) => {
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS sandbox_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
+    );
+  });
   const applied = new Set(
     (await db.query<{ id: number }>('SELECT id FROM sandbox_migrations')).map((r) => Number(r.id)),
   );
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.id)) continue;
-    await db.transaction(async (tx) => {
+    await underLock(db, async (tx) => {
+      // Another process may have applied it while this one waited for the lock.
+      const done = await tx.query('SELECT 1 FROM sandbox_migrations WHERE id = $1', [migration.id]);
+      if (done.length > 0) return;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       for (const statement of migration.statements ?? []) await tx.query(statement);
       await migration.run?.(tx);
-      await tx.query(
-        'INSERT INTO sandbox_migrations (id, applied_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING',
-        [migration.id],
-      );
+      await tx.query('INSERT INTO sandbox_migrations (id, applied_at) VALUES ($1, now())', [
+        migration.id,
+      ]);
     });
   }
   try {
-    await db.exec(TRIGRAM_SQL);
+    await underLock(db, async (tx) => {
+      for (const statement of splitStatements(TRIGRAM_SQL)) await tx.query(statement);
+    });
   } catch {
     // Name search still works without the index, only slower.
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_BY_NAME_WORDS_SQL } from '../engine/name-words.js';
+import { createSandbox } from '../sandbox.js';
 import { samplePatient, startTestSandbox, type TestSandbox } from '../test/harness.js';
 
 /**
@@ -100,6 +101,30 @@ describe.skipIf(!databaseUrl)('on a Postgres server (DATABASE_URL)', () => {
       [org, 'test', 'Patient', `%${word}%`],
     );
     expect(Number(counted?.total)).toBe(2);
+  });
+
+  it('lets several processes start at once on a database that needs every migration', async () => {
+    const schema = `start_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const url = new URL(databaseUrl ?? '');
+      url.searchParams.set('options', `-c search_path=${schema},public`);
+      const started = await Promise.allSettled(
+        [1, 2, 3].map(() => createSandbox({ databaseUrl: url.toString() })),
+      );
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.close() : null)));
+      expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const count = async (table: string) =>
+        Number((await admin.query(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+      expect(await count(`${schema}.sandbox_migrations`)).toBe(
+        await count('public.sandbox_migrations'),
+      );
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 
   it('runs bulk export with its since filter', async () => {
