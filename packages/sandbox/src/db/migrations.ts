@@ -69,7 +69,9 @@ async function refoldNames(tx: Queryable): Promise<void> {
     name_text: string | null;
     name: unknown;
   }>(
-    `SELECT tenant, environment, resource_type, id, name_text, resource->'name' AS name
+    // Only HumanName lists: an Organization's `name` is a string (which, parsed as JSON, threw).
+    `SELECT tenant, environment, resource_type, id, name_text,
+       CASE WHEN jsonb_typeof(resource->'name') = 'array' THEN resource->'name' END AS name
      FROM resources WHERE name_text IS NOT NULL OR jsonb_typeof(resource->'name') = 'array'`,
   );
   const BATCH = 1000;

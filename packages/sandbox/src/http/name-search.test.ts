@@ -201,6 +201,12 @@ describe('migration', () => {
       [ids.muller],
     );
     expect(await found(q('muller'))).toEqual([]);
+    // An Organization's FHIR `name` is a string, not a HumanName list: the re-fold skips it.
+    const organization = await t.request('POST', '/v1/organizations', {
+      key,
+      body: { name: 'Blue Cross Example', active: true },
+    });
+    expect(organization.status).toBe(201);
     await db.query('DELETE FROM sandbox_migrations WHERE id = 4');
     await migrate(db);
     expect(await found(q('muller'))).toEqual(['muller']);
