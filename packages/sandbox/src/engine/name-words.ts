@@ -2,8 +2,8 @@
  * A word index of `resources.name_text`, kept by triggers, that counts name-search matches without
  * reading the matching rows.
  *
- * Why: a search answers an exact `total` (docs/contract.md). Counting `name_text LIKE '%frag%'` through
- * the trigram index visits and re-checks every matching row of the wide `resources` table; at
+ * Why: a search answers an exact `total` (docs/contract.md). Counting `name_text LIKE '%frag%'`
+ * through the trigram index visits and re-checks every matching row of the wide `resources`; at
  * 100,000 patients a common fragment matches about 7,000 rows and that count was most of a name
  * search's time. Folded name text (search-text.ts) holds only letters, marks, digits and single
  * spaces, with ` | ` between names, so a folded fragment without a space occurs in `name_text`
@@ -19,20 +19,23 @@
  */
 
 /**
- * Tables (split on `;` by the migration runner). `name_words` and `name_scopes` have no unique
- * key, on purpose:
+ * Tables (split on `;` by the migration runner):
+ * - `name_words`: word id and word;
+ * - `name_scopes`: one number per tenant, environment and resource type;
+ * - `resources.name_rec`: one number per stored row, from a sequence (a row deleted and created
+ *   again gets a new one), so postings need not repeat the text id;
+ * - `name_postings`: (scope, word, name_rec), three integers, so the index stays small next to
+ *   `resources` (about 19 MB at 100,000 patients). Postgres's shared buffers (128 MB) are already
+ *   smaller than the data of that many patients, and every page the index took from them would
+ *   slow other queries.
+ *
+ * `name_words` and `name_scopes` have no unique key, on purpose:
  * - two transactions adding the same new word or scope never wait for each other (on a Postgres
  *   server such waits deadlocked writers that added the same words in another order). The word
  *   or scope is then stored twice, each copy with its own postings; counting distinct records
  *   over every copy keeps the count exact;
  * - a word can be longer than a btree entry may be (2,704 bytes; FHIR names have no length
- *   limit), so words are looked up by their MD5 and then compared whole. A posting is three integers, so the whole index
- * stays small next to `resources` (about 20 MB at 100,000 patients): Postgres's shared buffers
- * (128 MB) hold less than that many patients already, and every page the index took from them
- * would slow other queries.
- * - `name_scopes`: one number per tenant, environment and resource type (two after a race);
- * - `resources.name_rec`: one number per stored row, from a sequence (a row deleted and created
- *   again gets a new one), so postings need not repeat the text id.
+ *   limit), so words are looked up by their MD5 and then compared whole.
  */
 export const NAME_WORDS_TABLES_SQL = `
   CREATE TABLE IF NOT EXISTS name_words (
